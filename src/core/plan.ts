@@ -1,0 +1,62 @@
+// The annotation plan: everything a host writes into a workbook after a validation, as plain data.
+// Hosts never decide what is wrong; they only apply this (and undo exactly what they applied).
+
+/** Name of the report sheet the add-in owns; re-running replaces it. */
+export const REPORT_SHEET = '均衡校验报告';
+
+/** Light, print-friendly shade for failing cells (the filing convention: shaded = non-compliant). */
+export const FAIL_FILL = '#F8CBAD';
+/** Softer shade for cells that carry only a data warning. */
+export const WARN_FILL = '#FFF2CC';
+
+/** One ledger cell to shade and annotate. Several findings on one cell are merged into one mark. */
+export interface CellMark {
+  sheet: string;
+  /** Bare A1 address, e.g. "F9". */
+  cell: string;
+  /** '#RRGGBB'. Hosts convert (WPS wants BGR integers). */
+  fill: string;
+  /** Note text (multi-line), Chinese: indicator, value, threshold, shortfall. */
+  note: string;
+  kind: 'fail' | 'warning';
+}
+
+export type ReportValue = string | number | boolean | null;
+
+export interface ReportCell {
+  v: ReportValue;
+  /** Excel number format, e.g. '0.000' for CVs, '0.00' for means. */
+  numFmt?: string;
+  bold?: boolean;
+  fill?: string;
+  /** Hyperlink target inside the workbook, e.g. "'台账'!F9". */
+  link?: string;
+}
+
+export interface ReportChart {
+  title: string;
+  /** A1 range on the report sheet holding category labels, e.g. "A5:A11". */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left anchor cell for the chart. */
+  anchor: string;
+}
+
+export interface ReportSheetPlan {
+  name: string;
+  /** Row-major grid starting at A1; null = empty cell. */
+  rows: (ReportCell | null)[][];
+  /** Character widths per column, from A. */
+  columnWidths: number[];
+  /** Merged ranges, e.g. "A1:H1". */
+  merges?: string[];
+  chart?: ReportChart;
+  /** Rows to freeze at the top of a table section (optional hint). */
+  freezeRows?: number;
+}
+
+export interface AnnotationPlan {
+  ledgerSheet: string;
+  marks: CellMark[];
+  reportSheet: ReportSheetPlan;
+}

@@ -1,0 +1,91 @@
+// The report JSON of rules §6, and the extra detail the planner and task pane use.
+import type { IndicatorId } from '../standards/types.ts';
+import type { Problem, Stage } from './types.ts';
+
+export interface IndicatorResult {
+  id: IndicatorId;
+  name: string;
+  /** County value: Σ P·X / Σ P. */
+  mean: number | null;
+  cv: number | null;
+  cvLimit: number | null;
+  cvPass: boolean | null;
+  threshold: number | null;
+  schoolsBelow: number | null;
+}
+
+export interface StageResult {
+  schoolCount: number;
+  students: number;
+  /** Resource verdict of the stage; null when the stage has no schools. */
+  pass: boolean | null;
+  composite: number | null;
+  compositeLimit: number | null;
+  indicators: IndicatorResult[];
+}
+
+export interface SchoolResult {
+  name: string;
+  stage: Stage;
+  row: number;
+  students: number;
+  values: Partial<Record<IndicatorId, number | null>>;
+  met: Partial<Record<IndicatorId, boolean | null>> | null;
+  metCount: number | null;
+  pass: boolean | null;
+  shortfall: Partial<Record<IndicatorId, number | null>> | null;
+}
+
+export type PartId = 'resources' | 'government' | 'quality' | 'recognition' | 'basic_standard' | 'government_work' | 'satisfaction';
+
+export interface PartItem {
+  id: string;
+  name: string;
+  value: number | string | boolean | null;
+  threshold: number | string | null;
+  pass: boolean | null;
+  school?: string;
+  cell?: string;
+}
+
+export interface PartResult {
+  id: PartId;
+  name: string;
+  pass: boolean | null;
+  /** Why it failed or why it was not evaluated (未评估: …). */
+  reason?: string;
+  items: PartItem[];
+}
+
+export interface Report {
+  version: 1;
+  standard: string;
+  county: string;
+  pass: boolean;
+  stages: Partial<Record<Stage, StageResult>>;
+  schools: SchoolResult[];
+  problems: Problem[];
+  parts: PartResult[];
+}
+
+/** A school whose leave-one-out effect raises the county CV. */
+export interface Driver {
+  name: string;
+  row: number;
+  value: number;
+  /** CV with the school minus CV without it. */
+  impact: number;
+}
+
+/** Per-school detail beside report.schools (same index): where each indicator's input lives and how far it is from the threshold. */
+export interface SchoolDetail {
+  cells: Partial<Record<IndicatorId, string>>;
+  /** value ÷ threshold, for the 85% rule and for display. */
+  ratio: Partial<Record<IndicatorId, number | null>>;
+}
+
+export interface Evaluation {
+  report: Report;
+  schoolDetails: SchoolDetail[];
+  drivers: Partial<Record<Stage, Partial<Record<IndicatorId, Driver[]>>>>;
+}

@@ -1,0 +1,252 @@
+// Which schools count, and how combined schools become one school part per stage (rules §2).
+import type { RulePack, TeachingPointMode } from '../standards/types.ts';
+import type { County, LedgerSchool, NumericField, Problem, SchoolType, Stage } from './types.ts';
+
+/** Teacher counts: per-stage columns carry a _primary/_junior suffix; the bare field is a school total. */
+export const TEACHER_FIELDS = [
+  'teachers',
+  'above_degree_teachers',
+  'backbone_teachers',
+  'pe_art_teachers',
+  'senior_title_teachers',
+] as const;
+export type TeacherField = (typeof TEACHER_FIELDS)[number];
+
+export const RESOURCE_FIELDS = [
+  'teaching_area',
+  'indoor_sports_area',
+  'sports_ground_area',
+  'sports_area',
+  'rented_sports_area',
+  'other_sports_area',
+  'equipment_value',
+  'multimedia_rooms',
+  'computers',
+  'books',
+  'pe_art_itinerant_teachers',
+] as const satisfies readonly NumericField[];
+export type ResourceField = (typeof RESOURCE_FIELDS)[number];
+
+export type PartField = TeacherField | ResourceField;
+
+/** One stage of one school: the unit the CVs and per-school verdicts are computed over. */
+export interface SchoolPart {
+  name: string;
+  row: number;
+  stage: Stage;
+  type: SchoolType;
+  /** Real enrolment of this stage: the weight P_i. */
+  students: number;
+  /** Share of the shared totals this part received (1 when not split). */
+  share: number;
+  values: Partial<Record<PartField, number>>;
+  /** Source cell of each mapped field (blank ones too), for annotations and problems. */
+  cells: Partial<Record<PartField, string>>;
+  /** Cell of the school name. */
+  nameCell?: string;
+  flags: { smallRuralSchool: boolean; denseCityCentre: boolean; teachingPoint: boolean };
+}
+
+export interface SplitResult {
+  parts: SchoolPart[];
+  problems: Problem[];
+}
+
+/** Weighted-enrolment factors of rules §2: 小学 : 初中 : 高中 = 1 : 1.1 : 1.32 (so 初中 : 高中 = 1 : 1.2). */
+export const STAGE_WEIGHTS = { primary: 1, junior: 1.1, senior: 1.32 } as const;
+
+const TYPE_NAMES: Record<SchoolType, string> = {
+  primary: '小学',
+  junior: '初中',
+  nine_year: '九年一贯制',
+  complete_secondary: '完全中学',
+  twelve_year: '十二年一贯制',
+  teaching_point: '教学点',
+  primary_part: '小学部',
+  junior_part: '初中部',
+};
+export const schoolTypeName = (t: SchoolType): string => TYPE_NAMES[t];
+
+const COMBINED: ReadonlySet<SchoolType> = new Set(['nine_year', 'complete_secondary', 'twelve_year']);
+export const isCombined = (t: SchoolType): boolean => COMBINED.has(t);
+
+const positive = (x: number | undefined): number => (x !== undefined && x > 0 ? x : 0);
+
+/** Shares of shared totals for a school with A primary, B junior and C senior pupils. */
+export function stageShares(a: number, b: number, c: number): { primary: number; junior: number; senior: number } {
+  const wa = a * STAGE_WEIGHTS.primary;
+  const wb = b * STAGE_WEIGHTS.junior;
+  const wc = c * STAGE_WEIGHTS.senior;
+  const total = wa + wb + wc;
+  if (total === 0) return { primary: 0, junior: 0, senior: 0 };
+  return { primary: wa / total, junior: wb / total, senior: wc / total };
+}
+
+/** The type a school row declares, or the one its filled enrolment columns imply. */
+export function resolveType(s: LedgerSchool): SchoolType | undefined {
+  if (s.type) return s.type;
+  const a = positive(s.values.students_primary);
+  const b = positive(s.values.students_junior);
+  const c = positive(s.values.students_senior);
+  if (a && b && c) return 'twelve_year';
+  if (a && b) return 'nine_year';
+  if (b && c) return 'complete_secondary';
+  if (a) return 'primary';
+  if (b) return 'junior';
+  return undefined;
+}
+
+const stagesOf = (t: SchoolType): Stage[] =>
+  t === 'nine_year' || t === 'twelve_year'
+    ? ['primary', 'junior']
+    : t === 'junior' || t === 'junior_part' || t === 'complete_secondary'
+      ? ['junior']
+      : ['primary'];
+
+/** Merges teaching points into their central school (the 2012 option), returning the adjusted list. */
+function mergeTeachingPoints(schools: LedgerSchool[], sheet: string | undefined, problems: Problem[]): LedgerSchool[] {
+  const byName = new Map(schools.map((s) => [s.name, s]));
+  const merged = new Map<string, LedgerSchool>();
+  const out: LedgerSchool[] = [];
+  for (const s of schools) {
+    if (resolveType(s) !== 'teaching_point') continue;
+    const central = s.centralSchool ? byName.get(s.centralSchool) : undefined;
+    if (!central || resolveType(central) === 'teaching_point') {
+      problems.push({
+        severity: 'warning',
+        sheet,
+        cell: s.cells?.central_school ?? s.cells?.school,
+        message: `教学点“${s.name}”未找到所属中心校${s.centralSchool ? `“${s.centralSchool}”` : ''}，未计入`,
+      });
+      continue;
+    }
+    const target = merged.get(central.name) ?? { ...central, values: { ...central.values } };
+    merged.set(central.name, target);
+    for (const [k, v] of Object.entries(s.values) as [NumericField, number][]) {
+      // A teaching point is primary only: its school totals of teachers are primary teachers.
+      const key = (TEACHER_FIELDS as readonly string[]).includes(k) ? (`${k}_primary` as NumericField) : k;
+      target.values[key] = (target.values[key] ?? 0) + v;
+    }
+  }
+  for (const s of schools) {
+    if (resolveType(s) === 'teaching_point') continue;
+    out.push(merged.get(s.name) ?? s);
+  }
+  return out;
+}
+
+/** Splits a county's ledger rows into per-stage school parts under a rule pack's settings. */
+export function splitCounty(
+  county: County,
+  pack: RulePack,
+  teachingPoints: { mode: TeachingPointMode; minStudents: number } = pack.teachingPoints,
+): SplitResult {
+  const problems: Problem[] = [];
+  const sheet = county.sheet;
+  const schools =
+    teachingPoints.mode === 'merge' ? mergeTeachingPoints(county.schools, sheet, problems) : county.schools;
+  const parts: SchoolPart[] = [];
+  const splitFields = new Set<NumericField>(pack.splitFields);
+
+  for (const s of schools) {
+    const type = resolveType(s);
+    const nameCell = s.cells?.school;
+    if (!type) {
+      problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
+      continue;
+    }
+    const a = s.values.students_primary;
+    const b = s.values.students_junior;
+    const c = s.values.students_senior;
+    for (const [field, v] of [['students_primary', a], ['students_junior', b], ['students_senior', c]] as const) {
+      if (v !== undefined && v < 0) {
+        problems.push({ severity: 'error', sheet, cell: s.cells?.[field], message: `“${s.name}”在校生数为负数（${v}），未计入` });
+      }
+    }
+    if ([a, b, c].some((v) => v !== undefined && v < 0)) continue;
+
+    if (type === 'teaching_point') {
+      const n = positive(a);
+      if (teachingPoints.mode === 'exclude' || n < teachingPoints.minStudents) {
+        problems.push({
+          severity: 'info',
+          sheet,
+          cell: nameCell,
+          message:
+            teachingPoints.mode === 'exclude'
+              ? `教学点“${s.name}”按本标准不计入差异系数`
+              : `教学点“${s.name}”在校生 ${n} 人，不足 ${teachingPoints.minStudents} 人，不计入差异系数`,
+        });
+        continue;
+      }
+    }
+
+    const stages = stagesOf(type).filter((st) => positive(st === 'primary' ? a : b) > 0);
+    if (stages.length === 0) {
+      const field = stagesOf(type)[0] === 'primary' ? 'students_primary' : 'students_junior';
+      problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”在校生数为空或为 0，未计入` });
+      continue;
+    }
+    const combined = isCombined(type);
+    const shares = combined ? stageShares(positive(a), positive(b), positive(c)) : { primary: 1, junior: 1, senior: 0 };
+    // A combined school with a single compulsory stage and no senior pupils is a school of that stage (campus rule).
+    const splits = combined && (stages.length > 1 || positive(c) > 0);
+
+    for (const stage of stages) {
+      const share = splits ? shares[stage] : 1;
+      const part: SchoolPart = {
+        name: s.name,
+        row: s.row,
+        stage,
+        type,
+        students: positive(stage === 'primary' ? a : b),
+        share,
+        values: {},
+        cells: {},
+        nameCell,
+        flags: {
+          smallRuralSchool: s.flags?.small_rural_school === true,
+          denseCityCentre: s.flags?.dense_city_centre === true,
+          teachingPoint: type === 'teaching_point',
+        },
+      };
+      for (const f of RESOURCE_FIELDS) {
+        // Fields the pack does not split are not used by its indicators; a part keeps them only when unsplit.
+        if (splits && !splitFields.has(f) && f !== 'pe_art_itinerant_teachers') continue;
+        const cell = s.cells?.[f];
+        if (cell) part.cells[f] = cell;
+        const v = s.values[f];
+        if (v !== undefined) part.values[f] = splits ? v * share : v;
+      }
+      for (const f of TEACHER_FIELDS) {
+        const staged = `${f}_${stage}` as NumericField;
+        const own = s.values[staged];
+        const stagedCell = s.cells?.[staged] ?? s.cells?.[f];
+        if (stagedCell) part.cells[f] = stagedCell;
+        if (own !== undefined) {
+          part.values[f] = own;
+          const cell = s.cells?.[staged];
+          if (cell) part.cells[f] = cell;
+          continue;
+        }
+        const total = s.values[f];
+        if (total === undefined) continue;
+        part.values[f] = splits ? total * share : total;
+        const cell = s.cells?.[f];
+        if (cell) part.cells[f] = cell;
+        if (splits) {
+          problems.push({
+            severity: 'warning',
+            sheet,
+            cell,
+            message: `“${s.name}”只有全校合计的教师数，已按 1:1.1:1.32 折算到${stage === 'primary' ? '小学' : '初中'}（${roundForMessage(total * share)} 人）；请按学段填报`,
+          });
+        }
+      }
+      parts.push(part);
+    }
+  }
+  return { parts, problems };
+}
+
+const roundForMessage = (x: number): string => (Math.round(x * 100) / 100).toString();

@@ -1,0 +1,104 @@
+// Plain data shared by every layer: the ledger reader produces LedgerSchool[], the engine turns them
+// into a Report, the planner turns a Report into an AnnotationPlan that hosts apply.
+
+export type Stage = 'primary' | 'junior';
+export const STAGES: readonly Stage[] = ['primary', 'junior'];
+export const STAGE_NAMES: Record<Stage, string> = { primary: '小学', junior: '初中' };
+
+/** School types of rules §2, plus the 申报表 layout's already-split parts. */
+export type SchoolType =
+  | 'primary'
+  | 'junior'
+  | 'nine_year'
+  | 'complete_secondary'
+  | 'twelve_year'
+  | 'teaching_point'
+  | 'primary_part'
+  | 'junior_part';
+
+/** Numeric canonical fields of rules §5. Per-stage teacher counts carry a suffix; without one it is a school total. */
+export const NUMERIC_FIELDS = [
+  'students_primary',
+  'students_junior',
+  'students_senior',
+  'teachers_primary',
+  'teachers_junior',
+  'teachers',
+  'above_degree_teachers_primary',
+  'above_degree_teachers_junior',
+  'above_degree_teachers',
+  'backbone_teachers_primary',
+  'backbone_teachers_junior',
+  'backbone_teachers',
+  'pe_art_teachers_primary',
+  'pe_art_teachers_junior',
+  'pe_art_teachers',
+  'senior_title_teachers_primary',
+  'senior_title_teachers_junior',
+  'senior_title_teachers',
+  'teaching_area',
+  'indoor_sports_area',
+  'sports_ground_area',
+  'sports_area',
+  'equipment_value',
+  'multimedia_rooms',
+  'computers',
+  'books',
+  'classes',
+  'max_class_size',
+  'max_class_size_primary',
+  'max_class_size_junior',
+  'pe_art_itinerant_teachers',
+  'rented_sports_area',
+  'other_sports_area',
+] as const;
+export type NumericField = (typeof NUMERIC_FIELDS)[number];
+
+export const TEXT_FIELDS = ['school', 'type', 'central_school', 'ownership'] as const;
+export const FLAG_FIELDS = ['small_rural_school', 'dense_city_centre'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+export type FlagField = (typeof FLAG_FIELDS)[number];
+export type CanonicalField = NumericField | TextField | FlagField;
+
+/**
+ * One ledger row after reading: numbers already in base units (元, ㎡, 人, 间, 台, 册).
+ * `cells` maps a field to the bare A1 address it came from, so findings can point at the cell.
+ */
+export interface LedgerSchool {
+  name: string;
+  /** 1-based sheet row. */
+  row: number;
+  type?: SchoolType;
+  centralSchool?: string;
+  values: Partial<Record<NumericField, number>>;
+  flags?: Partial<Record<FlagField, boolean>>;
+  cells?: Partial<Record<CanonicalField, string>>;
+}
+
+export interface County {
+  name: string;
+  /** Sheet the ledger was read from, used in problems and annotations. */
+  sheet?: string;
+  schools: LedgerSchool[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A data problem, always pointing at a sheet and a bare A1 cell where one exists. */
+export interface Problem {
+  severity: Severity;
+  sheet?: string;
+  cell?: string;
+  message: string;
+}
+
+/** Typed failure of a pure computation: never NaN, never a silent 0. */
+export interface CalcError {
+  ok: false;
+  code: 'negative_weight' | 'no_weight' | 'zero_mean' | 'length_mismatch' | 'no_data' | 'unknown_indicator' | 'unknown_standard' | 'invalid_value';
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | CalcError;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: CalcError['code'], message: string): CalcError => ({ ok: false, code, message });

@@ -1,0 +1,28 @@
+import { fail, ok, type Result } from '../core/types.ts';
+import { city2017Funding1150 } from './city-2017-funding-1150.ts';
+import { national2012Basic } from './national-2012-basic.ts';
+import { national2017Quality } from './national-2017-quality.ts';
+import { province2017Funding935 } from './province-2017-funding-935.ts';
+import type { RulePack } from './types.ts';
+
+export * from './types.ts';
+export { INDICATOR_INFO } from './indicators.ts';
+
+/** Every rule pack shipped. A new province is a new file here plus its test. */
+export const STANDARDS: readonly RulePack[] = [
+  national2017Quality,
+  national2012Basic,
+  province2017Funding935,
+  city2017Funding1150,
+];
+
+export const DEFAULT_STANDARD_ID = national2017Quality.id;
+
+/** Finds a pack by id or by its Chinese name (as a clerk would type it in a formula). */
+export function getStandard(idOrName: string = DEFAULT_STANDARD_ID): Result<RulePack> {
+  const key = idOrName.trim();
+  const pack = STANDARDS.find((p) => p.id === key || p.name === key);
+  if (pack) return ok(pack);
+  const known = STANDARDS.map((p) => p.id).join('、');
+  return fail('unknown_standard', `未知的评估标准“${key}”，可用：${known}`);
+}

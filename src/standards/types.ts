@@ -1,0 +1,79 @@
+import type { NumericField, Stage } from '../core/types.ts';
+
+/** Indicator ids of the rules page (§3, §4.1). */
+export const INDICATOR_IDS = [
+  'above_degree_teachers_per_100',
+  'backbone_teachers_per_100',
+  'pe_art_teachers_per_100',
+  'teaching_area_per_student',
+  'sports_area_per_student',
+  'equipment_value_per_student',
+  'multimedia_rooms_per_100',
+  'computers_per_100',
+  'books_per_student',
+  'teachers_per_100',
+  'senior_title_teachers_per_100',
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+export interface IndicatorRule {
+  id: IndicatorId;
+  /** Chinese name as the national template prints it. */
+  name: string;
+  /** Unit of the per-school value, e.g. '㎡/生', '元/生', '人/百生'. */
+  unit: string;
+  /** Per-school threshold (inclusive ≥) per stage; absent where the standard sets none. */
+  threshold?: Partial<Record<Stage, number>>;
+  /** CV limit (inclusive ≤) per stage, for methods that judge each indicator's CV. */
+  cvLimit?: Partial<Record<Stage, number>>;
+  /** Document the threshold or limit comes from. */
+  source: string;
+}
+
+export type TeachingPointMode = 'threshold' | 'exclude' | 'merge';
+
+export interface RulePack {
+  id: string;
+  /** Chinese name shown to users. */
+  name: string;
+  method: '2012' | '2017';
+  /** Pack this one was derived from, for provincial variants. */
+  basedOn?: string;
+  /** Region a local variant applies to. */
+  region?: string;
+  indicators: IndicatorRule[];
+  /** 2012: limit on the composite CV (average of the indicator CVs), per stage. */
+  compositeLimit?: Partial<Record<Stage, number>>;
+  /** 2017 per-school rule: at least minMet indicators met and every unmet one at least minRatio of its threshold. */
+  schoolRule?: { minMet: number; minRatio: number };
+  /** Shared school totals divided between the stages of a combined school (rules §2). */
+  splitFields: NumericField[];
+  teachingPoints: { mode: TeachingPointMode; minStudents: number };
+  /** 规程 transitional relaxations (rules §4.1); only changes results where the ledger has their columns. */
+  relaxations: boolean;
+  /** 生均公用经费 (government guarantee, rules §4.2): per-stage standard in 元, schools under minFundedStudents funded as that many, special-education schools per pupil. */
+  publicFunding?: {
+    /** Absent in the national pack: the province sets it. */
+    perStudent?: Record<Stage, number>;
+    minFundedStudents: number;
+    specialEducation: number;
+    source: string;
+  };
+  sources: string[];
+}
+
+/** Evaluation settings a user may change; defaults come from the pack. */
+export interface EvaluationSettings {
+  /** Round school values (valueDecimals) and CVs (cvDecimals) before comparing. Default false: compare unrounded. */
+  roundBeforeCompare: boolean;
+  valueDecimals: number;
+  cvDecimals: number;
+  teachingPoints?: { mode: TeachingPointMode; minStudents: number };
+  relaxations?: boolean;
+}
+
+export const DEFAULT_SETTINGS: EvaluationSettings = {
+  roundBeforeCompare: false,
+  valueDecimals: 2,
+  cvDecimals: 3,
+};
