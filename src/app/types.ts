@@ -1,0 +1,26 @@
+// Contract of the validation pipeline shared by the task pane (any host) and the CLI.
+import type { AnnotationPlan } from '../core/plan.ts';
+import type { Evaluation } from '../core/report.ts';
+import type { Problem } from '../core/types.ts';
+import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
+import type { EvaluationSettings } from '../standards/types.ts';
+
+export interface ValidateOptions {
+  standard?: string;
+  sheet?: string;
+  mapping?: HeaderMapping;
+  settings?: Partial<EvaluationSettings>;
+  fallbackCountyName?: string;
+  /** 0..1 and a Chinese label, for the task pane's progress bar and the CLI's stderr. */
+  onProgress?: (fraction: number, label: string) => void;
+}
+
+export interface ValidateOutcome {
+  ledger: LedgerRead;
+  /** Absent when the ledger could not be read or the standard is unknown. */
+  evaluation?: Evaluation;
+  plan?: AnnotationPlan;
+  /** Fatal problems (unknown standard, no ledger) in Chinese. */
+  error?: string;
+  problems: Problem[];
+}

@@ -1,0 +1,30 @@
+// The one small interface every host implements (Excel via Office.js, WPS via the ET object model,
+// files via ExcelJS). Hosts read values and apply plans; they never decide what is wrong.
+import type { AnnotationPlan } from '../core/plan.ts';
+import type { EvaluationSettings } from '../standards/types.ts';
+import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
+
+/** Saved in the workbook so the mapping and chosen standard travel with the file. */
+export interface WorkbookSettings {
+  version: 1;
+  standard?: string;
+  sheet?: string;
+  mapping?: HeaderMapping;
+  evaluation?: Partial<EvaluationSettings>;
+}
+
+export interface Host {
+  readonly kind: 'excel' | 'wps' | 'file';
+  /** Every visible worksheet's used range (the add-in's own sheets excluded), in a fixed number of round trips. */
+  readWorkbook(): Promise<SheetValues[]>;
+  /** Name of the active sheet, where the host has one. */
+  activeSheet(): Promise<string | null>;
+  /** Writes fills, notes and the report sheet. Replaces earlier annotations instead of stacking them. */
+  apply(plan: AnnotationPlan): Promise<void>;
+  /** Removes exactly what apply added and restores what it covered (fills, notes). */
+  clear(): Promise<void>;
+  loadSettings(): Promise<WorkbookSettings | null>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Selects a cell so the user sees the offending value. */
+  select(sheet: string, cell: string): Promise<void>;
+}
