@@ -1,0 +1,81 @@
+// The blank ledger the add-in writes (`balance template`): one column per canonical field of rules §5,
+// with the exact header text the reader's synonym table matches first.
+import type { CanonicalField } from '../core/types.ts';
+
+export const TEMPLATE_SHEET = '台账';
+
+export interface TemplateColumn {
+  field: CanonicalField;
+  /** Header text written in the template (rules §5, "template header"). */
+  header: string;
+  /** What to count, the unit and the stage, for the 填表说明 sheet. */
+  explanation: string;
+  /** Needed for the 2017 resource-allocation indicators (rules §4.1). */
+  required: boolean;
+}
+
+export const TEMPLATE_COLUMNS: TemplateColumn[] = [
+  { field: 'school', header: '学校名称', required: true,
+    explanation: '学校全称，每校一行；九年一贯制等学校填一行，由系统按在校生分学段拆分。不填民办学校、特殊教育学校和职业学校。' },
+  { field: 'type', header: '学校类型', required: false,
+    explanation: '小学、初中、九年一贯制、完全中学、十二年一贯制或教学点；已按学部分行填报（申报表格式）时填小学部或初中部。不填时按各学段在校生数推断。' },
+  { field: 'central_school', header: '所属中心校', required: false,
+    explanation: '教学点所属中心校的学校名称，与本表“学校名称”一致；其他学校不填。' },
+  { field: 'students_primary', header: '小学在校生数', required: true,
+    explanation: '小学阶段（一至六年级）在校学生数，单位：人。没有小学阶段的学校不填。' },
+  { field: 'students_junior', header: '初中在校生数', required: true,
+    explanation: '初中阶段（七至九年级）在校学生数，单位：人。没有初中阶段的学校不填。' },
+  { field: 'students_senior', header: '高中在校生数', required: false,
+    explanation: '完全中学、十二年一贯制学校的高中阶段在校学生数，单位：人；用于按加权学生数拆分共用资源。' },
+  { field: 'teachers_primary', header: '专任教师数（小学）', required: false,
+    explanation: '在小学阶段任教的专任教师数，单位：人（2012 年基本均衡“师生比”用）。' },
+  { field: 'teachers_junior', header: '专任教师数（初中）', required: false,
+    explanation: '在初中阶段任教的专任教师数，单位：人（2012 年基本均衡“师生比”用）。' },
+  { field: 'above_degree_teachers_primary', header: '高于规定学历教师数（小学）', required: true,
+    explanation: '小学阶段专科及以上学历的专任教师数，单位：人。' },
+  { field: 'above_degree_teachers_junior', header: '高于规定学历教师数（初中）', required: true,
+    explanation: '初中阶段本科及以上学历的专任教师数，单位：人。' },
+  { field: 'backbone_teachers_primary', header: '县级及以上骨干教师数（小学）', required: true,
+    explanation: '小学阶段获县级及以上教育行政部门认定的骨干教师数（含学科带头人、名师），单位：人。' },
+  { field: 'backbone_teachers_junior', header: '县级及以上骨干教师数（初中）', required: true,
+    explanation: '初中阶段获县级及以上教育行政部门认定的骨干教师数（含学科带头人、名师），单位：人。' },
+  { field: 'pe_art_teachers_primary', header: '体育艺术专任教师数（小学）', required: true,
+    explanation: '小学阶段体育、音乐、美术（艺术）专任教师数之和，单位：人。' },
+  { field: 'pe_art_teachers_junior', header: '体育艺术专任教师数（初中）', required: true,
+    explanation: '初中阶段体育、音乐、美术（艺术）专任教师数之和，单位：人。' },
+  { field: 'senior_title_teachers_primary', header: '中级及以上职称教师数（小学）', required: false,
+    explanation: '小学阶段具有中级及以上专业技术职务的专任教师数，单位：人（2012 年基本均衡用）。' },
+  { field: 'senior_title_teachers_junior', header: '中级及以上职称教师数（初中）', required: false,
+    explanation: '初中阶段具有中级及以上专业技术职务的专任教师数，单位：人（2012 年基本均衡用）。' },
+  { field: 'teaching_area', header: '教学及辅助用房面积（㎡）', required: true,
+    explanation: '全校教学及辅助用房建筑面积（含室内体育用房），单位：平方米；一贯制学校填全校合计。' },
+  { field: 'indoor_sports_area', header: '室内体育用房面积（㎡）', required: true,
+    explanation: '教学及辅助用房中室内体育用房（体育馆、风雨操场等）的面积，单位：平方米；计算时从教学用房移入体育运动场馆面积。' },
+  { field: 'sports_ground_area', header: '运动场地面积（㎡）', required: true,
+    explanation: '校内室外体育运动场地面积，单位：平方米；一贯制学校填全校合计。' },
+  { field: 'equipment_value', header: '教学仪器设备值（万元）', required: true,
+    explanation: '教学仪器设备资产值（账面原值），单位：万元；一贯制学校填全校合计。' },
+  { field: 'multimedia_rooms', header: '网络多媒体教室数（间）', required: true,
+    explanation: '接入网络的多媒体教室间数，单位：间；一贯制学校填全校合计。' },
+  { field: 'computers', header: '计算机台数', required: false,
+    explanation: '教学用计算机台数，单位：台（2012 年基本均衡用）。' },
+  { field: 'books', header: '图书册数', required: false,
+    explanation: '纸质图书册数，单位：册（2012 年基本均衡用）。' },
+  { field: 'classes', header: '班级数', required: false,
+    explanation: '教学班数，单位：个。' },
+  { field: 'max_class_size', header: '最大班额', required: false,
+    explanation: '全校人数最多的教学班的学生数，单位：人。' },
+  { field: 'pe_art_itinerant_teachers', header: '交流轮岗兼职走教体育艺术教师数', required: false,
+    explanation: '50—100 人乡村小规模学校和教学点：交流轮岗、兼职、走教的体育艺术教师数，单位：人；仅在启用规程放宽条款时计入。' },
+  { field: 'rented_sports_area', header: '校外租赁场馆面积', required: false,
+    explanation: '人口密度过高的中心城区学校：就近（步行 10 分钟内）租赁的体育场馆面积，单位：平方米。' },
+  { field: 'other_sports_area', header: '校内其他体育场面积', required: false,
+    explanation: '人口密度过高的中心城区学校：楼顶、地下等改建的校内其他体育场地面积，单位：平方米。' },
+  { field: 'small_rural_school', header: '是否50-100人乡村小规模学校', required: false,
+    explanation: '填“是”或“否”；是时可计入交流轮岗兼职走教的体育艺术教师。' },
+  { field: 'dense_city_centre', header: '是否人口密度过高中心城区学校', required: false,
+    explanation: '填“是”或“否”；是时体育运动场馆面积可计入校外租赁和校内其他体育场面积。' },
+];
+
+/** Template fields the 2017 resource indicators cannot do without. */
+export const REQUIRED_FIELDS: CanonicalField[] = TEMPLATE_COLUMNS.filter((c) => c.required).map((c) => c.field);
