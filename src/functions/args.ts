@@ -1,0 +1,145 @@
+// Turning what a spreadsheet passes (numbers, text, null on the web, 0 on desktop, WPS's "missing" marker)
+// into plain values, with Chinese errors that name the position in the range.
+import { getStandard, INDICATOR_INFO, INDICATOR_IDS, type IndicatorId, type RulePack } from '../standards/index.ts';
+import type { CalcError, Stage } from '../core/types.ts';
+import { fnError, type FnError } from './types.ts';
+
+/** WPS passes omitted optional arguments as DISP_E_PARAMNOTFOUND (wps-notes §5). */
+const WPS_MISSING = -2147352572;
+
+export const isBlank = (x: unknown): boolean => x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+
+/** An optional argument the caller left out (blank cell, omitted, or WPS's marker). */
+export const isOmitted = (x: unknown): boolean => isBlank(x) || x === WPS_MISSING;
+
+/** A range argument as rows; a scalar is a 1×1 range. */
+export function asMatrix(x: unknown): unknown[][] {
+  if (Array.isArray(x)) return x.map((row) => (Array.isArray(row) ? row : [row]));
+  return [[x]];
+}
+
+export const cellCount = (m: unknown[][]): number => m.reduce((n, row) => n + row.length, 0);
+
+/** How to name the k-th cell (0-based, row-major) of a range in a message: by row for a column, by column for a row. */
+export function positionName(m: unknown[][], k: number): string {
+  if (m.length > 0 && m[0].length === 1) return `第 ${k + 1} 行`;
+  if (m.length === 1) return `第 ${k + 1} 列`;
+  const width = m[0]?.length ?? 1;
+  return `第 ${Math.floor(k / width) + 1} 行第 ${(k % width) + 1} 列`;
+}
+
+/** A cell as a number: numbers as they are, numeric text read, blank → null; anything else is an error. */
+export function cellNumber(x: unknown): number | null | undefined {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
+  if (isBlank(x)) return null;
+  if (typeof x === 'string') {
+    const n = Number(x.trim().replace(/,/g, ''));
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+const show = (x: unknown): string => (typeof x === 'string' ? `“${x}”` : String(x));
+
+/** A scalar numeric argument; blank is an error here because a blank is not a value to judge. */
+export function scalarNumber(x: unknown, what: string): number | FnError {
+  const cell = Array.isArray(x) ? asMatrix(x)[0]?.[0] : x;
+  const n = cellNumber(cell);
+  if (n === null) return fnError('#VALUE!', `${what}为空`);
+  if (n === undefined) return fnError('#VALUE!', `${what}${show(cell)}不是数字`);
+  return n;
+}
+
+const STAGE_WORDS: Record<string, Stage> = { primary: 'primary', 小学: 'primary', junior: 'junior', 初中: 'junior' };
+
+export function parseStage(x: unknown): Stage | FnError {
+  const key = typeof x === 'string' ? x.trim().toLowerCase() : '';
+  return STAGE_WORDS[key] ?? fnError('#VALUE!', `学段${isBlank(x) ? '为空' : show(x)}无效，应为“小学”或“初中”`);
+}
+
+export function parseStandard(x: unknown): RulePack | FnError {
+  if (isOmitted(x)) {
+    const pack = getStandard();
+    return pack.ok ? pack.value : fnError('#VALUE!', pack.message);
+  }
+  const pack = getStandard(String(x));
+  return pack.ok ? pack.value : fnError('#VALUE!', pack.message);
+}
+
+// Clerks type names as they see them; brackets and spaces vary between full and half width.
+const normalize = (s: string): string =>
+  s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/、/g, ',').replace(/，/g, ',');
+
+const INDICATOR_BY_NAME = new Map<string, IndicatorId>(
+  INDICATOR_IDS.flatMap((id) => [
+    [normalize(id), id],
+    [normalize(INDICATOR_INFO[id].name), id],
+  ]),
+);
+
+export function parseIndicator(x: unknown): IndicatorId | FnError {
+  const found = typeof x === 'string' ? INDICATOR_BY_NAME.get(normalize(x)) : undefined;
+  return found ?? fnError('#VALUE!', `未知的指标${isBlank(x) ? '（为空）' : show(x)}；可用指标 id 或中文名，如 books_per_student 或 生均图书册数`);
+}
+
+/** Core's typed failures as spreadsheet errors. */
+export function fromCalcError(e: CalcError): FnError {
+  switch (e.code) {
+    case 'no_weight':
+    case 'zero_mean':
+      return fnError('#DIV/0!', e.message);
+    case 'no_data':
+      return fnError('#N/A', e.message);
+    default:
+      return fnError('#VALUE!', e.message);
+  }
+}
+
+export interface Paired {
+  values: Float64Array;
+  weights: Float64Array;
+  /** Position in the range of each kept pair, for spilling results back. */
+  index: Int32Array;
+  count: number;
+  cells: number;
+}
+
+/**
+ * Reads a values range and a weights range of the same size into typed arrays in one pass.
+ * A pair whose weight is blank or 0 takes no part (desktop Excel passes blanks as 0, the web as null);
+ * a blank value with a positive weight is missing data and an error naming its position.
+ */
+export function readPairs(valuesArg: unknown, weightsArg: unknown): Paired | FnError {
+  const vm = asMatrix(valuesArg);
+  const wm = asMatrix(weightsArg);
+  const cells = cellCount(vm);
+  const wcells = cellCount(wm);
+  if (cells !== wcells || vm.length !== wm.length) {
+    return fnError('#VALUE!', `数值区域与权重区域大小不一致（${vm.length} 行 ${cells} 格与 ${wm.length} 行 ${wcells} 格）`);
+  }
+  const values = new Float64Array(cells);
+  const weights = new Float64Array(cells);
+  const index = new Int32Array(cells);
+  let count = 0;
+  let k = 0;
+  for (let r = 0; r < vm.length; r++) {
+    const vr = vm[r];
+    const wr = wm[r];
+    if (vr.length !== wr.length) return fnError('#VALUE!', `数值区域与权重区域形状不一致（第 ${r + 1} 行）`);
+    for (let c = 0; c < vr.length; c++, k++) {
+      const w = cellNumber(wr[c]);
+      if (w === undefined) return fnError('#VALUE!', `权重${positionName(wm, k)}${show(wr[c])}不是数字`);
+      if (w !== null && w < 0) return fnError('#VALUE!', `权重含负数（${positionName(wm, k)}：${w}）`);
+      if (w === null || w === 0) continue;
+      const x = cellNumber(vr[c]);
+      if (x === null) return fnError('#VALUE!', `数值${positionName(vm, k)}为空，但其权重（在校生数）为 ${w}：缺少数据`);
+      if (x === undefined) return fnError('#VALUE!', `数值${positionName(vm, k)}${show(vr[c])}不是数字`);
+      values[count] = x;
+      weights[count] = w;
+      index[count] = k;
+      count++;
+    }
+  }
+  if (count === 0) return fnError('#DIV/0!', '权重（在校生数）全为 0 或为空，无法计算');
+  return { values: values.subarray(0, count), weights: weights.subarray(0, count), index: index.subarray(0, count), count, cells };
+}
