@@ -1,0 +1,201 @@
+// The task pane: 台账 → 标准 → 校验全县 → 清除标注. It gets its host and pipeline as props (Excel, WPS or a file
+// in browser mode) and holds only view state; every rule lives behind the pipeline.
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { ValidateOutcome } from '../app/types.ts';
+import type { CanonicalField } from '../core/types.ts';
+import type { Host } from '../hosts/types.ts';
+import type { HeaderMapping } from '../ledger/types.ts';
+import { DEFAULT_STANDARD_ID, STANDARDS, getStandard } from '../standards/index.ts';
+import { useStrings } from './i18n.tsx';
+import { LedgerStep } from './LedgerStep.tsx';
+import type { Inspection, PanePipeline } from './pipeline.ts';
+import { ResultsView } from './ResultsView.tsx';
+import { StandardStep } from './StandardStep.tsx';
+import { useStyles } from './styles.ts';
+
+export interface AppProps {
+  host: Host;
+  pipeline: PanePipeline;
+  /** Called after a validation or a clear changed the workbook (browser mode refreshes its download). */
+  onWorkbookChanged?(): void;
+}
+
+type Busy = 'inspect' | 'validate' | 'clear' | null;
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const packOf = (id: string) => {
+  const found = getStandard(id);
+  return found.ok ? found.value : STANDARDS[0];
+};
+
+export function App({ host, pipeline, onWorkbookChanged }: AppProps) {
+  const t = useStrings();
+  const s = useStyles();
+  const validateHeading = useId();
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [mapping, setMapping] = useState<HeaderMapping>({});
+  const [standardId, setStandardId] = useState(DEFAULT_STANDARD_ID);
+  const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [busy, setBusy] = useState<Busy>('inspect');
+  const [progress, setProgress] = useState<{ fraction: number; label: string } | null>(null);
+  const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
+  const [status, setStatus] = useState(t.loading);
+  const [error, setError] = useState<string | null>(null);
+  // A later inspection supersedes an earlier one still in flight (fast dropdown changes).
+  const inspectSeq = useRef(0);
+
+  const inspect = useCallback(
+    async (nextSheet: string | undefined, nextMapping: HeaderMapping) => {
+      const seq = ++inspectSeq.current;
+      setBusy('inspect');
+      try {
+        const result = await pipeline.inspect(host, { sheet: nextSheet, mapping: nextMapping });
+        if (seq === inspectSeq.current) {
+          setInspection(result);
+          setError(null);
+          setStatus('');
+        }
+      } catch (e) {
+        if (seq === inspectSeq.current) setError(messageOf(e));
+      } finally {
+        if (seq === inspectSeq.current) setBusy(null);
+      }
+    },
+    [host, pipeline],
+  );
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const saved = await host.loadSettings().catch(() => null);
+      if (!live) return;
+      const savedSheet = saved?.sheet;
+      const savedMapping = saved?.mapping ?? {};
+      if (saved?.standard && getStandard(saved.standard).ok) setStandardId(saved.standard);
+      setSheet(savedSheet);
+      setMapping(savedMapping);
+      await inspect(savedSheet, savedMapping);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host, inspect]);
+
+  const changeSheet = (next: string | undefined) => {
+    setSheet(next);
+    setOutcome(null);
+    void inspect(next, mapping);
+  };
+
+  const mapField = (field: CanonicalField, col: string | undefined) => {
+    const next = { ...mapping };
+    if (col) next[field] = col;
+    else delete next[field];
+    setMapping(next);
+    setOutcome(null);
+    void inspect(sheet, next);
+  };
+
+  const validate = async () => {
+    setBusy('validate');
+    setError(null);
+    setOutcome(null);
+    setProgress({ fraction: 0, label: t.validating });
+    setStatus(t.validating);
+    try {
+      const result = await pipeline.validate(host, {
+        standard: standardId,
+        sheet,
+        mapping,
+        onProgress: (fraction, label) => setProgress({ fraction, label }),
+      });
+      setOutcome(result);
+      if (result.error) {
+        setError(result.error);
+        setStatus(t.fail);
+      } else if (result.evaluation) {
+        setStatus(`${result.evaluation.report.county}：${result.evaluation.report.pass ? t.countyPass : t.countyFail}。${t.validated}`);
+      }
+      onWorkbookChanged?.();
+    } catch (e) {
+      setError(messageOf(e));
+      setStatus(t.error);
+    } finally {
+      setProgress(null);
+      setBusy(null);
+    }
+  };
+
+  const clear = async () => {
+    setBusy('clear');
+    setError(null);
+    try {
+      await pipeline.clear(host);
+      setOutcome(null);
+      setStatus(t.cleared);
+      onWorkbookChanged?.();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const select = (sheetName: string, cell: string) => {
+    host.select(sheetName, cell).catch((e) => setError(messageOf(e)));
+  };
+
+  const ledgerOk = inspection?.ledger.ok === true;
+  const evaluation = outcome?.evaluation;
+  const resultPack = packOf(evaluation?.report.standard ?? standardId);
+  const ledgerSheet = outcome?.ledger.ok ? outcome.ledger.sheet : inspection?.ledger.ok ? inspection.ledger.sheet : undefined;
+
+  return (
+    <main className={s.pane} aria-busy={busy !== null}>
+      <h1 className={s.title}>{t.title}</h1>
+      <LedgerStep
+        inspection={inspection}
+        sheet={sheet}
+        mapping={mapping}
+        disabled={busy === 'validate' || busy === 'clear'}
+        onSheet={changeSheet}
+        onMapField={mapField}
+      />
+      <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }} />
+      <section className={s.section} aria-labelledby={validateHeading}>
+        <h2 id={validateHeading} className={s.heading}>{t.stepValidate}</h2>
+        <div className={s.row}>
+          <Button appearance="primary" onClick={validate} disabled={busy !== null || !ledgerOk} data-testid="validate">
+            {t.validate}
+          </Button>
+          <Button onClick={clear} disabled={busy !== null} data-testid="clear">
+            {t.clear}
+          </Button>
+        </div>
+        {progress && (
+          <Field label={progress.label} validationState="none">
+            <ProgressBar value={progress.fraction} max={1} thickness="large" aria-label={progress.label} />
+          </Field>
+        )}
+        <div role="status" aria-live="polite" data-testid="status" className={s.hint}>
+          {status}
+        </div>
+        {error && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        {outcome && (
+          <ResultsView
+            evaluation={evaluation}
+            pack={resultPack}
+            problems={outcome.problems}
+            ledgerSheet={ledgerSheet}
+            onSelect={select}
+          />
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,68 @@
+// Who to talk to: the schools that drag each CV up most (evaluation.drivers) and the schools below a threshold.
+import type { Evaluation } from '../core/report.ts';
+import type { Stage } from '../core/types.ts';
+import type { RulePack } from '../standards/types.ts';
+import { formatCV, formatValue, formatThreshold } from './format.ts';
+import { useStrings } from './i18n.tsx';
+import { VerdictBadge } from './Verdict.tsx';
+import { useStyles } from './styles.ts';
+
+/** The base unit a shortfall is counted in: '㎡/生' → '㎡', '人/百生' → '人'. */
+const baseUnit = (unit: string) => unit.split('/')[0];
+
+export function Drivers({ evaluation, stage, pack }: { evaluation: Evaluation; stage: Stage; pack: RulePack }) {
+  const t = useStrings();
+  const s = useStyles();
+  const byIndicator = evaluation.drivers[stage] ?? {};
+  const rows = pack.indicators.filter((r) => (byIndicator[r.id]?.length ?? 0) > 0);
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <h3 className={s.subheading}>{t.stage[stage]} · {t.drivers}</h3>
+      <p className={s.hint}>{t.driverImpact}</p>
+      <ul className={s.list} data-testid={`drivers-${stage}`}>
+        {rows.map((r) => (
+          <li key={r.id}>
+            {r.name}：{byIndicator[r.id]!.map((d) => `${d.name}（+${formatCV(d.impact)}）`).join('、')}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function SchoolsBelow({ evaluation, stage, pack }: { evaluation: Evaluation; stage: Stage; pack: RulePack }) {
+  const t = useStrings();
+  const s = useStyles();
+  const schools = evaluation.report.schools.filter((sc) => sc.stage === stage && sc.met && Object.values(sc.met).some((m) => m === false));
+  if (!pack.indicators.some((r) => r.threshold?.[stage] !== undefined)) return null;
+  return (
+    <>
+      <h3 className={s.subheading}>{t.stage[stage]} · {t.schoolsBelow}（{schools.length}）</h3>
+      {schools.length === 0 ? (
+        <p className={s.hint}>{t.schoolsBelowNone}</p>
+      ) : (
+        <ul className={s.plainList} data-testid={`below-${stage}`}>
+          {schools.map((sc) => (
+            <li key={`${sc.name}-${sc.row}`}>
+              <div className={s.row}>
+                <strong>{sc.name}</strong>
+                <VerdictBadge pass={sc.pass} />
+              </div>
+              <ul className={s.list}>
+                {pack.indicators
+                  .filter((r) => sc.met?.[r.id] === false)
+                  .map((r) => (
+                    <li key={r.id} className={s.hint}>
+                      {r.name} {formatValue(sc.values[r.id])} &lt; {formatThreshold(r.threshold?.[stage])}
+                      {sc.shortfall?.[r.id] != null && `，${t.shortfall} ${formatValue(sc.shortfall[r.id])} ${baseUnit(r.unit)}`}
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

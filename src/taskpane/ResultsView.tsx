@@ -1,0 +1,42 @@
+// Everything a validation shows, in reading order: verdict, parts, then per stage the indicator table, the
+// schools below threshold and the schools that drag each CV most; finally the data problems.
+import type { Evaluation } from '../core/report.ts';
+import { STAGES, type Problem } from '../core/types.ts';
+import type { RulePack } from '../standards/types.ts';
+import { Drivers, SchoolsBelow } from './Findings.tsx';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { ProblemsList } from './ProblemsList.tsx';
+import { PartsList, StageVerdicts } from './Verdict.tsx';
+
+export interface ResultsViewProps {
+  evaluation: Evaluation | undefined;
+  pack: RulePack;
+  problems: Problem[];
+  ledgerSheet: string | undefined;
+  onSelect(sheet: string, cell: string): void;
+}
+
+export function ResultsView({ evaluation, pack, problems, ledgerSheet, onSelect }: ResultsViewProps) {
+  return (
+    <>
+      {evaluation && (
+        <>
+          <StageVerdicts report={evaluation.report} />
+          <PartsList parts={evaluation.report.parts} />
+          {STAGES.map((stage) => {
+            const st = evaluation.report.stages[stage];
+            if (!st || st.schoolCount === 0) return null;
+            return (
+              <div key={stage}>
+                <IndicatorTable stage={stage} result={st} />
+                <SchoolsBelow evaluation={evaluation} stage={stage} pack={pack} />
+                <Drivers evaluation={evaluation} stage={stage} pack={pack} />
+              </div>
+            );
+          })}
+        </>
+      )}
+      <ProblemsList problems={problems} defaultSheet={ledgerSheet} onSelect={onSelect} />
+    </>
+  );
+}

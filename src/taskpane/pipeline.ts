@@ -1,0 +1,25 @@
+// What the pane asks of the application layer. The pane holds no rules: reading the ledger, evaluating and
+// writing annotations all happen behind this seam (src/ledger, src/app/validate.ts), which index.tsx wires in.
+import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
+import type { Host } from '../hosts/types.ts';
+import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
+
+export interface InspectOptions {
+  sheet?: string;
+  mapping?: HeaderMapping;
+}
+
+export interface Inspection {
+  /** Every readable sheet, for the ledger-sheet picker. */
+  sheetNames: string[];
+  ledger: LedgerRead;
+}
+
+export interface PanePipeline {
+  /** Reads the workbook and detects the ledger (sheet, header rows, mapping) without writing anything. */
+  inspect(host: Host, options: InspectOptions): Promise<Inspection>;
+  /** Reads, evaluates, writes the annotations (replacing earlier ones) and saves the settings. */
+  validate(host: Host, options: ValidateOptions): Promise<ValidateOutcome>;
+  /** Removes every annotation the add-in wrote. */
+  clear(host: Host): Promise<void>;
+}
