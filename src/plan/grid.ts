@@ -1,0 +1,82 @@
+// A small row-by-row builder for the report sheet grid: it tracks row numbers (for links and the chart),
+// merges, and the column widths the content needs.
+import type { ReportCell, ReportSheetPlan, ReportValue } from '../core/plan.ts';
+
+export type Cell = ReportCell | null;
+
+/** Column letter of a 1-based column number (1 → A, 27 → AA). */
+export function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Display width in Excel character units: CJK and full-width characters take two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+export const cell = (v: ReportValue, extra: Omit<ReportCell, 'v'> = {}): ReportCell => ({ v, ...extra });
+
+export class Grid {
+  readonly rows: Cell[][] = [];
+  readonly merges: string[] = [];
+  /** Cells inside merges do not size their column. */
+  private readonly mergedCells = new Set<string>();
+
+  constructor(readonly width: number) {}
+
+  /** 1-based number of the next row to be added. */
+  get nextRow(): number {
+    return this.rows.length + 1;
+  }
+
+  add(cells: Cell[]): number {
+    this.rows.push(cells);
+    return this.rows.length;
+  }
+
+  blank(): void {
+    this.rows.push([]);
+  }
+
+  /** A row whose cell at `from` spans to the last column (headings, long reasons). */
+  spanning(lead: Cell[], text: Cell, from = lead.length + 1): number {
+    const cells: Cell[] = [...lead];
+    while (cells.length < from - 1) cells.push(null);
+    cells.push(text);
+    const row = this.add(cells);
+    this.merge(row, from, this.width);
+    return row;
+  }
+
+  merge(row: number, fromCol: number, toCol: number): void {
+    if (toCol <= fromCol) return;
+    this.merges.push(`${colLetter(fromCol)}${row}:${colLetter(toCol)}${row}`);
+    for (let c = fromCol; c <= toCol; c++) this.mergedCells.add(`${row}:${c}`);
+  }
+
+  /** Widths from the unmerged cells' text, within [min, max] character units. */
+  columnWidths(min = 8, max = 50): number[] {
+    const widths = Array.from({ length: this.width }, () => min);
+    this.rows.forEach((cells, r) =>
+      cells.forEach((c, i) => {
+        if (!c || c.v === null || i >= this.width || this.mergedCells.has(`${r + 1}:${i + 1}`)) return;
+        const shown = typeof c.v === 'number' ? formatForWidth(c.v, c.numFmt) : String(c.v);
+        widths[i] = Math.min(max, Math.max(widths[i], textWidth(shown) + 2));
+      }),
+    );
+    return widths;
+  }
+
+  toPlan(name: string, extra: Partial<ReportSheetPlan> = {}): ReportSheetPlan {
+    return { name, rows: this.rows, columnWidths: this.columnWidths(), merges: this.merges, ...extra };
+  }
+}
+
+function formatForWidth(v: number, numFmt?: string): string {
+  const decimals = numFmt?.match(/\.(0+)/)?.[1].length ?? 0;
+  return numFmt?.endsWith('%') ? `${(v * 100).toFixed(decimals)}%` : v.toFixed(numFmt ? decimals : 2);
+}
