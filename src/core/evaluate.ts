@@ -1,11 +1,13 @@
 // Evaluates a county against a rule pack: per-school values and verdicts, per-stage CVs, the method's verdict.
+// The arithmetic runs in the columnar kernel; this file turns a ledger into its columns and its results into the report.
 import { getStandard } from '../standards/index.ts';
-import { DEFAULT_SETTINGS, type EvaluationSettings, type IndicatorRule, type RulePack } from '../standards/types.ts';
-import { deriveIndicator, shortfall } from './derive.ts';
+import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../standards/types.ts';
+import { deriveIndicator, shortfall, type Derived } from './derive.ts';
+import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
 import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { splitCounty, type SchoolPart } from './split.ts';
-import { leaveOneOutImpact, roundTo, weightedStats } from './stats.ts';
+import { leaveOneOutImpact, roundTo } from './stats.ts';
 import { STAGE_NAMES, STAGES, fail, ok, type County, type Problem, type Result, type Stage } from './types.ts';
 
 const DRIVERS_PER_INDICATOR = 3;
@@ -24,20 +26,28 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   const compareValue = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.valueDecimals) : x);
   const compareCV = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.cvDecimals) : x);
 
-  const schools: SchoolResult[] = [];
-  const schoolDetails: SchoolDetail[] = [];
-  for (const part of parts) {
-    const { result, detail } = judgeSchool(part, pack, relaxations, compareValue, sheet, problems);
-    schools.push(result);
-    schoolDetails.push(detail);
-  }
-
+  const schools: SchoolResult[] = new Array(parts.length);
+  const schoolDetails: SchoolDetail[] = new Array(parts.length);
   const stages: Partial<Record<Stage, StageResult>> = {};
   const drivers: Evaluation['drivers'] = {};
+
   for (const stage of STAGES) {
-    const idx = schools.flatMap((s, i) => (s.stage === stage ? [i] : []));
+    const idx = parts.flatMap((p, i) => (p.stage === stage ? [i] : []));
+    const derived = idx.map((i) => pack.indicators.map((r) => deriveIndicator(parts[i], r.id, relaxations)));
+    for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems);
+
+    const specs: IndicatorSpec[] = pack.indicators.map((r) => ({ threshold: r.threshold?.[stage] ?? null, cvLimit: r.cvLimit?.[stage] ?? null }));
+    const weights = Float64Array.from(idx, (i) => parts[i].students);
+    const values = pack.indicators.map((_, j) => Float64Array.from(derived, (d) => (d[j].value === null ? Number.NaN : compareValue(d[j].value))));
+    const verdicts = judgeStageTable({ groupStart: [0, idx.length], weights, values }, specs, pack.schoolRule, compareCV);
+
+    for (const [k, i] of idx.entries()) {
+      const judged = schoolResult(parts[i], pack, specs, derived[k], values, k, verdicts);
+      schools[i] = judged.result;
+      schoolDetails[i] = judged.detail;
+    }
     const stageDrivers: Partial<Record<string, Driver[]>> = {};
-    stages[stage] = judgeStage(stage, idx, schools, pack, compareCV, sheet, problems, stageDrivers);
+    stages[stage] = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
     drivers[stage] = stageDrivers;
   }
 
@@ -55,141 +65,113 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   return { report, schoolDetails, drivers };
 }
 
-function judgeSchool(
+function reportMissing(part: SchoolPart, pack: RulePack, derived: Derived[], sheet: string | undefined, problems: Problem[]): void {
+  derived.forEach((d, j) => {
+    if (d.value !== null) return;
+    problems.push({
+      severity: 'error',
+      sheet,
+      cell: part.cells[d.missing[0]] ?? part.nameCell,
+      message: `“${part.name}”（${STAGE_NAMES[part.stage]}）缺少${pack.indicators[j].name}所需数据，无法计算`,
+    });
+  });
+}
+
+function schoolResult(
   part: SchoolPart,
   pack: RulePack,
-  relaxations: boolean,
-  compareValue: (x: number) => number,
-  sheet: string | undefined,
-  problems: Problem[],
+  specs: IndicatorSpec[],
+  derived: Derived[],
+  values: Float64Array[],
+  row: number,
+  verdicts: StageVerdicts,
 ): { result: SchoolResult; detail: SchoolDetail } {
-  const hasThresholds = pack.indicators.some((r) => r.threshold?.[part.stage] !== undefined);
-  const values: SchoolResult['values'] = {};
+  const judged = specs.some((s) => s.threshold !== null);
+  const out: SchoolResult['values'] = {};
   const met: NonNullable<SchoolResult['met']> = {};
   const gaps: NonNullable<SchoolResult['shortfall']> = {};
   const detail: SchoolDetail = { cells: {}, ratio: {} };
-  let metCount = 0;
-  let complete = true;
-  let ruleHolds = true;
-
-  for (const rule of pack.indicators) {
-    const d = deriveIndicator(part, rule.id, relaxations);
+  pack.indicators.forEach((rule, j) => {
+    const d = derived[j];
     const cell = part.cells[d.cellField];
     if (cell) detail.cells[rule.id] = cell;
-    if (d.value === null) {
-      values[rule.id] = null;
-      met[rule.id] = null;
-      gaps[rule.id] = null;
-      detail.ratio[rule.id] = null;
-      complete = false;
-      problems.push({
-        severity: 'error',
-        sheet,
-        cell: part.cells[d.missing[0]] ?? part.nameCell,
-        message: `“${part.name}”（${STAGE_NAMES[part.stage]}）缺少${rule.name}所需数据，无法计算`,
-      });
-      continue;
-    }
-    const x = compareValue(d.value);
-    values[rule.id] = x;
-    const threshold = rule.threshold?.[part.stage];
-    if (threshold === undefined) continue;
-    const isMet = x >= threshold;
-    met[rule.id] = isMet;
-    gaps[rule.id] = shortfall(x, threshold, part.students, d.scale);
-    detail.ratio[rule.id] = x / threshold;
-    if (isMet) metCount++;
-    else if (pack.schoolRule && x < pack.schoolRule.minRatio * threshold) ruleHolds = false;
-  }
-
-  const judged = hasThresholds;
-  let pass: boolean | null = null;
-  if (judged) {
-    const minMet = pack.schoolRule?.minMet ?? pack.indicators.length;
-    pass = complete && metCount >= minMet && ruleHolds;
-  }
+    const x = values[j][row];
+    const threshold = specs[j].threshold;
+    out[rule.id] = x === x ? x : null;
+    if (threshold === null) return;
+    met[rule.id] = x === x ? x >= threshold : null;
+    gaps[rule.id] = x === x ? shortfall(x, threshold, part.students, d.scale) : null;
+    detail.ratio[rule.id] = x === x ? x / threshold : null;
+  });
   return {
     result: {
       name: part.name,
       stage: part.stage,
       row: part.row,
       students: part.students,
-      values,
+      values: out,
       met: judged ? met : null,
-      metCount: judged ? metCount : null,
-      pass,
+      metCount: judged ? verdicts.metCount[row] : null,
+      pass: judged ? verdicts.schoolPass[row] === 1 : null,
       shortfall: judged ? gaps : null,
     },
     detail,
   };
 }
 
-function judgeStage(
+function stageResult(
   stage: Stage,
-  idx: number[],
-  schools: SchoolResult[],
   pack: RulePack,
+  specs: IndicatorSpec[],
+  parts: SchoolPart[],
+  values: Float64Array[],
+  weights: Float64Array,
+  verdicts: StageVerdicts,
   compareCV: (x: number) => number,
   sheet: string | undefined,
   problems: Problem[],
   drivers: Partial<Record<string, Driver[]>>,
 ): StageResult {
-  const students = idx.reduce((sum, i) => sum + schools[i].students, 0);
-  const indicators = pack.indicators.map((rule) => judgeIndicator(stage, rule, idx, schools, compareCV, sheet, problems, drivers));
-  const compositeLimit = pack.compositeLimit?.[stage] ?? null;
-  let composite: number | null = null;
-  if (compositeLimit !== null && indicators.every((r) => r.cv !== null)) {
-    composite = indicators.reduce((sum, r) => sum + (r.cv as number), 0) / indicators.length;
-  }
-  let pass: boolean | null = null;
-  if (idx.length > 0) {
-    if (pack.method === '2012') {
-      pass = composite !== null && compositeLimit !== null && compareCV(composite) <= compositeLimit;
-    } else {
-      const cvsPass = indicators.every((r) => r.cvPass === true);
-      const schoolsPass = idx.every((i) => schools[i].pass === true);
-      pass = cvsPass && schoolsPass;
+  const students = weights.reduce((a, b) => a + b, 0);
+  const indicators: IndicatorResult[] = pack.indicators.map((rule, j) => {
+    const { threshold, cvLimit } = specs[j];
+    const xs = values[j];
+    const schoolsBelow = threshold === null ? null : xs.reduce((n, x) => (x < threshold ? n + 1 : n), 0);
+    const base = { id: rule.id, name: rule.name, threshold, cvLimit, schoolsBelow };
+    if (parts.length === 0) return { ...base, mean: null, cv: null, cvPass: null };
+    const status = verdicts.cvStatus[j][0];
+    if (status !== CV_OK) {
+      const reason = status === CV_ZERO_MEAN ? '加权平均值为 0，差异系数无意义' : '没有可用的数据，无法计算差异系数';
+      problems.push({ severity: 'error', sheet, message: `${STAGE_NAMES[stage]}“${rule.name}”：${reason}` });
+      return { ...base, mean: status === CV_ZERO_MEAN ? 0 : null, cv: null, cvPass: cvLimit === null ? null : false };
     }
+    const cv = verdicts.cv[j][0];
+    drivers[rule.id] = topDrivers(parts, xs, weights);
+    return { ...base, mean: verdicts.mean[j][0], cv, cvPass: cvLimit === null ? null : compareCV(cv) <= cvLimit };
+  });
+
+  const compositeLimit = pack.compositeLimit?.[stage] ?? null;
+  const composite =
+    compositeLimit !== null && indicators.every((r) => r.cv !== null)
+      ? indicators.reduce((sum, r) => sum + (r.cv as number), 0) / indicators.length
+      : null;
+  let pass: boolean | null = null;
+  if (parts.length > 0) {
+    pass = pack.method === '2012' ? composite !== null && compositeLimit !== null && compareCV(composite) <= compositeLimit : verdicts.groupPass[0] === 1;
   }
-  return { schoolCount: idx.length, students, pass, composite, compositeLimit, indicators };
+  return { schoolCount: parts.length, students, pass, composite, compositeLimit, indicators };
 }
 
-function judgeIndicator(
-  stage: Stage,
-  rule: IndicatorRule,
-  idx: number[],
-  schools: SchoolResult[],
-  compareCV: (x: number) => number,
-  sheet: string | undefined,
-  problems: Problem[],
-  drivers: Partial<Record<string, Driver[]>>,
-): IndicatorResult {
-  const rows = idx.filter((i) => schools[i].values[rule.id] !== null && schools[i].values[rule.id] !== undefined);
-  const values = rows.map((i) => schools[i].values[rule.id] as number);
-  const weights = rows.map((i) => schools[i].students);
-  const threshold = rule.threshold?.[stage] ?? null;
-  const cvLimit = rule.cvLimit?.[stage] ?? null;
-  const schoolsBelow = threshold === null ? null : values.filter((x) => x < threshold).length;
-  const base = { id: rule.id, name: rule.name, threshold, cvLimit, schoolsBelow };
-  if (rows.length === 0) {
-    return { ...base, mean: null, cv: null, cvPass: idx.length === 0 || cvLimit === null ? null : false };
-  }
-  const stats = weightedStats(values, weights);
-  if (!stats.ok) {
-    problems.push({ severity: 'error', sheet, message: `${STAGE_NAMES[stage]}“${rule.name}”：${stats.message}` });
-    const mean = stats.code === 'zero_mean' ? 0 : null;
-    return { ...base, mean, cv: null, cvPass: cvLimit === null ? null : false };
-  }
-  const impact = leaveOneOutImpact(values, weights);
-  if (impact.ok) {
-    drivers[rule.id] = rows
-      .map((i, k) => ({ name: schools[i].name, row: schools[i].row, value: values[k], impact: impact.value[k] ?? 0 }))
-      .filter((d) => d.impact > 0)
-      .sort((p, q) => q.impact - p.impact)
-      .slice(0, DRIVERS_PER_INDICATOR);
-  }
-  const { mean, cv } = stats.value;
-  return { ...base, mean, cv, cvPass: cvLimit === null ? null : compareCV(cv) <= cvLimit };
+/** The schools whose leave-one-out effect raises the CV most. */
+function topDrivers(parts: SchoolPart[], xs: Float64Array, weights: Float64Array): Driver[] {
+  const rows = parts.flatMap((_, i) => (xs[i] === xs[i] ? [i] : []));
+  const impact = leaveOneOutImpact(rows.map((i) => xs[i]), rows.map((i) => weights[i]));
+  if (!impact.ok) return [];
+  return rows
+    .map((i, k) => ({ name: parts[i].name, row: parts[i].row, value: xs[i], impact: impact.value[k] ?? 0 }))
+    .filter((d) => d.impact > 0)
+    .sort((p, q) => q.impact - p.impact)
+    .slice(0, DRIVERS_PER_INDICATOR);
 }
 
 /** A typed error for an unknown indicator id or name, shared by functions and hosts. */

@@ -6,3 +6,4 @@ export * from './report.ts';
 export * from './evaluate.ts';
 export * from './plan.ts';
 export { partName } from './parts.ts';
+export * from './kernel.ts';

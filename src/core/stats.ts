@@ -12,6 +12,50 @@ export interface WeightedStats {
   cv: number;
 }
 
+/** Weighted moments of a slice; filled in place so hot loops allocate nothing. */
+export interface Moments {
+  n: number;
+  sumWeights: number;
+  mean: number;
+  /** Weighted population variance Σ P(X − X̄)² / Σ P. */
+  variance: number;
+}
+
+export const emptyMoments = (): Moments => ({ n: 0, sumWeights: 0, mean: 0, variance: 0 });
+
+/**
+ * The two-pass kernel over values[start..end) of already-validated data (finite, weights ≥ 0).
+ * Rows with weight 0 take no part. Shared by the checked API below and the columnar national engine.
+ */
+export function momentsOfRange(values: ArrayLike<number>, weights: ArrayLike<number>, start: number, end: number, out: Moments): Moments {
+  let sumW = 0;
+  let sumWX = 0;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const w = weights[i];
+    const x = values[i];
+    // x !== x: a missing value (NaN) in the columnar engine takes no part, like a weight of 0.
+    if (w === 0 || x !== x) continue;
+    sumW += w;
+    sumWX += w * x;
+    n++;
+  }
+  const mean = sumW > 0 ? sumWX / sumW : 0;
+  let ss = 0;
+  for (let i = start; i < end; i++) {
+    const w = weights[i];
+    const x = values[i];
+    if (w === 0 || x !== x) continue;
+    const d = x - mean;
+    ss += w * d * d;
+  }
+  out.n = n;
+  out.sumWeights = sumW;
+  out.mean = mean;
+  out.variance = sumW > 0 ? ss / sumW : 0;
+  return out;
+}
+
 /**
  * Enrolment-weighted mean, standard deviation and CV (rules §1), two passes for accuracy.
  * A weight of 0 means "no pupils in this stage": the row takes no part. A value of 0 with a positive weight counts.
@@ -20,31 +64,16 @@ export function weightedStats(values: ArrayLike<number>, weights: ArrayLike<numb
   if (values.length !== weights.length) {
     return fail('length_mismatch', `数值与权重的个数不一致（${values.length} 与 ${weights.length}）`);
   }
-  let sumW = 0;
-  let sumWX = 0;
-  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const w = weights[i];
-    const x = values[i];
-    if (!Number.isFinite(w) || !Number.isFinite(x)) return fail('invalid_value', `第 ${i + 1} 个数据不是有效数字`);
+    if (!Number.isFinite(w) || !Number.isFinite(values[i])) return fail('invalid_value', `第 ${i + 1} 个数据不是有效数字`);
     if (w < 0) return fail('negative_weight', `权重含负数（第 ${i + 1} 个：${w}）`);
-    if (w === 0) continue;
-    sumW += w;
-    sumWX += w * x;
-    n++;
   }
-  if (n === 0 || sumW === 0) return fail('no_weight', '权重（在校生数）全为 0 或为空，无法计算');
-  const mean = sumWX / sumW;
-  if (mean === 0) return fail('zero_mean', '加权平均值为 0，差异系数无意义');
-  let ss = 0;
-  for (let i = 0; i < values.length; i++) {
-    const w = weights[i];
-    if (w === 0) continue;
-    const d = values[i] - mean;
-    ss += w * d * d;
-  }
-  const sd = Math.sqrt(ss / sumW);
-  return ok({ n, sumWeights: sumW, mean, sd, cv: sd / Math.abs(mean) });
+  const m = momentsOfRange(values, weights, 0, values.length, emptyMoments());
+  if (m.n === 0) return fail('no_weight', '权重（在校生数）全为 0 或为空，无法计算');
+  if (m.mean === 0) return fail('zero_mean', '加权平均值为 0，差异系数无意义');
+  const sd = Math.sqrt(m.variance);
+  return ok({ n: m.n, sumWeights: m.sumWeights, mean: m.mean, sd, cv: sd / Math.abs(m.mean) });
 }
 
 /** Weighted CV alone. */
