@@ -1,0 +1,57 @@
+// All-or-nothing output: every file is first written in full to a temp file beside its target, and only
+// when all of them are ready are they renamed into place. A failure before that point removes every temp
+// file, so a failed run leaves neither a half-written file nor a stray temp file.
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from './errors.ts';
+
+export interface PendingOutput {
+  path: string;
+  /** Produces the file's content; called only while staging, so a throwing producer aborts the whole set. */
+  content: () => Promise<Uint8Array | string> | Uint8Array | string;
+}
+
+const tempPathFor = (target: string): string =>
+  join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+export async function writeOutputsAtomically(outputs: PendingOutput[]): Promise<void> {
+  const targets = outputs.map((o) => resolve(o.path));
+  const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
+  if (duplicate) throw new InputError(`输出文件重复：${duplicate}`);
+
+  const staged: { temp: string; target: string }[] = [];
+  try {
+    for (const [i, output] of outputs.entries()) {
+      const data = await output.content();
+      const temp = tempPathFor(targets[i]);
+      staged.push({ temp, target: targets[i] });
+      await writeFile(temp, data, { flag: 'wx' }).catch((err: unknown) => {
+        throw writeError(targets[i], err);
+      });
+    }
+    for (const { temp, target } of staged) {
+      await rename(temp, target).catch((err: unknown) => {
+        throw writeError(target, err);
+      });
+    }
+  } catch (err) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    throw err;
+  }
+}
+
+/** A target the user named that cannot be written is a problem with the arguments, not a crash. */
+function writeError(target: string, err: unknown): Error {
+  const code = (err as { code?: string }).code;
+  const reasons: Record<string, string> = {
+    ENOENT: '所在目录不存在',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限',
+    EROFS: '所在磁盘只读',
+    EISDIR: '这是一个目录',
+    ENOSPC: '磁盘空间不足',
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new InputError(`无法写入 ${target}：${reason}`) : (err as Error);
+}

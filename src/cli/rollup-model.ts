@@ -1,0 +1,65 @@
+// The roll-up of many counties (`balance rollup`): per county, per stage, every indicator's CV and verdict,
+// and the county verdict, taken from each county's Report without recomputing anything.
+import type { IndicatorResult, PartId, Report } from '../core/report.ts';
+import { STAGES, type Stage } from '../core/types.ts';
+
+export interface RollupStage {
+  schoolCount: number;
+  students: number;
+  pass: boolean | null;
+  composite: number | null;
+  compositeLimit: number | null;
+  /** Schools of the stage that fail the per-school rule (null where the standard has none). */
+  schoolsFailing: number | null;
+  indicators: IndicatorResult[];
+}
+
+export interface RollupCounty {
+  county: string;
+  file: string;
+  standard: string;
+  pass: boolean;
+  stages: Partial<Record<Stage, RollupStage>>;
+  parts: { id: PartId; name: string; pass: boolean | null }[];
+  problems: { error: number; warning: number; info: number };
+}
+
+export interface RollupSummary {
+  version: 1;
+  standard: string;
+  counties: RollupCounty[];
+  /** Files that could not be read as a ledger, with the reason. */
+  skipped: { file: string; message: string }[];
+}
+
+export function rollupCounty(file: string, report: Report): RollupCounty {
+  const stages: Partial<Record<Stage, RollupStage>> = {};
+  for (const stage of STAGES) {
+    const st = report.stages[stage];
+    if (!st) continue;
+    const judged = report.schools.filter((s) => s.stage === stage && s.pass !== null);
+    stages[stage] = {
+      schoolCount: st.schoolCount,
+      students: st.students,
+      pass: st.pass,
+      composite: st.composite,
+      compositeLimit: st.compositeLimit,
+      schoolsFailing: judged.length === 0 ? null : judged.filter((s) => s.pass === false).length,
+      indicators: st.indicators,
+    };
+  }
+  const count = (severity: string) => report.problems.filter((p) => p.severity === severity).length;
+  return {
+    county: report.county,
+    file,
+    standard: report.standard,
+    pass: report.pass,
+    stages,
+    parts: report.parts.map((p) => ({ id: p.id, name: p.name, pass: p.pass })),
+    problems: { error: count('error'), warning: count('warning'), info: count('info') },
+  };
+}
+
+export function buildRollup(standard: string, counties: RollupCounty[], skipped: RollupSummary['skipped']): RollupSummary {
+  return { version: 1, standard, counties, skipped };
+}

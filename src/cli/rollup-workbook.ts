@@ -1,0 +1,157 @@
+// The comparison workbook of `balance rollup`: a summary sheet (one row per county), one sheet per stage
+// with every indicator's CV side by side (failing CVs shaded), a long 明细 table for filtering, and the
+// files that could not be read.
+import ExcelJS from 'exceljs';
+import { FAIL_FILL } from '../core/plan.ts';
+import { STAGE_NAMES, STAGES, type Stage } from '../core/types.ts';
+import type { RollupSummary } from './rollup-model.ts';
+import { verdictText } from './verdict.ts';
+
+type Value = string | number | null;
+
+const HEADER_FILL = '#DDEBF7';
+const argb = (hex: string) => ({ argb: `FF${hex.replace('#', '')}` });
+const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: argb(hex) });
+
+interface SheetSpec {
+  name: string;
+  title: string;
+  headers: string[];
+  widths: number[];
+  rows: Value[][];
+  /** numFmt per column index. */
+  formats?: Record<number, string>;
+  /** Cells to shade, as [rowIndex, colIndex] into rows. */
+  shaded?: [number, number][];
+}
+
+function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
+  ws.columns = spec.widths.map((width) => ({ width }));
+  ws.getCell(1, 1).value = spec.title;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  if (spec.headers.length > 1) ws.mergeCells(1, 1, 1, spec.headers.length);
+  const header = ws.getRow(2);
+  spec.headers.forEach((h, c) => {
+    const cell = header.getCell(c + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.fill = solid(HEADER_FILL);
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  spec.rows.forEach((values, r) => {
+    const row = ws.getRow(r + 3);
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      cell.value = v;
+      const fmt = spec.formats?.[c];
+      if (fmt && typeof v === 'number') cell.numFmt = fmt;
+    });
+  });
+  for (const [r, c] of spec.shaded ?? []) ws.getCell(r + 3, c + 1).fill = solid(FAIL_FILL);
+}
+
+const stagesPresent = (summary: RollupSummary): Stage[] =>
+  STAGES.filter((s) => summary.counties.some((c) => (c.stages[s]?.schoolCount ?? 0) > 0));
+
+function summarySheet(summary: RollupSummary): SheetSpec {
+  const stages = stagesPresent(summary);
+  const headers = ['县（市、区）', '全县结论', '资源配置'];
+  for (const s of stages) {
+    const l = STAGE_NAMES[s];
+    headers.push(`${l}资源配置`, `${l}学校数`, `${l}在校生数`, `${l}未达校际标准学校数`);
+  }
+  headers.push('数据错误', '数据警告', '文件');
+  const shaded: [number, number][] = [];
+  const rows = summary.counties.map((c, r) => {
+    const resources = c.parts.find((p) => p.id === 'resources')?.pass ?? null;
+    const row: Value[] = [c.county, c.pass ? '通过' : '未通过', verdictText(resources)];
+    if (resources === false) shaded.push([r, 2]);
+    for (const s of stages) {
+      const st = c.stages[s];
+      if (st?.pass === false) shaded.push([r, row.length]);
+      row.push(st && st.schoolCount > 0 ? verdictText(st.pass) : null, st?.schoolCount ?? null, st?.students ?? null, st?.schoolsFailing ?? null);
+    }
+    row.push(c.problems.error, c.problems.warning, c.file);
+    return row;
+  });
+  const widths = headers.map((h, i) => (i === 0 ? 16 : i === headers.length - 1 ? 30 : Math.max(10, h.length * 2 + 2)));
+  return { name: '汇总', title: `县域义务教育均衡发展 汇总对比（${summary.counties.length} 个县，${summary.standard}）`, headers, widths, rows, shaded };
+}
+
+function stageSheet(summary: RollupSummary, stage: Stage): SheetSpec {
+  const label = STAGE_NAMES[stage];
+  const first = summary.counties.find((c) => c.stages[stage])?.stages[stage];
+  const indicators = first?.indicators ?? [];
+  const hasComposite = first?.compositeLimit !== null && first?.compositeLimit !== undefined;
+  const headers = ['县（市、区）', `${label}资源配置`, ...indicators.map((i) => i.name)];
+  if (hasComposite) headers.push('综合差异系数');
+  const limits: Value[] = ['差异系数限值', null, ...indicators.map((i) => i.cvLimit)];
+  if (hasComposite) limits.push(first?.compositeLimit ?? null);
+  const shaded: [number, number][] = [];
+  const rows: Value[][] = [limits];
+  for (const c of summary.counties) {
+    const st = c.stages[stage];
+    if (!st || st.schoolCount === 0) continue;
+    const r = rows.length;
+    const row: Value[] = [c.county, verdictText(st.pass)];
+    if (st.pass === false) shaded.push([r, 1]);
+    for (const ind of indicators) {
+      const found = st.indicators.find((i) => i.id === ind.id);
+      if (found?.cvPass === false) shaded.push([r, row.length]);
+      row.push(found?.cv ?? null);
+    }
+    if (hasComposite) {
+      if (st.pass === false) shaded.push([r, row.length]);
+      row.push(st.composite);
+    }
+    rows.push(row);
+  }
+  const formats: Record<number, string> = {};
+  for (let c = 2; c < headers.length; c++) formats[c] = '0.000';
+  const widths = headers.map((_, i) => (i === 0 ? 16 : i === 1 ? 12 : 14));
+  return { name: `${label}差异系数`, title: `${label}各指标差异系数（阴影 = 超过限值）`, headers, widths, rows, formats, shaded };
+}
+
+function detailSheet(summary: RollupSummary): SheetSpec {
+  const headers = ['县（市、区）', '学段', '指标', '县均值', '差异系数', '限值', '是否达标', '标准', '低于标准学校数'];
+  const rows: Value[][] = [];
+  const shaded: [number, number][] = [];
+  for (const c of summary.counties) {
+    for (const stage of STAGES) {
+      const st = c.stages[stage];
+      if (!st || st.schoolCount === 0) continue;
+      for (const i of st.indicators) {
+        if (i.cvPass === false) shaded.push([rows.length, 4]);
+        rows.push([c.county, STAGE_NAMES[stage], i.name, i.mean, i.cv, i.cvLimit, i.cvLimit === null ? null : verdictText(i.cvPass), i.threshold, i.schoolsBelow]);
+      }
+    }
+  }
+  return {
+    name: '明细',
+    title: '各县各学段指标明细',
+    headers,
+    widths: [16, 8, 44, 12, 12, 8, 10, 8, 14],
+    rows,
+    formats: { 3: '0.00', 4: '0.000', 5: '0.00' },
+    shaded,
+  };
+}
+
+export function buildRollupWorkbook(summary: RollupSummary): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '均衡督导助手';
+  addSheet(wb, summarySheet(summary));
+  for (const stage of stagesPresent(summary)) addSheet(wb, stageSheet(summary, stage));
+  addSheet(wb, detailSheet(summary));
+  if (summary.skipped.length > 0) {
+    addSheet(wb, {
+      name: '未读取的文件',
+      title: '以下文件无法读取，未计入汇总',
+      headers: ['文件', '原因'],
+      widths: [40, 80],
+      rows: summary.skipped.map((s) => [s.file, s.message]),
+    });
+  }
+  return wb;
+}

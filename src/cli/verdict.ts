@@ -1,0 +1,72 @@
+// The verdict table printed by `validate` and `demo`: per stage, per indicator the county mean (2 decimals),
+// CV (3 decimals, as the national template prints them), limit, verdict and schools below; then the parts.
+import type { IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
+import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
+import type { RulePack } from '../standards/types.ts';
+import { formatTable } from './table.ts';
+
+const NONE = '-';
+
+export const fixed = (x: number | null | undefined, decimals: number): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? NONE : x.toFixed(decimals);
+
+export const verdictText = (pass: boolean | null | undefined): string =>
+  pass === true ? '达标' : pass === false ? '未达标' : '未评估';
+
+export function formatVerdict(report: Report, pack: RulePack): string {
+  const out: string[] = [`${report.county} · ${pack.name}（${pack.id}）`];
+  for (const stage of STAGES) {
+    const st = report.stages[stage];
+    if (!st || st.schoolCount === 0) continue;
+    out.push('', ...formatStage(report, stage, st, pack));
+  }
+  out.push('', '评估结论（各部分）：', formatParts(report.parts));
+  out.push('', `全县结论：${report.pass ? '通过' : '未通过'}`, problemSummary(report.problems));
+  return out.join('\n');
+}
+
+function formatStage(report: Report, stage: 'primary' | 'junior', st: StageResult, pack: RulePack): string[] {
+  const label = STAGE_NAMES[stage];
+  const lines = [`${label}：${st.schoolCount} 所学校，在校生 ${st.students} 人 —— 资源配置${verdictText(st.pass)}`];
+  const unit = (r: IndicatorResult) => pack.indicators.find((i) => i.id === r.id)?.unit ?? '';
+  const rows = st.indicators.map((r) => [
+    `${r.name}（${unit(r)}）`,
+    fixed(r.mean, 2),
+    fixed(r.cv, 3),
+    fixed(r.cvLimit, 2),
+    r.cvLimit === null ? NONE : verdictText(r.cvPass),
+    r.threshold === null ? NONE : String(r.threshold),
+    r.schoolsBelow === null ? NONE : String(r.schoolsBelow),
+  ]);
+  lines.push(
+    formatTable(['指标', '县均值', '差异系数', '限值', '达标', '标准', '低于标准学校数'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'left',
+      'right',
+      'right',
+    ]),
+  );
+  if (st.compositeLimit !== null) {
+    lines.push(`综合差异系数 ${fixed(st.composite, 3)}（限值 ${fixed(st.compositeLimit, 2)}）${verdictText(st.pass)}`);
+  }
+  const failing = report.schools.filter((s) => s.stage === stage && s.pass === false).map((s) => s.name);
+  if (failing.length > 0) {
+    const shown = failing.slice(0, 10).join('、') + (failing.length > 10 ? '等' : '');
+    lines.push(`未达到校际标准的学校（${failing.length} 所）：${shown}`);
+  }
+  return lines;
+}
+
+function formatParts(parts: PartResult[]): string {
+  const rows = parts.map((p) => [p.name, verdictText(p.pass), p.reason ?? '']);
+  return formatTable(['部分', '结论', '说明'], rows);
+}
+
+export function problemSummary(problems: Problem[]): string {
+  if (problems.length === 0) return '数据问题：无';
+  const count = (s: Problem['severity']) => problems.filter((p) => p.severity === s).length;
+  return `数据问题：共 ${problems.length} 条（错误 ${count('error')}，警告 ${count('warning')}，提示 ${count('info')}）`;
+}
