@@ -70,6 +70,7 @@ export const useStyles = makeStyles({
     background: tokens.colorNeutralBackground2,
   },
   dropZone: {
+    margin: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
