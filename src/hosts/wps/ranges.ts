@@ -1,0 +1,48 @@
+// Whole-range helpers: ET pays per call, so values go in one Value2 write per block and formats go to
+// runs of adjacent cells that share them.
+import { blockAddress, cellAddress } from './a1.ts';
+import type { EtRange, EtWorksheet } from './et.ts';
+
+/** Range.Value2 as rows: a single cell reads as a scalar, several as an array of row arrays (wps-notes §4). */
+export function valueRows(v: unknown): unknown[][] {
+  const norm = (c: unknown) => (c === undefined ? null : c);
+  if (!Array.isArray(v)) return [[norm(v)]];
+  if (v.length > 0 && !Array.isArray(v[0])) return [v.map(norm)];
+  return (v as unknown[][]).map((row) => row.map(norm));
+}
+
+/** Writes a rectangular grid with its top-left at (row, col) in one Value2 write. */
+export function writeBlock(ws: EtWorksheet, row: number, col: number, grid: unknown[][]): EtRange {
+  const rows = grid.length;
+  const cols = grid[0]?.length ?? 0;
+  const rng = ws.Range(blockAddress(row, col, rows, cols));
+  rng.Value2 = rows === 1 && cols === 1 ? grid[0][0] : grid;
+  return rng;
+}
+
+export interface Run<T> {
+  address: string;
+  value: T;
+}
+
+/**
+ * Groups cells (1-based row/col) that share a value into vertical runs within a column:
+ * "F3:F7" instead of five calls. Cells without a value (undefined) are skipped.
+ */
+export function verticalRuns<T>(cells: { row: number; col: number; value: T | undefined }[]): Run<T>[] {
+  const sorted = cells.filter((c) => c.value !== undefined).sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: Run<T>[] = [];
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (b && b.col === a.col && b.row === a.row + 1 && b.value === a.value) continue;
+    const first = sorted[start];
+    runs.push({
+      address: first.row === a.row ? cellAddress(a.row, a.col) : `${cellAddress(first.row, first.col)}:${cellAddress(a.row, a.col)}`,
+      value: first.value as T,
+    });
+    start = i;
+  }
+  return runs;
+}
