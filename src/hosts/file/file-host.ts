@@ -1,0 +1,141 @@
+// The file host: the Host interface over an ExcelJS workbook, for the CLI, the browser-only task pane and
+// realistic tests. No node:fs here (the browser bundle uses it); fromFile lives in node.ts.
+import ExcelJS from 'exceljs';
+import { REPORT_SHEET, type AnnotationPlan } from '../../core/plan.ts';
+import type { SheetValues } from '../../ledger/types.ts';
+import type { Host, WorkbookSettings } from '../types.ts';
+import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
+import { solidFill, writeReportSheet } from './report.ts';
+import { STATE_SHEET, readSlot, writeSlot } from './state.ts';
+import { plainValue } from './values.ts';
+
+/** What apply() covered, so clear() can put it back exactly. */
+interface MarkRecord {
+  sheet: string;
+  cell: string;
+  /** Original fill and note; null when the cell had none. */
+  fill: ExcelJS.Fill | null;
+  note: ExcelJS.Comment | string | null;
+}
+interface AnnotationRecord {
+  version: 1;
+  reportSheet: string | null;
+  marks: MarkRecord[];
+}
+
+const toBytes = (buf: ArrayBuffer | Uint8Array): Uint8Array => (buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+const clone = <T>(x: T): T => (x === undefined || x === null ? x : (JSON.parse(JSON.stringify(x)) as T));
+
+/** Sets or removes a cell's fill without touching the style object other cells share (ExcelJS shares them on load). */
+function setFill(c: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
+  const style: Partial<ExcelJS.Style> = { ...c.style };
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  c.style = style;
+}
+
+function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
+  if (note !== null) c.note = note;
+  // ExcelJS has no way to delete a note: assigning undefined writes an empty comment, so drop the field it keeps.
+  else delete (c as unknown as { _comment?: unknown })._comment;
+}
+
+export class FileHost implements Host {
+  readonly kind = 'file' as const;
+  /** The last cell select() was asked for: the file host has no window to scroll. */
+  lastSelection: { sheet: string; cell: string } | null = null;
+
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly name = '工作簿',
+  ) {}
+
+  static async fromBuffer(buf: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<FileHost> {
+    const bytes = toBytes(buf);
+    checkXlsxSignature(bytes, name);
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    } catch (e) {
+      throw new WorkbookReadError('not_xlsx', `无法读取工作簿 ${name}：不是 .xlsx 文件或文件已损坏（${(e as Error).message}）`);
+    }
+    if (wb.worksheets.length === 0) throw new WorkbookReadError('corrupt', `无法读取工作簿 ${name}：没有任何工作表`);
+    return new FileHost(wb, name);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async readWorkbook(): Promise<SheetValues[]> {
+    return this.workbook.worksheets
+      .filter((ws) => ws.state === 'visible' && ws.name !== REPORT_SHEET && ws.name !== STATE_SHEET)
+      .map((ws) => {
+        const values: unknown[][] = [];
+        for (let r = 1; r <= ws.rowCount; r++) {
+          const row = ws.getRow(r);
+          const out: unknown[] = [];
+          for (let c = 1; c <= ws.columnCount; c++) out.push(plainValue(row.getCell(c).value));
+          values.push(out);
+        }
+        return { name: ws.name, values, origin: { row: 1, col: 1 }, merges: [...ws.model.merges] };
+      });
+  }
+
+  async activeSheet(): Promise<string | null> {
+    const sheets = this.workbook.worksheets;
+    const active = sheets[this.workbook.views?.[0]?.activeTab ?? 0];
+    if (active && active.state === 'visible') return active.name;
+    return sheets.find((ws) => ws.state === 'visible')?.name ?? null;
+  }
+
+  async apply(plan: AnnotationPlan): Promise<void> {
+    await this.clear();
+    const wb = this.workbook;
+    const records: MarkRecord[] = [];
+    for (const mark of plan.marks) {
+      const ws = wb.getWorksheet(mark.sheet);
+      if (!ws) continue;
+      const c = ws.getCell(mark.cell);
+      records.push({ sheet: mark.sheet, cell: mark.cell, fill: clone(c.style.fill) ?? null, note: clone(c.note) ?? null });
+      setFill(c, solidFill(mark.fill));
+      setNote(c, mark.note);
+    }
+    // A sheet of that name not made by us would be replaced too: the name is reserved for the report.
+    const stale = wb.getWorksheet(plan.reportSheet.name);
+    if (stale) wb.removeWorksheet(stale.id);
+    writeReportSheet(wb, plan.reportSheet);
+    const record: AnnotationRecord = { version: 1, reportSheet: plan.reportSheet.name, marks: records };
+    writeSlot(wb, 'annotations', record);
+  }
+
+  async clear(): Promise<void> {
+    const wb = this.workbook;
+    const record = readSlot<AnnotationRecord>(wb, 'annotations');
+    if (!record) return;
+    // Restore in reverse so a cell recorded twice ends with its first (original) state.
+    for (const m of [...record.marks].reverse()) {
+      const ws = wb.getWorksheet(m.sheet);
+      if (!ws) continue;
+      const c = ws.getCell(m.cell);
+      setFill(c, m.fill);
+      setNote(c, m.note);
+    }
+    const report = record.reportSheet ? wb.getWorksheet(record.reportSheet) : undefined;
+    if (report) wb.removeWorksheet(report.id);
+    writeSlot(wb, 'annotations', null);
+  }
+
+  async loadSettings(): Promise<WorkbookSettings | null> {
+    const s = readSlot<WorkbookSettings>(this.workbook, 'settings');
+    return s && s.version === 1 ? s : null;
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    writeSlot(this.workbook, 'settings', settings);
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    this.lastSelection = { sheet, cell };
+  }
+}
