@@ -31,6 +31,8 @@ export interface LedgerColumn {
   unit?: string;
   /** Multiplier to the base unit (万元 → 10000). */
   factor: number;
+  /** A stage-less 在校生数 column (field null): read per row as the stage of each single-stage school. */
+  byType?: 'students';
 }
 
 export interface LedgerReadOk {

@@ -1,0 +1,156 @@
+// Matching one header (sub-header plus its group header) to a canonical field, as rules §5 says:
+// normalise, take the stage token from anywhere, the unit from the rightmost unit token, and match the rest
+// against the synonym table.
+import { NUMERIC_FIELDS, type CanonicalField, type NumericField } from '../core/types.ts';
+import { toHalfWidth } from './cells.ts';
+import { DERIVED_MARKERS, STAGED_BASES, SYNONYMS, type StagedBase, type SynonymKey } from './synonyms.ts';
+
+export type HeaderStage = 'primary' | 'junior' | 'senior';
+
+/** Drops spaces of any width, list punctuation, the full/half-width bracket difference and a 其中 prefix. */
+export function normalizeHeader(s: string): string {
+  return toHalfWidth(s)
+    .toLowerCase()
+    .replace(/[\s\u3000\u00a0]/g, '')
+    .replace(/[、,，:：;；。.·*※"'“”‘’]/g, '')
+    .replace(/[［【〔｛{]/g, '[')
+    .replace(/[］】〕｝}]/g, ']')
+    .replace(/^其中/, '');
+}
+
+const STAGE_TOKENS: Record<string, HeaderStage> = { 小学: 'primary', 初中: 'junior', 高中: 'senior' };
+const UNIT_RE = /万元|元|m2|平方米|平米|间|台|册|人/g;
+const BRACKETS = /[()[\]<>《》/\\]/g;
+
+type Dimension = 'money' | 'area' | 'count';
+const UNIT_DIMENSION: Record<string, Dimension> = {
+  万元: 'money', 元: 'money', m2: 'area', 平方米: 'area', 平米: 'area', 间: 'count', 台: 'count', 册: 'count', 人: 'count',
+};
+const MONEY_FIELDS = new Set<string>(['equipment_value']);
+const AREA_FIELDS = new Set<string>(['teaching_area', 'indoor_sports_area', 'sports_ground_area', 'sports_area',
+  'rented_sports_area', 'other_sports_area']);
+
+function stageOf(text: string): HeaderStage | undefined | 'mixed' {
+  const found = new Set<HeaderStage>();
+  for (const m of text.matchAll(/小学|初中|高中/g)) found.add(STAGE_TOKENS[m[0]]);
+  return found.size === 1 ? [...found][0] : found.size > 1 ? 'mixed' : undefined;
+}
+
+/** The rightmost unit token, with a 万 in front of a non-money unit (万册, 万m2) as a factor. */
+function unitOf(text: string): { unit: string; factor: number } | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const m of text.matchAll(UNIT_RE)) last = m;
+  if (!last) return undefined;
+  const token = last[0];
+  if (token === '万元') return { unit: '万元', factor: 10000 };
+  const wan = text[last.index! - 1] === '万';
+  const unit = UNIT_DIMENSION[token] === 'area' ? '㎡' : token;
+  return { unit: wan ? `万${unit}` : unit, factor: wan ? 10000 : 1 };
+}
+
+/** The name a synonym is matched against: no stage token, no unit in brackets or at the end, no brackets. */
+function coreName(text: string, keepStage = false): string {
+  return (keepStage ? text : text.replace(/小学|初中|高中/g, ''))
+    .replace(/[([<](?:万?(?:万元|元|m2|平方米|平米|间|台|册|人|个|名))[)\]>]/g, '')
+    .replace(/\/?万?(?:万元|元|m2|平方米|平米)$/, '')
+    .replace(BRACKETS, '');
+}
+
+export interface NameMatch {
+  key: SynonymKey;
+  score: number;
+  /** One subject of a group summed into the field (体育, 音乐, 美术). */
+  part: boolean;
+}
+
+const EXACT_BONUS = 100;
+
+/** Best synonym for a normalised core name: exact entries beat contained ones, longer contained ones beat shorter. */
+export function matchName(core: string): NameMatch | null {
+  if (!core) return null;
+  let best: NameMatch | null = null;
+  for (const [key, list] of Object.entries(SYNONYMS) as [SynonymKey, string[]][]) {
+    for (const entry of list) {
+      const flag = entry[0] === '=' || entry[0] === '+' ? entry[0] : '';
+      const syn = flag ? entry.slice(1) : entry;
+      const exact = core === syn;
+      if (!exact && flag) continue;
+      if (!exact && !core.includes(syn)) continue;
+      const score = syn.length + (exact ? EXACT_BONUS : 0);
+      if (!best || score > best.score) best = { key, score, part: flag === '+' };
+    }
+  }
+  return best;
+}
+
+export interface HeaderInfo {
+  /** Display text: "group/sub", or the one that is there. */
+  text: string;
+  match: NameMatch | null;
+  stage?: HeaderStage;
+  unit?: string;
+  factor: number;
+  /** A computed column (生均…, 差异系数): never an input. */
+  derived: boolean;
+}
+
+const TOTAL_WORDS = new Set(['合计', '小计', '总计', '计', '总数', '合计数', '总']);
+
+/** Matches a column's sub-header under its group header ('' when the header is one row). */
+export function analyseHeader(subRaw: string, groupRaw: string): HeaderInfo {
+  let sub = normalizeHeader(subRaw);
+  const group = normalizeHeader(groupRaw);
+  const text = [groupRaw.trim(), subRaw.trim()].filter((t) => t).join('/');
+  // A 合计 under a group is the group's own total.
+  if (TOTAL_WORDS.has(coreName(sub))) sub = sub.replace(/合计数|合计|小计|总计|总数|计|总/, '');
+  const subCore = coreName(sub);
+  const groupCore = coreName(group);
+  const derived = DERIVED_MARKERS.some((m) => subCore.includes(m) || groupCore.includes(m));
+
+  const subStage = stageOf(sub);
+  const groupStage = stageOf(group);
+  const stageRaw = subStage ?? groupStage;
+  const stage = stageRaw === 'mixed' ? undefined : stageRaw;
+  const unit = unitOf(sub) ?? unitOf(group);
+
+  let match: NameMatch | null = null;
+  if (!derived) {
+    // Stage-free names first; the whole text too, for names that hold a stage token by accident (密度过高中心城区).
+    const alone = pickBetter(matchName(subCore), matchName(coreName(sub, true)));
+    // A subject (体育) is a teacher count only under a teacher group header.
+    const aloneOk = alone && (!alone.part || groupCore.includes('教师') || subCore.includes('教师')) ? alone : null;
+    const joined = groupCore ? matchName(groupCore + subCore) : null;
+    const joinedOk = joined && !joined.part ? joined : null;
+    match = aloneOk && aloneOk.score >= EXACT_BONUS ? aloneOk : pickBetter(aloneOk, joinedOk);
+  }
+  return { text, match, stage, unit: unit?.unit, factor: unit?.factor ?? 1, derived };
+}
+
+const pickBetter = (a: NameMatch | null, b: NameMatch | null): NameMatch | null =>
+  !a ? b : !b ? a : b.score > a.score ? b : a;
+
+const isNumeric = (f: string): f is NumericField => (NUMERIC_FIELDS as readonly string[]).includes(f);
+
+/** 'students' is the stage-less enrolment column, resolved per row from the school's type. */
+export type ColumnField = CanonicalField | 'students';
+
+/** The canonical field a header names, or null (e.g. 高中 teacher counts, which no indicator uses). */
+export function fieldOf(info: HeaderInfo): ColumnField | null {
+  if (!info.match) return null;
+  const key = info.match.key;
+  if (!(STAGED_BASES as readonly string[]).includes(key)) return key as CanonicalField;
+  if (!info.stage) return key as StagedBase;
+  const staged = `${key}_${info.stage}`;
+  return isNumeric(staged) ? staged : null;
+}
+
+/** Factor to base units when the header's unit fits the field (万元 on a money column, 万册 on books); else 1. */
+export function unitFactor(field: ColumnField | null, info: HeaderInfo): { unit?: string; factor: number } {
+  if (!field || !info.unit) return { factor: 1 };
+  const dim = info.unit === '万元' || info.unit === '元' ? 'money' : info.unit.endsWith('㎡') ? 'area' : 'count';
+  const fieldDim: Dimension = MONEY_FIELDS.has(field) ? 'money' : AREA_FIELDS.has(field) ? 'area' : 'count';
+  return dim === fieldDim ? { unit: info.unit, factor: info.factor } : { factor: 1 };
+}
+
+export const isMoneyField = (f: string): boolean => MONEY_FIELDS.has(f);
+export const isAreaField = (f: string): boolean => AREA_FIELDS.has(f);

@@ -1,0 +1,170 @@
+// readLedger: a workbook's cell values → the county's school records, the column mapping used and every
+// problem found, each naming its sheet and bare cell (rules §5).
+import { REPORT_SHEET } from '../core/plan.ts';
+import type { CanonicalField, LedgerSchool, NumericField, Problem } from '../core/types.ts';
+import { resolveColumns, type ReadColumn } from './columns.ts';
+import { countyFromLabels, countyFromRows } from './county.ts';
+import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
+import { normalizeHeader } from './headers.ts';
+import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, unitMismatch } from './quality.ts';
+import { readRows } from './rows.ts';
+import { REQUIRED_FIELDS, TEMPLATE_COLUMNS } from './template.ts';
+import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
+
+export type * from './types.ts';
+export { TEMPLATE_COLUMNS, TEMPLATE_SHEET, REQUIRED_FIELDS } from './template.ts';
+
+export const DEFAULT_COUNTY_NAME = '未命名县';
+
+/** Explanatory sheets, our own report sheet and hidden helper sheets ('_…') are never the ledger. */
+export const isSkippedSheet = (name: string): boolean =>
+  name === REPORT_SHEET || name.startsWith('_') || /说明|目录|封面/.test(name);
+
+const ORIGIN = { row: 1, col: 1 };
+
+export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): LedgerRead {
+  const mappingKeys = new Set(Object.values(options.mapping ?? {}).flatMap((v) => (v ? v.split('+').map(normalizeHeader) : [])));
+  let candidates = sheets.filter((s) => !isSkippedSheet(s.name));
+  if (options.sheet !== undefined) {
+    const named = sheets.find((s) => s.name === options.sheet || s.name.trim() === options.sheet!.trim());
+    if (!named) {
+      const names = sheets.map((s) => `“${s.name}”`).join('、') || '（无）';
+      return { ok: false, message: `未找到台账：工作簿中没有名为“${options.sheet}”的工作表（现有工作表：${names}）`, problems: [] };
+    }
+    candidates = [named];
+  }
+
+  for (const sheet of candidates) {
+    const origin = sheet.origin ?? ORIGIN;
+    const found = findHeader(sheet.values, sheet.merges, origin, mappingKeys);
+    if (!found) continue;
+    const problems: Problem[] = [];
+    const columns = resolveColumns(found.columns, origin, options.mapping, sheet.name, problems);
+    if (!columns.some((c) => c.field === 'school')) continue;
+    return readTable(sheet, sheets, found, columns, problems, options);
+  }
+
+  const looked = candidates.map((s) => `“${s.name}”`).join('、') || '（无可用工作表）';
+  const skipped = options.sheet === undefined ? sheets.filter((s) => isSkippedSheet(s.name)).map((s) => `“${s.name}”`) : [];
+  return {
+    ok: false,
+    message: `未找到台账：在工作表${looked}的前 ${HEADER_SCAN_ROWS} 行中没有找到含“学校名称”且至少 ${MIN_HEADER_FIELDS} 个台账字段的表头` +
+      (skipped.length ? `（已跳过${skipped.join('、')}）` : '') + '；请检查表头，或用 --sheet 指定工作表、--map 字段=表头 手动映射',
+    problems: [],
+  };
+}
+
+function readTable(
+  sheet: SheetValues,
+  sheets: SheetValues[],
+  found: HeaderFound,
+  columns: ReadColumn[],
+  problems: Problem[],
+  options: LedgerOptions,
+): LedgerRead {
+  const origin = sheet.origin ?? ORIGIN;
+  const name = sheet.name;
+  const headerEnd = found.rows[found.rows.length - 1];
+  const staged = columns.some((c) => c.field === 'students_primary' || c.field === 'students_junior' || c.field === 'students_senior');
+  const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged });
+  const schools = rows.schools;
+
+  judgeEquipmentUnit(columns, rows.rawEquipment, name, problems);
+  const headerOf = headerLabels(columns, staged);
+  problems.push(
+    ...dropNegatives(schools, name, headerOf),
+    ...duplicateNames(schools, name),
+    ...enrolment(schools, name, headerOf),
+    ...countsAboveTotal(schools, name, headerOf),
+    ...unitMismatch(schools, name, columns.flatMap((c) =>
+      c.field && c.field !== 'students' ? [{ field: c.field as NumericField, header: c.header, headerCell: c.headerCell }] : [])),
+  );
+  if (schools.length === 0) {
+    problems.push({ severity: 'warning', sheet: name, cell: columns.find((c) => c.field === 'school')?.headerCell,
+      message: `工作表“${name}”的台账表头下没有学校数据` });
+  }
+
+  const countyName = countyFromRows(sheet.values, found.rows[0])
+    ?? countyFromLabels(sheets.filter((s) => s !== sheet))
+    ?? options.fallbackCountyName
+    ?? DEFAULT_COUNTY_NAME;
+
+  const mapping: HeaderMapping = {};
+  for (const c of columns) {
+    if (!c.field || c.field === 'students') continue;
+    const f = c.field;
+    mapping[f] = mapping[f] ? `${mapping[f]}+${c.header}` : c.header;
+  }
+  const first = rows.first >= 0 ? rows.first : headerEnd + 1;
+  const last = rows.last >= 0 ? rows.last : headerEnd + 1;
+  return {
+    ok: true,
+    county: { name: countyName, sheet: name, schools },
+    sheet: name,
+    headerRows: found.rows.map((r) => origin.row + r),
+    dataRows: [origin.row + first, origin.row + last],
+    columns: columns.map(toLedgerColumn),
+    mapping,
+    missingRequired: missingRequired(columns, staged),
+    problems,
+  };
+}
+
+function toLedgerColumn(c: ReadColumn): LedgerColumn {
+  const bare = c.field === 'students';
+  return {
+    col: c.letter,
+    header: c.header,
+    field: c.field === 'students' ? null : c.field,
+    ...(c.unit ? { unit: c.unit } : {}),
+    factor: c.factor,
+    ...(bare ? { byType: 'students' as const } : {}),
+  };
+}
+
+/** A unitless equipment column: a county average under 50 per pupil means 万元 (rules §5); either way, warn. */
+function judgeEquipmentUnit(columns: ReadColumn[], raw: Map<LedgerSchool, number>, sheet: string, problems: Problem[]): void {
+  const col = columns.find((c) => c.field === 'equipment_value' && !c.unitStated);
+  if (!col || raw.size === 0) return;
+  const average = averagePerPupil([...raw.keys()], (s) => raw.get(s));
+  if (average === null) return;
+  const wan = average < EQUIPMENT_WAN_BELOW;
+  if (wan) {
+    for (const [s, v] of raw) s.values.equipment_value = v * 10000;
+    col.unit = '万元';
+    col.factor = 10000;
+  } else {
+    col.unit = '元';
+  }
+  const shown = Math.round(average * 100) / 100;
+  problems.push({ severity: 'warning', sheet, cell: col.headerCell,
+    message: `列 ${col.letter}“${col.header}”未注明单位，按数值大小（平均每生 ${shown}）判断为${wan ? '万元，已换算为元' : '元'}；请在表头注明（万元）或（元）` });
+}
+
+const FALLBACK_LABELS: Partial<Record<NumericField, string>> = {
+  teachers: '专任教师数', above_degree_teachers: '高于规定学历教师数', backbone_teachers: '县级及以上骨干教师数',
+  pe_art_teachers: '体育艺术专任教师数', senior_title_teachers: '中级及以上职称教师数', sports_area: '体育运动场馆面积',
+};
+
+/** The header a field was read from, for messages; template names where no column maps. */
+function headerLabels(columns: ReadColumn[], staged: boolean): (f: NumericField) => string {
+  const labels = new Map<string, string>();
+  for (const c of columns) if (c.field && !labels.has(c.field)) labels.set(c.field, c.header);
+  const bare = !staged ? columns.find((c) => c.field === 'students') : undefined;
+  const template = new Map<string, string>(TEMPLATE_COLUMNS.map((t) => [t.field, t.header]));
+  return (f) => labels.get(f) ?? (bare && f.startsWith('students_') ? bare.header : undefined)
+    ?? template.get(f) ?? FALLBACK_LABELS[f] ?? f;
+}
+
+/** Required template fields no column gives, directly or through a total the engine can use. */
+function missingRequired(columns: ReadColumn[], staged: boolean): CanonicalField[] {
+  const has = new Set(columns.flatMap((c) => (c.field ? [c.field as string] : [])));
+  if (!staged && has.has('students')) has.add('students_primary').add('students_junior');
+  if (has.has('sports_area')) has.add('sports_ground_area');
+  const satisfied = (f: CanonicalField): boolean => {
+    if (has.has(f)) return true;
+    const total = /^(.*teachers)_(primary|junior)$/.exec(f);
+    return total !== null && has.has(total[1]);
+  };
+  return REQUIRED_FIELDS.filter((f) => !satisfied(f));
+}

@@ -1,0 +1,175 @@
+// Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
+// numbers read in base units, every unusable cell a problem naming its bare address.
+import type { FlagField, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
+import { address, cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
+import type { ReadColumn } from './columns.ts';
+import { normalizeHeader } from './headers.ts';
+import { partFromName, readSchoolType, singleStageOf } from './school-type.ts';
+import { NOTE_PREFIXES } from './synonyms.ts';
+
+const FLAG_SET = new Set<string>(['small_rural_school', 'dense_city_centre']);
+const TEXT_SET = new Set<string>(['school', 'type', 'central_school', 'ownership']);
+
+const TOTAL_ROW = /^(全县|全市|全区|本县|县|全镇|[^\d]{0,6})?(合计|总计|小计|共计)$|^(合计|总计|小计|共计)/;
+const SECTION_ROW = /^([(（]?[一二三四五六七八九十\d]+[)）、.．]|小学|初中|九年一贯制|完全中学|十二年一贯制|教学点|中学)/;
+const COLUMN_NUMBERS = new Set(['甲', '乙', '丙', '栏次', '序号']);
+
+export interface RowsRead {
+  schools: LedgerSchool[];
+  /** 0-based index of the first and last row read as a school (or of the header end when none). */
+  first: number;
+  last: number;
+  /** Raw equipment values per school, before a unitless column's unit is decided. */
+  rawEquipment: Map<LedgerSchool, number>;
+}
+
+interface Context {
+  sheet: string;
+  origin: { row: number; col: number };
+  problems: Problem[];
+  /** A stage-less enrolment column is a school total (not a stage's count) when per-stage columns exist. */
+  bareStudentsIsTotal: boolean;
+}
+
+const isNote = (text: string): boolean => {
+  const n = normalizeHeader(text);
+  return NOTE_PREFIXES.some((p) => n.startsWith(normalizeHeader(p)));
+};
+
+export function readRows(values: unknown[][], start: number, columns: ReadColumn[], ctx: Context): RowsRead {
+  const nameCol = columns.find((c) => c.field === 'school')!;
+  const schools: LedgerSchool[] = [];
+  const rawEquipment = new Map<LedgerSchool, number>();
+  let first = -1;
+  let last = -1;
+  const mapped = columns.filter((c) => c.field);
+
+  for (let r = start; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const filled = row.flatMap((v, c) => (plain(v).kind === 'blank' ? [] : [c]));
+    if (filled.length === 0) continue;
+    const firstTexts = filled.slice(0, 3).map((c) => cellText(row[c]).trim());
+    // The table ends at the first note (填表人：…, 说明：…); nothing below is a school.
+    if (isNote(firstTexts[0])) break;
+    const name = trimAll(cellText(row[nameCol.index]));
+    const normName = normalizeHeader(name);
+    if (TOTAL_ROW.test(normName) || firstTexts.some((t) => TOTAL_ROW.test(normalizeHeader(t)))) continue;
+    if (COLUMN_NUMBERS.has(normName)) continue;
+    const hasNumber = mapped.some((c) => c.field !== 'school' && !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
+    if (!name) {
+      if (hasNumber) {
+        ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell: cellAt(ctx, r, nameCol.index),
+          message: `第 ${ctx.origin.row + r} 行有数据但学校名称为空，未读取` });
+      }
+      continue;
+    }
+    // A row holding only a note merged across the table, or a section heading (一、小学) with no figures.
+    const lone = filled.length === 1;
+    if (!hasNumber && ((lone && filled[0] !== nameCol.index) || (lone && SECTION_ROW.test(normName)))) continue;
+
+    const school = readSchool(row, r, name, mapped, ctx, rawEquipment);
+    if (first < 0) first = r;
+    last = r;
+    if (school) schools.push(school);
+  }
+  return { schools, first, last, rawEquipment };
+}
+
+const cellAt = (ctx: Context, r: number, index: number): string => address(ctx.origin.row + r, ctx.origin.col + index);
+
+function readSchool(
+  row: unknown[],
+  r: number,
+  name: string,
+  columns: ReadColumn[],
+  ctx: Context,
+  rawEquipment: Map<LedgerSchool, number>,
+): LedgerSchool | null {
+  const { sheet, problems } = ctx;
+  const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
+  const cells = school.cells!;
+  const text = (field: string) => {
+    const c = columns.find((col) => col.field === field);
+    return c ? { value: trimAll(cellText(row[c.index])), cell: cellAt(ctx, r, c.index) } : undefined;
+  };
+
+  const ownership = text('ownership');
+  if (ownership?.value.includes('民办')) {
+    problems.push({ severity: 'info', sheet, cell: ownership.cell, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
+    return null;
+  }
+
+  let type: SchoolType | undefined;
+  const typeCell = text('type');
+  if (typeCell?.value) {
+    const read = readSchoolType(typeCell.value);
+    if (read.kind === 'excluded') {
+      problems.push({ severity: 'info', sheet, cell: typeCell.cell, message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
+      return null;
+    }
+    if (read.kind === 'type') type = read.type;
+    else problems.push({ severity: 'warning', sheet, cell: typeCell.cell,
+      message: `学校类型“${typeCell.value}”无法识别，将按各学段在校生数推断` });
+  }
+  // 申报表 layout: a combined school's parts are rows named …小学部 / …初中部, already split.
+  const part = partFromName(name);
+  if (part && (!type || type === 'nine_year' || type === 'complete_secondary' || type === 'twelve_year')) type = part;
+  if (type) school.type = type;
+  if (typeCell) cells.type = typeCell.cell;
+  cells.school = cellAt(ctx, r, columns.find((c) => c.field === 'school')!.index);
+
+  const central = text('central_school');
+  if (central) {
+    cells.central_school = central.cell;
+    if (central.value) school.centralSchool = central.value;
+  }
+  if (ownership) cells.ownership = ownership.cell;
+
+  const sums = new Map<NumericField, number>();
+  for (const c of columns) {
+    const field = c.field!;
+    if (TEXT_SET.has(field)) continue;
+    const cell = cellAt(ctx, r, c.index);
+    if (FLAG_SET.has(field)) {
+      cells[field as FlagField] = cell;
+      const flag = readFlag(row[c.index]);
+      if (flag === 'bad') {
+        problems.push({ severity: 'warning', sheet, cell, message: `“${cellText(row[c.index]).trim()}”应填“是”或“否”，按未填处理` });
+      } else if (flag !== undefined) {
+        school.flags = { ...school.flags, [field]: flag };
+      }
+      continue;
+    }
+    const target = field === 'students' ? bareStudentsField(school, ctx, cell) : (field as NumericField);
+    if (!target) continue;
+    if (!cells[target]) cells[target] = cell;
+    const read = readNumber(row[c.index]);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'bad') {
+      problems.push({ severity: 'error', sheet, cell, message: `“${name}”的${c.header}${read.reason}，按缺失处理` });
+      continue;
+    }
+    if (target === 'equipment_value' && !c.unitStated && !read.absolute) {
+      rawEquipment.set(school, (rawEquipment.get(school) ?? 0) + read.value);
+    }
+    const value = read.absolute ? read.value : read.value * c.factor;
+    sums.set(target, c.summed ? (sums.get(target) ?? 0) + value : value);
+  }
+  for (const [f, v] of sums) school.values[f] = v;
+  return school;
+}
+
+/** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */
+function bareStudentsField(school: LedgerSchool, ctx: Context, cell: string): NumericField | null {
+  if (ctx.bareStudentsIsTotal) return null;
+  const stage = singleStageOf(school.type, school.name);
+  if (stage === 'primary') return 'students_primary';
+  if (stage === 'junior') return 'students_junior';
+  ctx.problems.push({
+    severity: 'warning', sheet: ctx.sheet, cell,
+    message: stage === 'combined'
+      ? `“${school.name}”是一贯制/完全中学，只有不分学段的在校生数，无法拆分；请分小学、初中（、高中）填报`
+      : `“${school.name}”的在校生数没有注明学段，学校类型也无法判断；请填学校类型或分学段填报`,
+  });
+  return null;
+}
