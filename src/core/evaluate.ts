@@ -2,7 +2,7 @@
 // The arithmetic runs in the columnar kernel; this file turns a ledger into its columns and its results into the report.
 import { getStandard } from '../standards/index.ts';
 import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../standards/types.ts';
-import { deriveIndicator, shortfall, type Derived } from './derive.ts';
+import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts';
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
 import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
@@ -38,8 +38,12 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
 
     const specs: IndicatorSpec[] = pack.indicators.map((r) => ({ threshold: r.threshold?.[stage] ?? null, cvLimit: r.cvLimit?.[stage] ?? null }));
     const weights = Float64Array.from(idx, (i) => parts[i].students);
+    const amounts = pack.indicators.map((_, j) => Float64Array.from(derived, (d) => d[j].amount ?? Number.NaN));
+    const scales = pack.indicators.map((r) => FORMULAS[r.id].scale);
+    const valueDecimals = settings.roundBeforeCompare ? settings.valueDecimals : null;
+    const table = { groupStart: [0, idx.length], weights, amounts, scales, valueDecimals };
+    const verdicts = judgeStageTable(table, specs, pack.schoolRule, compareCV);
     const values = pack.indicators.map((_, j) => Float64Array.from(derived, (d) => (d[j].value === null ? Number.NaN : compareValue(d[j].value))));
-    const verdicts = judgeStageTable({ groupStart: [0, idx.length], weights, values }, specs, pack.schoolRule, compareCV);
 
     for (const [k, i] of idx.entries()) {
       const judged = schoolResult(parts[i], pack, specs, derived[k], values, k, verdicts);

@@ -24,8 +24,8 @@ export interface Moments {
 export const emptyMoments = (): Moments => ({ n: 0, sumWeights: 0, mean: 0, variance: 0 });
 
 /**
- * The two-pass kernel over values[start..end) of already-validated data (finite, weights ≥ 0).
- * Rows with weight 0 take no part. Shared by the checked API below and the columnar national engine.
+ * Two passes over values[start..end) of already-validated data (finite, weights ≥ 0); rows with weight 0
+ * take no part. (The columnar kernel fuses the same two passes with indicator derivation and verdicts.)
  */
 export function momentsOfRange(values: ArrayLike<number>, weights: ArrayLike<number>, start: number, end: number, out: Moments): Moments {
   let sumW = 0;
@@ -33,20 +33,17 @@ export function momentsOfRange(values: ArrayLike<number>, weights: ArrayLike<num
   let n = 0;
   for (let i = start; i < end; i++) {
     const w = weights[i];
-    const x = values[i];
-    // x !== x: a missing value (NaN) in the columnar engine takes no part, like a weight of 0.
-    if (w === 0 || x !== x) continue;
+    if (w === 0) continue;
     sumW += w;
-    sumWX += w * x;
+    sumWX += w * values[i];
     n++;
   }
   const mean = sumW > 0 ? sumWX / sumW : 0;
   let ss = 0;
   for (let i = start; i < end; i++) {
     const w = weights[i];
-    const x = values[i];
-    if (w === 0 || x !== x) continue;
-    const d = x - mean;
+    if (w === 0) continue;
+    const d = values[i] - mean;
     ss += w * d * d;
   }
   out.n = n;
