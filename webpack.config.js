@@ -1,0 +1,109 @@
+// Builds the Excel add-in into dist/: one page (taskpane.html) that loads office.js, the functions bundle and
+// the task pane bundle — the shared runtime runs pane, ribbon commands and custom functions in one JavaScript
+// runtime — plus functions.json generated from the JSDoc tags of src/functions/excel.ts.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const officeDist = path.join(root, 'node_modules/@microsoft/office-js/dist');
+const paneTemplate = path.join(root, 'src/taskpane/taskpane.html');
+
+// office.js is served from our own dist/ so the pane works on intranets without internet. It loads the
+// host file for the Excel it runs in and its strings from its own folder; telemetry folders are left out.
+const officeFiles = [
+  'office.js',
+  'custom-functions-runtime.js',
+  'o15apptofilemappingtable.js',
+  'es6-promise.js',
+  'excel-*.js',
+  'excelwebapp-*.js',
+  'zh-cn/office_strings.js',
+  'en-us/office_strings.js',
+];
+
+// Outside Office (browser mode) office.js opens a hidden iframe to Microsoft's telemetry service after 3 s.
+// The project sends nothing anywhere, so the copied files point that frame at about:blank instead.
+const TELEMETRY_URL = /https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/telemetryservice\/telemetryproxy\.html/g;
+const noTelemetry = (content) => Buffer.from(content.toString('utf8').replace(TELEMETRY_URL, 'about:blank'));
+
+// Used until the task pane ships its own template: office.js first, then the bundles (functions before the pane).
+const defaultPage = `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>均衡督导助手</title>
+  <script src="office-js/office.js"></script>
+</head>
+<body><div id="container"></div></body>
+</html>`;
+
+export default (_env, argv = {}) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? false : 'source-map',
+    entry: {
+      functions: './src/functions/excel.ts',
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: '[name].js',
+      clean: { keep: /^wps\// },
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      alias: { exceljs$: 'exceljs/dist/exceljs.min.js' },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'ts-loader',
+          options: {
+            transpileOnly: true,
+            compilerOptions: { noEmit: false, allowImportingTsExtensions: false, module: 'esnext', sourceMap: !production },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: './src/functions/excel.ts', output: 'functions.json' }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        ...(existsSync(paneTemplate) ? { template: paneTemplate } : { templateContent: defaultPage }),
+        chunks: ['functions', 'taskpane'],
+        chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          // Already minified: marking them so keeps terser off 17 MB of Microsoft's files.
+          ...officeFiles.map((from) => ({
+            from,
+            context: officeDist,
+            to: path.posix.join('office-js', path.posix.dirname(from), '/'),
+            globOptions: { ignore: ['**/*.debug.js'] },
+            info: { minimized: true },
+            transform: noTelemetry,
+          })),
+          { from: 'assets/*.png', context: root, to: 'assets/[name][ext]', noErrorOnMissing: true },
+          { from: 'manifest.xml', context: root, noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: path.join(root, 'dist'),
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};
