@@ -1,6 +1,7 @@
 // Builds the Excel add-in into dist/: one page (taskpane.html) that loads office.js, the functions bundle and
 // the task pane bundle — the shared runtime runs pane, ribbon commands and custom functions in one JavaScript
 // runtime — plus functions.json generated from the JSDoc tags of src/functions/excel.ts.
+import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
