@@ -25,6 +25,8 @@ export class Grid {
   readonly merges: string[] = [];
   /** Cells inside merges do not size their column. */
   private readonly mergedCells = new Set<string>();
+  /** Table header rows: hosts wrap their text, so they size a column by half their width. */
+  private readonly wrapRows = new Set<number>();
 
   constructor(readonly width: number) {}
 
@@ -33,8 +35,9 @@ export class Grid {
     return this.rows.length + 1;
   }
 
-  add(cells: Cell[]): number {
+  add(cells: Cell[], opts: { wrapped?: boolean } = {}): number {
     this.rows.push(cells);
+    if (opts.wrapped) this.wrapRows.add(this.rows.length);
     return this.rows.length;
   }
 
@@ -58,14 +61,15 @@ export class Grid {
     for (let c = fromCol; c <= toCol; c++) this.mergedCells.add(`${row}:${c}`);
   }
 
-  /** Widths from the unmerged cells' text, within [min, max] character units. */
-  columnWidths(min = 8, max = 50): number[] {
+  /** Widths from the unmerged cells' text, within [min, max] character units (longer text wraps). */
+  columnWidths(min = 8, max = 40): number[] {
     const widths = Array.from({ length: this.width }, () => min);
     this.rows.forEach((cells, r) =>
       cells.forEach((c, i) => {
         if (!c || c.v === null || i >= this.width || this.mergedCells.has(`${r + 1}:${i + 1}`)) return;
         const shown = typeof c.v === 'number' ? formatForWidth(c.v, c.numFmt) : String(c.v);
-        widths[i] = Math.min(max, Math.max(widths[i], textWidth(shown) + 2));
+        const w = this.wrapRows.has(r + 1) ? Math.ceil(textWidth(shown) / 2) : textWidth(shown);
+        widths[i] = Math.min(max, Math.max(widths[i], w + 2));
       }),
     );
     return widths;

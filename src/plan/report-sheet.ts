@@ -44,7 +44,8 @@ function heading(ctx: Ctx, title: string): void {
   if (ctx.grid.rows.length > 0) ctx.grid.blank();
   ctx.grid.spanning([], cell(`${NUMERALS[ctx.section++] ?? ctx.section}、${title}`, { bold: true }), 1);
 }
-const header = (ctx: Ctx, labels: string[]): number => ctx.grid.add(labels.map((l) => cell(l, { bold: true, fill: HEADER_FILL })));
+const header = (ctx: Ctx, labels: string[]): number =>
+  ctx.grid.add(labels.map((l) => cell(l, { bold: true, fill: HEADER_FILL })), { wrapped: true });
 const remark = (ctx: Ctx, text: string): number => ctx.grid.spanning([], cell(text), 1);
 const judgedStages = (ctx: Ctx): Stage[] => STAGES.filter((s) => (ctx.evaluation.report.stages[s]?.schoolCount ?? 0) > 0);
 

@@ -25,16 +25,27 @@ const GUIDE_INTRO = [
 /** The sample as a workbook: 填表说明 first, then the ledger with a merged title row. */
 export function writeSampleWorkbook(seed = SAMPLE_SEED): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const guide = wb.addWorksheet(GUIDE_SHEET);
-  guide.getColumn(1).width = 34;
-  guide.getColumn(2).width = 90;
+  const guide = wb.addWorksheet(GUIDE_SHEET, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  guide.getColumn(1).width = 32;
+  guide.getColumn(2).width = 72;
   guide.addRow(['填表说明']).font = { bold: true, size: 14 };
-  for (const line of GUIDE_INTRO) guide.addRow([line]);
+  for (const line of GUIDE_INTRO) {
+    const row = guide.addRow([line]);
+    guide.mergeCells(row.number, 1, row.number, 2);
+  }
   guide.addRow([]);
   guide.addRow(['表头', '说明']).font = { bold: true };
-  for (const c of TEMPLATE_COLUMNS) guide.addRow([c.header, c.explanation]);
+  for (const c of TEMPLATE_COLUMNS) {
+    const row = guide.addRow([c.header, c.explanation]);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // 72 columns hold about 36 Chinese characters a line.
+    row.height = 16 * Math.ceil(c.explanation.length / 34);
+  }
 
-  const ws = wb.addWorksheet(SAMPLE_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: SAMPLE_HEADER_ROW }] });
+  const ws = wb.addWorksheet(SAMPLE_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: SAMPLE_HEADER_ROW }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   const rows = sampleLedgerRows(seed);
   rows.forEach((r) => ws.addRow(r));
   ws.mergeCells(1, 1, 1, TEMPLATE_COLUMNS.length);

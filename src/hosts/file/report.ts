@@ -2,6 +2,7 @@
 // of the grid, and the chart spec itself is left for hosts that can draw one (docs/file-host.md).
 import type ExcelJS from 'exceljs';
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
+import { textWidth } from '../../plan/grid.ts';
 
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 export const solidFill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
@@ -30,17 +31,52 @@ function writeCell(c: ExcelJS.Cell, rc: ReportCell, title: boolean): void {
   if (rc.fill || typeof rc.v === 'number' || rc.numFmt) c.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
 
+const LINE_HEIGHT = 15;
+
+/** "r:c" keys of every cell inside a merged range. */
+function mergedCells(merges: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const range of merges) {
+    const [a, b] = range.split(':').map((ref) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
+      return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+    });
+    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.add(`${r}:${c}`);
+  }
+  return out;
+}
+
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportSheetPlan): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(plan.name, {
     views: plan.freezeRows ? [{ state: 'frozen', ySplit: plan.freezeRows }] : [],
-    properties: { defaultRowHeight: 18 },
+    // Printed on landscape pages as wide as the table, as reviewers file it.
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  plan.rows.forEach((cells, r) =>
+  const merged = mergedCells(plan.merges ?? []);
+  plan.rows.forEach((cells, r) => {
+    let lines = 1;
     cells.forEach((rc, col) => {
-      if (rc) writeCell(ws.getCell(r + 1, col + 1), rc, r === 0);
-    }),
-  );
+      if (!rc) return;
+      const c = ws.getCell(r + 1, col + 1);
+      writeCell(c, rc, r === 0);
+      // Text wider than its column wraps, and the row grows to show it: no reader autofits rows on open.
+      const width = plan.columnWidths[col];
+      if (typeof rc.v !== 'string' || merged.has(`${r + 1}:${col + 1}`) || width === undefined) return;
+      const need = Math.ceil(textWidth(rc.v) / Math.max(1, width - 1));
+      if (need > 1) {
+        c.alignment = { wrapText: true };
+        lines = Math.max(lines, need);
+      }
+    });
+    if (r === 0) ws.getRow(1).height = 24;
+    else if (lines > 1) {
+      const row = ws.getRow(r + 1);
+      row.height = LINE_HEIGHT * lines + 3;
+      // The row's other cells sit in the middle beside the wrapped text rather than at its foot.
+      row.eachCell((c) => (c.alignment = { ...c.alignment, vertical: 'middle' }));
+    }
+  });
   for (const range of plan.merges ?? []) ws.mergeCells(range);
   return ws;
 }

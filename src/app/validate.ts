@@ -1,0 +1,75 @@
+// The validation pipeline shared by the task pane (any host) and the CLI:
+// sheets → readLedger → rule pack → evaluate → annotation plan; then, on a host, apply and save the settings.
+import { evaluate } from '../core/evaluate.ts';
+import type { Evaluation } from '../core/report.ts';
+import type { Host, WorkbookSettings } from '../hosts/types.ts';
+import { readLedger } from '../ledger/index.ts';
+import type { SheetValues } from '../ledger/types.ts';
+import { allProblems, buildPlan } from '../plan/index.ts';
+import { getStandard } from '../standards/index.ts';
+import type { ValidateOptions, ValidateOutcome } from './types.ts';
+
+type Progress = NonNullable<ValidateOptions['onProgress']>;
+const noProgress: Progress = () => {};
+
+/** Pure: no host, no I/O. Problems are the ledger's then the evaluation's, each once; the report JSON carries them all. */
+export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}): ValidateOutcome {
+  const progress = opts.onProgress ?? noProgress;
+  progress(0.05, '读取台账');
+  const ledger = readLedger(sheets, { sheet: opts.sheet, mapping: opts.mapping, fallbackCountyName: opts.fallbackCountyName });
+  if (!ledger.ok) return { ledger, error: ledger.message, problems: ledger.problems };
+  const pack = getStandard(opts.standard);
+  if (!pack.ok) return { ledger, error: pack.message, problems: ledger.problems };
+
+  progress(0.35, '计算差异系数与学校达标情况');
+  const raw = evaluate(ledger.county, pack.value, opts.settings);
+  const problems = allProblems(ledger, raw);
+  const evaluation: Evaluation = { ...raw, report: { ...raw.report, problems } };
+
+  progress(0.6, '生成标注与报告');
+  const plan = buildPlan(evaluation, ledger, pack.value);
+  return { ledger, evaluation, plan, problems };
+}
+
+/**
+ * Validates the host's workbook and writes the results into it. Options given here win over the settings saved
+ * in the workbook; the mapping and standard actually used are saved back so the next person gets them.
+ */
+export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): Promise<ValidateOutcome> {
+  const progress = opts.onProgress ?? noProgress;
+  progress(0, '读取工作簿设置');
+  const saved = await host.loadSettings();
+  progress(0.02, '读取工作簿');
+  const sheets = await host.readWorkbook();
+  const settings = opts.settings ?? saved?.evaluation;
+  const outcome = validateSheets(sheets, {
+    ...opts,
+    standard: opts.standard ?? saved?.standard,
+    sheet: opts.sheet ?? saved?.sheet,
+    mapping: saved?.mapping || opts.mapping ? { ...saved?.mapping, ...opts.mapping } : undefined,
+    settings,
+    onProgress: (f, label) => progress(0.05 + f * 0.75, label),
+  });
+  if (!outcome.plan || !outcome.evaluation || !outcome.ledger.ok) {
+    progress(1, '未能完成校验');
+    return outcome;
+  }
+  progress(0.8, '写入标注与报告');
+  await host.apply(outcome.plan);
+  progress(0.95, '保存设置');
+  const next: WorkbookSettings = {
+    version: 1,
+    standard: outcome.evaluation.report.standard,
+    sheet: outcome.ledger.sheet,
+    mapping: outcome.ledger.mapping,
+    ...(settings ? { evaluation: settings } : {}),
+  };
+  await host.saveSettings(next);
+  progress(1, '完成');
+  return outcome;
+}
+
+/** 清除标注: removes what the last validation added; the saved settings stay. */
+export async function clearWorkbook(host: Host): Promise<void> {
+  await host.clear();
+}
