@@ -8,7 +8,7 @@ import { parts as methodParts } from './parts.ts';
 import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { splitCounty, type SchoolPart } from './split.ts';
 import { leaveOneOutImpact, roundTo } from './stats.ts';
-import { STAGE_NAMES, STAGES, fail, ok, type County, type Problem, type Result, type Stage } from './types.ts';
+import { STAGE_NAMES, STAGES, ok, type County, type Problem, type Result, type Stage } from './types.ts';
 
 const DRIVERS_PER_INDICATOR = 3;
 
@@ -176,9 +176,4 @@ function topDrivers(parts: SchoolPart[], xs: Float64Array, weights: Float64Array
     .filter((d) => d.impact > 0)
     .sort((p, q) => q.impact - p.impact)
     .slice(0, DRIVERS_PER_INDICATOR);
-}
-
-/** A typed error for an unknown indicator id or name, shared by functions and hosts. */
-export function unknownIndicator(key: string) {
-  return fail('unknown_indicator', `未知的指标“${key}”`);
 }

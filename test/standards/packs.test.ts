@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.ts';
-import { getStandard, INDICATOR_IDS, STANDARDS, type RulePack } from '../../src/standards/index.ts';
+import { getIndicator, getStandard, INDICATOR_IDS, STANDARDS, type RulePack } from '../../src/standards/index.ts';
 import { goodPrimary } from '../core/fixtures.ts';
 
 const pack = (id: string): RulePack => {
@@ -108,5 +108,16 @@ describe('every pack', () => {
     expect(new Set(STANDARDS.map((p) => p.id)).size).toBe(STANDARDS.length);
     expect(pack('全国县域义务教育优质均衡（2017）').id).toBe('national-2017-quality');
     expect(getStandard('nope')).toMatchObject({ ok: false, code: 'unknown_standard', message: expect.stringContaining('未知的评估标准') });
+  });
+});
+
+describe('getIndicator', () => {
+  it('finds an indicator by id or by its Chinese name, whatever the bracket width and spaces', () => {
+    expect(getIndicator('books_per_student')).toEqual({ ok: true, value: 'books_per_student' });
+    expect(getIndicator('生均图书册数')).toEqual({ ok: true, value: 'books_per_student' });
+    expect(getIndicator(' 每百名学生拥有体育、艺术(美术、音乐)专任教师数 ')).toEqual({ ok: true, value: 'pe_art_teachers_per_100' });
+  });
+  it('an unknown indicator is a typed error with a Chinese message', () => {
+    expect(getIndicator('生均食堂面积')).toMatchObject({ ok: false, code: 'unknown_indicator', message: expect.stringContaining('未知的指标“生均食堂面积”') });
   });
 });
