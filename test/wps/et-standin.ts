@@ -60,6 +60,18 @@ function parseRef(ref: string): { r1: number; c1: number; r2: number; c2: number
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
+/**
+ * Text written through Value2 is parsed as if typed, unless the cell is formatted as text ('@'):
+ * "123" becomes a number and "=…" a formula (Excel's Range.Value2 behaviour, which ET mirrors).
+ */
+function entered(v: unknown, cell: CellState): unknown {
+  if (typeof v !== 'string' || cell.numFmt === '@') return v;
+  if (v.startsWith('=')) return { formula: v };
+  const t = v.trim();
+  if (t !== '' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
+  return v;
+}
+
 export class StandinComment {
   constructor(private readonly cell: CellState) {}
   Text(text?: string): string {
@@ -122,7 +134,7 @@ export class StandinRange {
   set Value2(v: unknown) {
     this.sheet.app.counters.value2Writes++;
     if (!Array.isArray(v)) {
-      for (const cell of this.each()) cell.value = v;
+      for (const cell of this.each()) cell.value = entered(v, cell);
       return;
     }
     const rows = this.r2 - this.r1 + 1;
@@ -130,7 +142,12 @@ export class StandinRange {
     if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
       throw new Error(`stand-in: Value2 array is not ${rows}×${cols} for ${this.Address()}`);
     }
-    v.forEach((row: unknown[], i) => row.forEach((x, j) => (this.sheet.cell(this.r1 + i, this.c1 + j, true).value = x)));
+    v.forEach((row: unknown[], i) =>
+      row.forEach((x, j) => {
+        const cell = this.sheet.cell(this.r1 + i, this.c1 + j, true);
+        cell.value = entered(x, cell);
+      }),
+    );
   }
 
   get Interior() {

@@ -6,7 +6,6 @@ import type { Host, WorkbookSettings } from '../types.ts';
 import { parseCell } from './a1.ts';
 import { hexToBgr } from './color.ts';
 import {
-  XL_PATTERN_NONE,
   XL_SHEET_VERY_HIDDEN,
   type EtApplication,
   type EtWorksheet,
@@ -14,7 +13,17 @@ import {
 } from './et.ts';
 import { valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { writeReportSheet } from './report.ts';
-import { decodeState, encodeState, STATE_SHEET, type HostState, type MarkOriginal } from './state.ts';
+import {
+  decodeSlots,
+  encodeSlots,
+  fillToRestore,
+  noteText,
+  recordFill,
+  STATE_SHEET,
+  type AnnotationRecord,
+  type MarkRecord,
+  type StateSlots,
+} from './state.ts';
 
 // Visible is xlSheetVisible (-1) or true for a shown sheet; hidden 0 and very hidden 2 are not.
 const isVisible = (ws: EtWorksheet) => (ws.Visible as unknown) !== 0 && ws.Visible !== XL_SHEET_VERY_HIDDEN && (ws.Visible as unknown) !== false;
@@ -42,12 +51,12 @@ export class WpsHost implements Host {
 
   async apply(plan: AnnotationPlan): Promise<void> {
     this.withScreenOff(() => {
-      const previous = this.readState();
-      if (previous) this.restore(previous);
+      const slots = this.readSlots();
+      if (slots.annotations) this.restore(slots.annotations);
       const marks = plan.marks;
-      const originals = marks.map((m) => this.original(m));
+      const record: AnnotationRecord = { version: 1, reportSheet: plan.reportSheet.name, marks: marks.map((m) => this.original(m)) };
       // Saved before anything is written, so a run that fails half-way can still be cleared.
-      this.writeState({ version: 1, settings: previous?.settings, marks: originals, reportSheet: plan.reportSheet.name });
+      this.writeSlots({ annotations: record, settings: slots.settings });
 
       for (const [sheet, group] of groupBy(marks, (m) => m.sheet)) {
         const ws = this.sheet(sheet);
@@ -68,26 +77,21 @@ export class WpsHost implements Host {
   }
 
   async clear(): Promise<void> {
-    const state = this.readState();
-    if (!state) return;
+    const slots = this.readSlots();
+    if (!slots.annotations) return;
+    const annotations = slots.annotations;
     this.withScreenOff(() => {
-      this.restore(state);
-      if (state.settings) this.writeState({ version: 1, settings: state.settings, marks: [] });
-      else this.deleteSheet(STATE_SHEET);
+      this.restore(annotations);
+      this.writeSlots({ annotations: null, settings: slots.settings });
     });
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {
-    try {
-      return this.readState()?.settings ?? null;
-    } catch {
-      return null;
-    }
+    return this.readSlots().settings;
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
-    const state = this.readState() ?? { version: 1, marks: [] };
-    this.writeState({ ...state, settings });
+    this.writeSlots({ ...this.readSlots(), settings });
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -119,46 +123,46 @@ export class WpsHost implements Host {
     return ws;
   }
 
-  private original(m: CellMark): MarkOriginal {
+  private original(m: CellMark): MarkRecord {
     const rng = this.sheet(m.sheet).Range(m.cell);
     const comment = rng.Comment;
-    return {
-      sheet: m.sheet,
-      cell: m.cell,
-      pattern: rng.Interior.Pattern,
-      color: rng.Interior.Color,
-      comment: comment ? comment.Text() : null,
-    };
+    return { sheet: m.sheet, cell: m.cell, ...recordFill(rng.Interior.Pattern, rng.Interior.Color), note: comment ? comment.Text() : null };
   }
 
-  /** Puts back every fill and comment the last apply covered and removes its report sheet. */
-  private restore(state: HostState): void {
-    for (const o of state.marks) {
-      const ws = this.findSheet(o.sheet);
+  /** Puts back every fill and comment an apply covered (this host's or the file host's) and removes its report sheet. */
+  private restore(record: AnnotationRecord): void {
+    // In reverse, so a cell recorded twice ends with its first (original) state.
+    for (const m of [...record.marks].reverse()) {
+      const ws = this.findSheet(m.sheet);
       if (!ws) continue; // the user deleted the sheet since; nothing left to restore there
-      const rng = ws.Range(o.cell);
-      if (o.pattern === XL_PATTERN_NONE) {
-        rng.Interior.Pattern = XL_PATTERN_NONE;
-      } else {
-        rng.Interior.Color = o.color;
-        rng.Interior.Pattern = o.pattern;
-      }
+      const rng = ws.Range(m.cell);
+      const fill = fillToRestore(m);
+      if (fill.color !== undefined) rng.Interior.Color = fill.color;
+      rng.Interior.Pattern = fill.pattern;
       rng.ClearComments();
-      if (o.comment !== null) rng.AddComment(o.comment);
+      const note = noteText(m.note);
+      if (note !== null) rng.AddComment(note);
     }
-    if (state.reportSheet) this.deleteSheet(state.reportSheet);
+    if (record.reportSheet) this.deleteSheet(record.reportSheet);
   }
 
-  private readState(): HostState | null {
+  private readSlots(): StateSlots {
     const ws = this.findSheet(STATE_SHEET);
-    if (!ws) return null;
-    return decodeState(valueRows(ws.UsedRange.Value2).map((r) => r[0]));
+    return ws ? decodeSlots(valueRows(ws.UsedRange.Value2)) : { annotations: null, settings: null };
   }
 
-  private writeState(state: HostState): void {
-    const ws = this.findSheet(STATE_SHEET) ?? this.createStateSheet();
+  /** Rewrites the state sheet in one Value2 write; drops it once nothing is left to remember. */
+  private writeSlots(slots: StateSlots): void {
+    const existing = this.findSheet(STATE_SHEET);
+    if (!slots.annotations && !slots.settings) {
+      if (existing) this.deleteSheet(STATE_SHEET);
+      return;
+    }
+    const ws = existing ?? this.createStateSheet();
     ws.UsedRange.ClearContents();
-    writeBlock(ws, 1, 1, encodeState(state).map((chunk) => [chunk]));
+    const grid = encodeSlots(slots);
+    ws.Range(`A1:B${grid.length}`).NumberFormat = '@';
+    writeBlock(ws, 1, 1, grid);
   }
 
   private createStateSheet(): EtWorksheet {
