@@ -146,7 +146,7 @@ export function fieldOf(info: HeaderInfo): ColumnField | null {
 
 /** Factor to base units when the header's unit fits the field (万元 on a money column, 万册 on books); else 1. */
 export function unitFactor(field: ColumnField | null, info: HeaderInfo): { unit?: string; factor: number } {
-  if (!field || !info.unit) return { factor: 1 };
+  if (!field || !info.unit || (field !== 'students' && !isNumeric(field))) return { factor: 1 };
   const dim = info.unit === '万元' || info.unit === '元' ? 'money' : info.unit.endsWith('㎡') ? 'area' : 'count';
   const fieldDim: Dimension = MONEY_FIELDS.has(field) ? 'money' : AREA_FIELDS.has(field) ? 'area' : 'count';
   return dim === fieldDim ? { unit: info.unit, factor: info.factor } : { factor: 1 };

@@ -70,11 +70,11 @@ function readTable(
   const schools = rows.schools;
 
   judgeEquipmentUnit(columns, rows.rawEquipment, name, problems);
-  const headerOf = headerLabels(columns, staged);
+  const headerOf = headerLabels(columns);
   problems.push(
     ...dropNegatives(schools, name, headerOf),
     ...duplicateNames(schools, name),
-    ...enrolment(schools, name, headerOf),
+    ...enrolment(schools, name, headerOf, rows.enrolmentReported),
     ...countsAboveTotal(schools, name, headerOf),
     ...unitMismatch(schools, name, columns.flatMap((c) =>
       c.field && c.field !== 'students' ? [{ field: c.field as NumericField, header: c.header, headerCell: c.headerCell }] : [])),
@@ -147,13 +147,11 @@ const FALLBACK_LABELS: Partial<Record<NumericField, string>> = {
 };
 
 /** The header a field was read from, for messages; template names where no column maps. */
-function headerLabels(columns: ReadColumn[], staged: boolean): (f: NumericField) => string {
+function headerLabels(columns: ReadColumn[]): (f: NumericField) => string {
   const labels = new Map<string, string>();
   for (const c of columns) if (c.field && !labels.has(c.field)) labels.set(c.field, c.header);
-  const bare = !staged ? columns.find((c) => c.field === 'students') : undefined;
   const template = new Map<string, string>(TEMPLATE_COLUMNS.map((t) => [t.field, t.header]));
-  return (f) => labels.get(f) ?? (bare && f.startsWith('students_') ? bare.header : undefined)
-    ?? template.get(f) ?? FALLBACK_LABELS[f] ?? f;
+  return (f) => labels.get(f) ?? template.get(f) ?? FALLBACK_LABELS[f] ?? f;
 }
 
 /** Required template fields no column gives, directly or through a total the engine can use. */

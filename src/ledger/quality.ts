@@ -56,9 +56,10 @@ const EXPECTED: Record<SchoolType, ('students_primary' | 'students_junior')[]> =
   twelve_year: ['students_primary', 'students_junior'],
 };
 
-export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
+export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, reported: Set<LedgerSchool>): Problem[] {
   const problems: Problem[] = [];
   for (const s of schools) {
+    if (reported.has(s)) continue;
     const type = resolveType(s);
     if (!type) {
       const cell = s.cells?.students_primary ?? s.cells?.students_junior ?? s.cells?.school;

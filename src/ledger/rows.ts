@@ -21,6 +21,8 @@ export interface RowsRead {
   last: number;
   /** Raw equipment values per school, before a unitless column's unit is decided. */
   rawEquipment: Map<LedgerSchool, number>;
+  /** Schools whose enrolment problem is already reported (a stage-less count that could not be placed). */
+  enrolmentReported: Set<LedgerSchool>;
 }
 
 interface Context {
@@ -31,15 +33,20 @@ interface Context {
   bareStudentsIsTotal: boolean;
 }
 
+interface RowContext extends Context {
+  rawEquipment: Map<LedgerSchool, number>;
+  enrolmentReported: Set<LedgerSchool>;
+}
+
 const isNote = (text: string): boolean => {
   const n = normalizeHeader(text);
   return NOTE_PREFIXES.some((p) => n.startsWith(normalizeHeader(p)));
 };
 
-export function readRows(values: unknown[][], start: number, columns: ReadColumn[], ctx: Context): RowsRead {
+export function readRows(values: unknown[][], start: number, columns: ReadColumn[], context: Context): RowsRead {
   const nameCol = columns.find((c) => c.field === 'school')!;
   const schools: LedgerSchool[] = [];
-  const rawEquipment = new Map<LedgerSchool, number>();
+  const ctx: RowContext = { ...context, rawEquipment: new Map(), enrolmentReported: new Set() };
   let first = -1;
   let last = -1;
   const mapped = columns.filter((c) => c.field);
@@ -65,14 +72,14 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     }
     // A row holding only a note merged across the table, or a section heading (一、小学) with no figures.
     const lone = filled.length === 1;
-    if (!hasNumber && ((lone && filled[0] !== nameCol.index) || (lone && SECTION_ROW.test(normName)))) continue;
+    if (!hasNumber && ((lone && filled[0] !== nameCol.index) || (lone && SECTION_ROW.test(name)))) continue;
 
-    const school = readSchool(row, r, name, mapped, ctx, rawEquipment);
+    const school = readSchool(row, r, name, mapped, ctx);
     if (first < 0) first = r;
     last = r;
     if (school) schools.push(school);
   }
-  return { schools, first, last, rawEquipment };
+  return { schools, first, last, rawEquipment: ctx.rawEquipment, enrolmentReported: ctx.enrolmentReported };
 }
 
 const cellAt = (ctx: Context, r: number, index: number): string => address(ctx.origin.row + r, ctx.origin.col + index);
@@ -82,8 +89,7 @@ function readSchool(
   r: number,
   name: string,
   columns: ReadColumn[],
-  ctx: Context,
-  rawEquipment: Map<LedgerSchool, number>,
+  ctx: RowContext,
 ): LedgerSchool | null {
   const { sheet, problems } = ctx;
   const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
@@ -150,7 +156,7 @@ function readSchool(
       continue;
     }
     if (target === 'equipment_value' && !c.unitStated && !read.absolute) {
-      rawEquipment.set(school, (rawEquipment.get(school) ?? 0) + read.value);
+      ctx.rawEquipment.set(school, (ctx.rawEquipment.get(school) ?? 0) + read.value);
     }
     const value = read.absolute ? read.value : read.value * c.factor;
     sums.set(target, c.summed ? (sums.get(target) ?? 0) + value : value);
@@ -160,11 +166,12 @@ function readSchool(
 }
 
 /** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */
-function bareStudentsField(school: LedgerSchool, ctx: Context, cell: string): NumericField | null {
+function bareStudentsField(school: LedgerSchool, ctx: RowContext, cell: string): NumericField | null {
   if (ctx.bareStudentsIsTotal) return null;
   const stage = singleStageOf(school.type, school.name);
   if (stage === 'primary') return 'students_primary';
   if (stage === 'junior') return 'students_junior';
+  ctx.enrolmentReported.add(school);
   ctx.problems.push({
     severity: 'warning', sheet: ctx.sheet, cell,
     message: stage === 'combined'
