@@ -50,7 +50,7 @@ function excelToStandin(wb: ExcelJS.Workbook): StandinApp {
         if (c.value !== null) ws.cell(r, col, true).value = c.value;
         const argb = c.fill?.type === 'pattern' ? c.fill.fgColor?.argb : undefined;
         if (argb) cell.Interior.Color = hexToBgr(`#${argb.slice(2)}`);
-        if (c.note) cell.AddComment(typeof c.note === 'string' ? c.note : c.note.texts.map((t) => t.text).join(''));
+        if (c.note) cell.AddComment(typeof c.note === 'string' ? c.note : (c.note.texts ?? []).map((t) => t.text).join(''));
       }),
     );
     if (src.state === 'veryHidden') ws.Visible = 2;
