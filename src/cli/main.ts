@@ -1,12 +1,18 @@
 // Entry of the `balance` CLI (bin/balance.mjs calls main). Returns the exit code: 0 when the evaluation
 // ran (pass or not), 2 on unusable input, 1 on an internal error.
+import { demoCommand } from './commands/demo.ts';
+import { rollupCommand } from './commands/rollup.ts';
 import { templateCommand } from './commands/template.ts';
+import { validateCommand } from './commands/validate.ts';
 import { InputError } from './errors.ts';
 import { processIO, type CliIO, type Command } from './io.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
 
 const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  rollup: rollupCommand,
   template: templateCommand,
+  demo: demoCommand,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

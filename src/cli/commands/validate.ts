@@ -1,0 +1,44 @@
+// balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
+import { parseCommandArgs } from '../args.ts';
+import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
+import { usageError } from '../errors.ts';
+import type { CliIO } from '../io.ts';
+import { parseMappings } from '../mapping.ts';
+import { reportJsonText } from '../report-json.ts';
+import { formatProblems } from '../problems.ts';
+import { USAGE } from '../usage.ts';
+import { validateFile, type ValidatedFile } from '../validate-file.ts';
+import { formatVerdict } from '../verdict.ts';
+
+export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json'], multiple: ['map'] });
+  if (args.help) {
+    io.out(USAGE.validate);
+    return 0;
+  }
+  const [path, ...extra] = args.positionals;
+  if (!path) throw usageError('请指定要校验的台账文件，例如 balance validate 台账.xlsx');
+  if (extra.length > 0) throw usageError(`多余的参数：${extra.join(' ')}（一次校验一个文件；多个县请用 balance rollup）`);
+  const mapping = parseMappings(args.values('map'));
+
+  const result = await validateFile(path, {
+    standard: args.value('standard'),
+    sheet: args.value('sheet'),
+    mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+  });
+  const outputs = validateOutputs(result, args.value('out'), args.value('json'));
+  await writeOutputsAtomically(outputs);
+
+  io.out(formatVerdict(result.report, result.pack));
+  const listed = formatProblems(result.report.problems);
+  if (listed) io.out(listed);
+  for (const o of outputs) io.out(`已写出：${o.path}`);
+  return 0;
+}
+
+export function validateOutputs(result: ValidatedFile, out: string | undefined, json: string | undefined): PendingOutput[] {
+  const outputs: PendingOutput[] = [];
+  if (out) outputs.push({ path: out, content: () => result.host.toBuffer() });
+  if (json) outputs.push({ path: json, content: () => reportJsonText(result.report) });
+  return outputs;
+}

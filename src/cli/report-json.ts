@@ -1,0 +1,56 @@
+// The report JSON of rules §6, with its keys in the order the rules page prints them (the engine builds its
+// objects in its own order; readers of the file compare it with the page). Numbers stay unrounded.
+import type { IndicatorResult, Report, SchoolResult, StageResult } from '../core/report.ts';
+import { STAGES } from '../core/types.ts';
+
+const indicator = (r: IndicatorResult) => ({
+  id: r.id,
+  name: r.name,
+  mean: r.mean,
+  cv: r.cv,
+  cvLimit: r.cvLimit,
+  cvPass: r.cvPass,
+  threshold: r.threshold,
+  schoolsBelow: r.schoolsBelow,
+});
+
+const stage = (s: StageResult) => ({
+  schoolCount: s.schoolCount,
+  students: s.students,
+  pass: s.pass,
+  composite: s.composite,
+  compositeLimit: s.compositeLimit,
+  indicators: s.indicators.map(indicator),
+});
+
+const school = (s: SchoolResult) => ({
+  name: s.name,
+  stage: s.stage,
+  row: s.row,
+  students: s.students,
+  values: s.values,
+  met: s.met,
+  metCount: s.metCount,
+  pass: s.pass,
+  shortfall: s.shortfall,
+});
+
+export function reportJsonObject(report: Report) {
+  const stages: Record<string, ReturnType<typeof stage>> = {};
+  for (const id of STAGES) {
+    const s = report.stages[id];
+    if (s) stages[id] = stage(s);
+  }
+  return {
+    version: report.version,
+    standard: report.standard,
+    county: report.county,
+    pass: report.pass,
+    stages,
+    schools: report.schools.map(school),
+    problems: report.problems,
+    parts: report.parts,
+  };
+}
+
+export const reportJsonText = (report: Report): string => `${JSON.stringify(reportJsonObject(report), null, 2)}\n`;

@@ -1,0 +1,55 @@
+// One ledger file through the shared pipeline (src/app/validate.ts): open → validate → the annotated workbook
+// in memory and the report JSON. Used by `validate`, `demo` and the bench.
+import { validateWorkbook } from '../app/validate.ts';
+import type { Evaluation, Report } from '../core/report.ts';
+import type { FileHost } from '../hosts/file/node.ts';
+import type { HeaderMapping, LedgerReadOk } from '../ledger/types.ts';
+import { getStandard } from '../standards/index.ts';
+import type { RulePack } from '../standards/types.ts';
+import { InputError } from './errors.ts';
+import { countyFromFileName, openWorkbook } from './load.ts';
+import { standardOption } from './standard.ts';
+
+export interface FileOptions {
+  standard?: string;
+  sheet?: string;
+  mapping?: HeaderMapping;
+}
+
+export interface ValidatedFile {
+  /** The workbook with the annotations applied (not yet written anywhere). */
+  host: FileHost;
+  ledger: LedgerReadOk;
+  evaluation: Evaluation;
+  /** The report JSON of rules §6: ledger and evaluation problems together. */
+  report: Report;
+  pack: RulePack;
+}
+
+export async function validateFile(path: string, options: FileOptions = {}): Promise<ValidatedFile> {
+  // An unknown --standard is reported before the file is even opened.
+  if (options.standard !== undefined) standardOption(options.standard);
+  return validateHost(await openWorkbook(path), path, options);
+}
+
+/** `label` names the workbook in messages; its file name is the county name when the workbook names none. */
+export async function validateHost(host: FileHost, label: string, options: FileOptions = {}): Promise<ValidatedFile> {
+  const outcome = await validateWorkbook(host, { ...options, fallbackCountyName: countyFromFileName(label) });
+  if (!outcome.ledger.ok) throw new InputError(`${label}：${outcome.ledger.message}`);
+  if (outcome.error || !outcome.evaluation) throw new InputError(`${label}：${outcome.error ?? '未能完成校验'}`);
+  checkMapping(label, outcome.ledger, options.mapping);
+  const pack = getStandard(outcome.evaluation.report.standard);
+  if (!pack.ok) throw new InputError(pack.message);
+  return { host, ledger: outcome.ledger, evaluation: outcome.evaluation, report: outcome.evaluation.report, pack: pack.value };
+}
+
+/** A --map the ledger has no column for is a mistake in the arguments: say so instead of quietly ignoring it. */
+function checkMapping(path: string, ledger: LedgerReadOk, mapping: HeaderMapping | undefined): void {
+  for (const [field, header] of Object.entries(mapping ?? {})) {
+    const ignored = ledger.problems.some((p) => p.message.startsWith(`映射“${field}=`));
+    if (ignored || !ledger.columns.some((c) => c.field === field)) {
+      const headers = ledger.columns.map((c) => `${c.col}“${c.header}”`).join('、');
+      throw new InputError(`${path}：--map ${field}=${header} 在工作表 ${ledger.sheet} 中找不到表头“${header}”（第 ${ledger.headerRows.join('、')} 行的表头：${headers}）`);
+    }
+  }
+}
