@@ -62,7 +62,7 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { field: 'books', header: '图书册数', required: false,
     explanation: '纸质图书册数，单位：册（2012 年基本均衡用）。' },
   { field: 'classes', header: '班级数', required: false,
-    explanation: '教学班数，单位：个。' },
+    explanation: '全校教学班的个数（各学段合计），单位：个。' },
   { field: 'max_class_size', header: '最大班额', required: false,
     explanation: '全校人数最多的教学班的学生数，单位：人。' },
   { field: 'pe_art_itinerant_teachers', header: '交流轮岗兼职走教体育艺术教师数', required: false,
