@@ -35,9 +35,20 @@ function setFill(c: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
 }
 
 function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
-  if (note !== null) c.note = note;
-  // ExcelJS has no way to delete a note: assigning undefined writes an empty comment, so drop the field it keeps.
-  else delete (c as unknown as { _comment?: unknown })._comment;
+  if (note !== null) {
+    c.note = note;
+    return;
+  }
+  // ExcelJS has no way to delete a note: assigning undefined writes an empty comment, and a loaded cell also
+  // keeps the comment in its value model, which the writer reads. Drop both.
+  const internal = c as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  delete internal._comment;
+  if (internal._value?.model) delete internal._value.model.comment;
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string {
+  if (!note) return '';
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
 }
 
 export class FileHost implements Host {
@@ -99,14 +110,21 @@ export class FileHost implements Host {
       const c = ws.getCell(mark.cell);
       records.push({ sheet: mark.sheet, cell: mark.cell, fill: clone(c.style.fill) ?? null, note: clone(c.note) ?? null });
       setFill(c, solidFill(mark.fill));
-      setNote(c, mark.note);
+      // The clerk's own note stays readable above ours; clear() puts the original back as it was.
+      const own = noteText(c.note);
+      setNote(c, own ? `${own}\n\n【均衡校验】\n${mark.note}` : mark.note);
     }
     // A sheet of that name not made by us would be replaced too: the name is reserved for the report.
     const stale = wb.getWorksheet(plan.reportSheet.name);
     if (stale) wb.removeWorksheet(stale.id);
+    // The state sheet is rebuilt after the report so the sheet order is the same on every run.
+    const settings = readSlot<WorkbookSettings>(wb, 'settings');
+    const state = wb.getWorksheet(STATE_SHEET);
+    if (state) wb.removeWorksheet(state.id);
     writeReportSheet(wb, plan.reportSheet);
     const record: AnnotationRecord = { version: 1, reportSheet: plan.reportSheet.name, marks: records };
     writeSlot(wb, 'annotations', record);
+    if (settings) writeSlot(wb, 'settings', settings);
   }
 
   async clear(): Promise<void> {
