@@ -1,0 +1,56 @@
+// Excel on the web rejects a request over 5 MB. The host estimates what each queued operation adds to the
+// request and syncs whenever the estimate would pass 4 MB, so very large counties cost one extra round trip
+// per 4 MB chunk and a normal county costs none.
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Rough per-operation overhead of the batched request JSON (object path, action, ids). */
+export const OP_BYTES = 160;
+
+export interface Syncable {
+  sync(): Promise<unknown>;
+}
+
+/** Estimated request bytes of a value written to Excel (strings count as UTF-8 JSON). */
+export function payloadBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === 'number') return 12;
+  if (typeof value === 'boolean') return 5;
+  if (typeof value === 'string') {
+    let n = 2;
+    for (let i = 0; i < value.length; i++) n += value.charCodeAt(i) < 128 ? 1 : 3;
+    return n;
+  }
+  if (Array.isArray(value)) {
+    let n = 2;
+    for (const v of value) n += payloadBytes(v) + 1;
+    return n;
+  }
+  return JSON.stringify(value).length;
+}
+
+/** Counts queued bytes and syncs between chunks; `flush` ends a phase with the sync it needs anyway. */
+export class ChunkedBatch {
+  private queued = 0;
+  /** Largest estimated request sent, for the bench. */
+  largest = 0;
+
+  constructor(private readonly context: Syncable, private readonly limit = CHUNK_BYTES) {}
+
+  /** Call before queueing an operation of `bytes`; syncs first when it would overflow the chunk. */
+  async add(bytes: number): Promise<void> {
+    const size = bytes + OP_BYTES;
+    if (this.queued > 0 && this.queued + size > this.limit) await this.send();
+    this.queued += size;
+  }
+
+  async flush(): Promise<void> {
+    await this.send();
+  }
+
+  private async send(): Promise<void> {
+    this.largest = Math.max(this.largest, this.queued);
+    this.queued = 0;
+    await this.context.sync();
+  }
+}

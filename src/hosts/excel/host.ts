@@ -1,0 +1,369 @@
+// The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
+// constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
+import type { AnnotationPlan, CellMark } from '../../core/plan.ts';
+import type { SheetValues } from '../../ledger/types.ts';
+import type { Host, WorkbookSettings } from '../types.ts';
+import { columnLetter, originOf } from './address.ts';
+import { ChunkedBatch, payloadBytes } from './batch.ts';
+import { layoutReport } from './report-layout.ts';
+import { decodeState, encodeState, markKey, normalizeFill, STATE_SHEET, type AddinState, type MarkState } from './state.ts';
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** Excel.run, or a stand-in in tests. */
+  run?: Run;
+  /** Whether worksheet notes (ExcelApi 1.18) exist; otherwise notes fall back to comments. */
+  notesSupported?: () => boolean;
+  /** Chunk size in bytes (tests and the bench may lower it). */
+  chunkBytes?: number;
+}
+
+/** Points per character of a column width in the plan (Excel's default column is 8.43 characters ≈ 48 pt). */
+const POINTS_PER_CHAR = 6;
+/** Rows per write of the report values: keeps each write well under a chunk. */
+const ROW_BLOCK_BYTES = 512 * 1024;
+
+const defaultNotesSupported = (): boolean =>
+  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.18') === true;
+
+interface SheetRead {
+  sheets: Excel.WorksheetCollection;
+  state: AddinState;
+  stateSheet: Excel.Worksheet | null;
+}
+
+export class ExcelHost implements Host {
+  readonly kind = 'excel' as const;
+  private readonly run: Run;
+  private readonly notesSupported: () => boolean;
+  private readonly chunkBytes: number | undefined;
+  /** Largest estimated request of the last apply/clear, for the bench. */
+  lastLargestRequest = 0;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.notesSupported = options.notesSupported ?? defaultNotesSupported;
+    this.chunkBytes = options.chunkBytes;
+  }
+
+  async readWorkbook(): Promise<SheetValues[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await context.sync();
+      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET);
+      const used = visible.map((s) => {
+        const r = s.getUsedRangeOrNullObject(true);
+        r.load('values,address');
+        return r;
+      });
+      await context.sync();
+      const out: SheetValues[] = [];
+      visible.forEach((s, i) => {
+        const r = used[i];
+        if (r.isNullObject) out.push({ name: s.name, values: [] });
+        else out.push({ name: s.name, values: r.values, origin: originOf(r.address) });
+      });
+      return out;
+    });
+  }
+
+  async activeSheet(): Promise<string | null> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getActiveWorksheet();
+      ws.load('name');
+      await context.sync();
+      return ws.name;
+    });
+  }
+
+  async select(sheet: string, cell: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  async loadSettings(): Promise<WorkbookSettings | null> {
+    return this.run(async (context) => (await this.readState(context)).state.settings);
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    await this.run(async (context) => {
+      const read = await this.readState(context);
+      const batch = new ChunkedBatch(context, this.chunkBytes);
+      await this.writeState(context, batch, read, { ...read.state, settings });
+      await batch.flush();
+    });
+  }
+
+  async apply(plan: AnnotationPlan): Promise<void> {
+    await this.run(async (context) => {
+      const read = await this.readState(context);
+      const useNotes = this.notesSupported();
+      const batch = new ChunkedBatch(context, this.chunkBytes);
+      const marks = mergeMarks(plan.marks);
+      const previous = new Map(read.state.marks.map((m) => [markKey(m.sheet, m.cell), m]));
+
+      // Phase 2: how newly marked cells look now (their originals) and which of our notes still exist.
+      const fresh = marks.filter((m) => !previous.has(markKey(m.sheet, m.cell)));
+      const seen = await this.look(context, batch, fresh, read.state.marks, useNotes);
+      const comments = useNotes && !read.state.marks.some((m) => m.via === 'comment') ? new Set<string>() : await this.commentCells(context);
+
+      // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
+      const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
+      await this.restore(context, batch, read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell))), seen.notes, comments);
+      this.dropReport(context, read, plan.reportSheet.name);
+      const states: MarkState[] = [];
+      for (const m of marks) {
+        const key = markKey(m.sheet, m.cell);
+        let state = previous.get(key) ?? (seen.looks.get(key) as MarkState);
+        // Older Excel: a cell with the clerk's own comment thread gets our fill only; their thread stays untouched.
+        if (!previous.has(key) && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
+        states.push(state);
+        await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key));
+      }
+      await this.writeReport(context, batch, plan);
+      await this.writeState(context, batch, read, { settings: read.state.settings, report: plan.reportSheet.name, marks: states });
+      await batch.flush();
+      this.lastLargestRequest = batch.largest;
+    });
+  }
+
+  async clear(): Promise<void> {
+    await this.run(async (context) => {
+      const read = await this.readState(context);
+      const batch = new ChunkedBatch(context, this.chunkBytes);
+      const seen = await this.look(context, batch, [], read.state.marks, true);
+      const comments = read.state.marks.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
+      await this.restore(context, batch, read.state.marks, seen.notes, comments);
+      this.dropReport(context, read, read.state.report);
+      await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: [] });
+      await batch.flush();
+      this.lastLargestRequest = batch.largest;
+    });
+  }
+
+  /** Phase 1 (one sync): the sheet list and our saved state. */
+  private async readState(context: Excel.RequestContext): Promise<SheetRead> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const stateSheet = sheets.getItemOrNullObject(STATE_SHEET);
+    const used = stateSheet.getUsedRangeOrNullObject(true);
+    used.load('values');
+    await context.sync();
+    if (stateSheet.isNullObject) return { sheets, state: decodeState([]), stateSheet: null };
+    const column = used.isNullObject ? [] : used.values.map((row) => row[0]);
+    return { sheets, state: decodeState(column), stateSheet };
+  }
+
+  /**
+   * Phase 2 (one sync, or one per chunk): the current fill and note of cells about to be marked, and which
+   * cells marked last time still carry a note (the clerk may have deleted one; writing to a missing note fails).
+   */
+  private async look(
+    context: Excel.RequestContext,
+    batch: ChunkedBatch,
+    fresh: CellMark[],
+    previous: MarkState[],
+    useNotes: boolean,
+  ): Promise<{ looks: Map<string, MarkState>; notes: Set<string> }> {
+    const notesOf = (sheet: string, cell: string) => {
+      const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
+      note.load('content');
+      return note;
+    };
+    const pendingFresh = fresh.map((m) => {
+      const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+      fill.load('color');
+      return { m, fill, note: useNotes ? notesOf(m.sheet, m.cell) : null };
+    });
+    const pendingPrevious = previous.filter((m) => m.via === 'note').map((m) => ({ m, note: notesOf(m.sheet, m.cell) }));
+    for (let i = 0; i < pendingFresh.length + pendingPrevious.length; i++) await batch.add(220);
+    await batch.flush();
+    const looks = new Map<string, MarkState>();
+    const notes = new Set<string>();
+    for (const { m, fill, note } of pendingFresh) {
+      const key = markKey(m.sheet, m.cell);
+      const text = note && !note.isNullObject ? note.content : null;
+      if (text !== null) notes.add(key);
+      looks.set(key, { sheet: m.sheet, cell: m.cell, fill: normalizeFill(fill.color), note: text || null, via: useNotes ? 'note' : 'comment' });
+    }
+    for (const { m, note } of pendingPrevious) if (!note.isNullObject) notes.add(markKey(m.sheet, m.cell));
+    return { looks, notes };
+  }
+
+  /** Cells that carry a comment thread (older Excel path only: two syncs for the comments and their cells). */
+  private async commentCells(context: Excel.RequestContext): Promise<Set<string>> {
+    const comments = context.workbook.comments;
+    comments.load('items');
+    await context.sync();
+    const locations = comments.items.map((c) => {
+      const r = c.getLocation();
+      r.load('address');
+      return r;
+    });
+    await context.sync();
+    return new Set(locations.map((r) => addressKey(r.address)));
+  }
+
+  private async restore(
+    context: Excel.RequestContext,
+    batch: ChunkedBatch,
+    marks: MarkState[],
+    notes: Set<string>,
+    comments: Set<string>,
+  ): Promise<void> {
+    for (const m of marks) {
+      const key = markKey(m.sheet, m.cell);
+      const ws = context.workbook.worksheets.getItem(m.sheet);
+      const range = ws.getRange(m.cell);
+      if (m.fill) range.format.fill.color = m.fill;
+      else range.format.fill.clear();
+      if (m.via === 'note') {
+        if (notes.has(key)) {
+          if (m.note) ws.notes.getItem(m.cell).content = m.note;
+          else ws.notes.getItem(m.cell).delete();
+        } else if (m.note) {
+          ws.notes.add(range, m.note);
+        }
+      } else if (m.via === 'comment' && comments.has(key)) {
+        context.workbook.comments.getItemByCell(range).delete();
+      }
+      await batch.add(payloadBytes(m.note) + payloadBytes(m.fill) + 2 * payloadBytes(m.cell));
+    }
+  }
+
+  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkState, hasNote: boolean, hasComment: boolean): Promise<void> {
+    const ws = context.workbook.worksheets.getItem(m.sheet);
+    const range = ws.getRange(m.cell);
+    range.format.fill.color = m.fill;
+    // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
+    const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
+    if (original.via === 'note') {
+      if (hasNote) ws.notes.getItem(m.cell).content = text;
+      else ws.notes.add(range, text);
+    } else if (original.via === 'comment') {
+      if (hasComment) context.workbook.comments.getItemByCell(range).content = m.note;
+      else context.workbook.comments.add(range, m.note);
+    }
+    await batch.add(payloadBytes(text) + payloadBytes(m.fill) + 3 * payloadBytes(m.cell));
+  }
+
+  private dropReport(context: Excel.RequestContext, read: SheetRead, name: string | null): void {
+    const ours = read.state.report;
+    if (!name) return;
+    const exists = read.sheets.items.some((s) => s.name === name);
+    if (!exists) return;
+    if (ours !== name) {
+      throw new Error(`工作表“${name}”已存在且不是本插件生成的，请改名后再校验`);
+    }
+    context.workbook.worksheets.getItem(name).delete();
+  }
+
+  private async writeReport(context: Excel.RequestContext, batch: ChunkedBatch, plan: AnnotationPlan): Promise<void> {
+    const sheetPlan = plan.reportSheet;
+    const layout = layoutReport(sheetPlan);
+    const ws = context.workbook.worksheets.add(sheetPlan.name);
+    const rows = layout.values.length;
+    // Values and formats in row blocks so no single write approaches the request limit.
+    let start = 0;
+    while (start < rows) {
+      let end = start;
+      let bytes = 0;
+      while (end < rows && (end === start || bytes < ROW_BLOCK_BYTES)) {
+        bytes += payloadBytes(layout.values[end]) + payloadBytes(layout.numberFormats[end]);
+        end++;
+      }
+      await batch.add(bytes);
+      const block = ws.getRangeByIndexes(start, 0, end - start, layout.width);
+      block.numberFormat = layout.numberFormats.slice(start, end);
+      block.values = layout.values.slice(start, end);
+      start = end;
+    }
+    for (const r of layout.bold) {
+      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.font.bold = true;
+      await batch.add(40);
+    }
+    for (const r of layout.fills) {
+      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.fill.color = r.color;
+      await batch.add(50);
+    }
+    for (const l of layout.links) {
+      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: l.target, textToDisplay: l.text };
+      await batch.add(payloadBytes(l.target) + payloadBytes(l.text));
+    }
+    sheetPlan.columnWidths.forEach((chars, col) => {
+      ws.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = chars * POINTS_PER_CHAR;
+    });
+    for (const m of sheetPlan.merges ?? []) ws.getRange(m).merge(false);
+    if (sheetPlan.freezeRows) ws.freezePanes.freezeRows(sheetPlan.freezeRows);
+    await batch.add(60 * (sheetPlan.columnWidths.length + (sheetPlan.merges?.length ?? 0) + 1));
+    const chart = sheetPlan.chart;
+    if (chart && chart.series.length > 0) {
+      const c = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(chart.series[0].values), Excel.ChartSeriesBy.columns);
+      c.title.text = chart.title;
+      c.setPosition(chart.anchor);
+      const first = c.series.getItemAt(0);
+      first.name = chart.series[0].name;
+      first.setXAxisValues(ws.getRange(chart.categories));
+      for (const s of chart.series.slice(1)) {
+        const added = c.series.add(s.name);
+        added.setValues(ws.getRange(s.values));
+        added.setXAxisValues(ws.getRange(chart.categories));
+      }
+      await batch.add(300 * chart.series.length);
+    }
+  }
+
+  private async writeState(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead, state: AddinState): Promise<void> {
+    let ws = read.stateSheet;
+    if (!ws) {
+      ws = context.workbook.worksheets.add(STATE_SHEET);
+      ws.visibility = Excel.SheetVisibility.veryHidden;
+    } else {
+      ws.getRange('A:A').clear(Excel.ClearApplyTo.contents);
+    }
+    const rows = encodeState(state);
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < rows.length && (end === start || bytes < ROW_BLOCK_BYTES)) bytes += payloadBytes(rows[end++]) + 4;
+      await batch.add(bytes);
+      ws.getRangeByIndexes(start, 0, end - start, 1).values = rows.slice(start, end).map((r) => [r]);
+      start = end;
+    }
+  }
+}
+
+/** One mark per cell: several findings on a cell become one fill (the stronger) and one note. */
+export function mergeMarks(marks: CellMark[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const m of marks) {
+    const key = markKey(m.sheet, m.cell);
+    const had = byCell.get(key);
+    if (!had) {
+      byCell.set(key, { ...m, cell: m.cell.toUpperCase() });
+      continue;
+    }
+    const fail = had.kind === 'fail' || m.kind === 'fail';
+    byCell.set(key, {
+      ...had,
+      kind: fail ? 'fail' : 'warning',
+      fill: had.kind === 'fail' ? had.fill : m.fill,
+      note: `${had.note}\n${m.note}`,
+    });
+  }
+  return [...byCell.values()];
+}
+
+/** "'台账'!F9" or "台账!$F$9" → the key markKey gives. */
+function addressKey(address: string): string {
+  const bang = address.lastIndexOf('!');
+  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  return markKey(sheet, address.slice(bang + 1).replace(/\$/g, '').split(':')[0]);
+}
