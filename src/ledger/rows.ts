@@ -38,10 +38,14 @@ interface RowContext extends Context {
   enrolmentReported: Set<LedgerSchool>;
 }
 
-const isNote = (text: string): boolean => {
-  const n = normalizeHeader(text);
-  return NOTE_PREFIXES.some((p) => n.startsWith(normalizeHeader(p)));
+const NOTES = NOTE_PREFIXES.map(normalizeHeader);
+const isNote = (v: unknown): boolean => {
+  if (typeof v === 'number') return false;
+  const n = normalizeHeader(cellText(v));
+  return NOTES.some((p) => n.startsWith(p));
 };
+// Cheap test first: only text with 计 can be a totals row.
+const isTotal = (text: string): boolean => text.includes('计') && TOTAL_ROW.test(normalizeHeader(text));
 
 export function readRows(values: unknown[][], start: number, columns: ReadColumn[], context: Context): RowsRead {
   const nameCol = columns.find((c) => c.field === 'school')!;
@@ -55,13 +59,11 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     const row = values[r] ?? [];
     const filled = row.flatMap((v, c) => (plain(v).kind === 'blank' ? [] : [c]));
     if (filled.length === 0) continue;
-    const firstTexts = filled.slice(0, 3).map((c) => cellText(row[c]).trim());
     // The table ends at the first note (填表人：…, 说明：…); nothing below is a school.
-    if (isNote(firstTexts[0])) break;
+    if (isNote(row[filled[0]])) break;
     const name = trimAll(cellText(row[nameCol.index]));
-    const normName = normalizeHeader(name);
-    if (TOTAL_ROW.test(normName) || firstTexts.some((t) => TOTAL_ROW.test(normalizeHeader(t)))) continue;
-    if (COLUMN_NUMBERS.has(normName)) continue;
+    if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) continue;
+    if (COLUMN_NUMBERS.has(name)) continue;
     const hasNumber = mapped.some((c) => c.field !== 'school' && !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
     if (!name) {
       if (hasNumber) {
