@@ -189,6 +189,8 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
     const none = await runCli(['validate']);
     expect(none.code).toBe(2);
     expect(none.err).toContain('用法：balance validate');
+    const mainHelp = await runCli(['--help']);
+    expect([mainHelp.code, mainHelp.out.includes('balance template --out')]).toEqual([0, true]);
     const help = await runCli(['validate', '--help']);
     expect([help.code, help.out.startsWith('用法：balance validate')]).toEqual([0, true]);
   });
