@@ -70,7 +70,7 @@ const MISSING = new Set(['', '-', '--', '—', '——', '–', '－', '/', '／
 
 export type NumberRead =
   | { kind: 'missing' }
-  | { kind: 'number'; value: number; /** the text carried its own 万 multiplier */ absolute?: boolean; fromText?: boolean }
+  | { kind: 'number'; value: number; /** the text carried its own money unit (万, 元): value is in 元 already */ absolute?: boolean; fromText?: boolean }
   | { kind: 'bad'; reason: string };
 
 /**
@@ -94,7 +94,9 @@ export function readNumber(v: unknown): NumberRead {
   const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(万元|万|元|m2|平方米|平米|间|台|册|人|个|名)?$/.exec(s);
   if (!m) return { kind: 'bad', reason: `“${trimAll(p.value)}”不是数字` };
   const n = Number(m[1].replace(/,/g, ''));
+  // A cell that states its own money unit overrides the column's: "12.5万" and "1200元" are in 元 whatever the header says.
   if (m[2] === '万' || m[2] === '万元') return { kind: 'number', value: n * 10000, absolute: true, fromText: true };
+  if (m[2] === '元') return { kind: 'number', value: n, absolute: true, fromText: true };
   return { kind: 'number', value: n, fromText: true };
 }
 

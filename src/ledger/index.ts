@@ -3,7 +3,7 @@
 import { REPORT_SHEET } from '../core/plan.ts';
 import type { CanonicalField, LedgerSchool, NumericField, Problem } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
-import { countyFromLabels, countyFromRows } from './county.ts';
+import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
 import { normalizeHeader } from './headers.ts';
 import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, unitMismatch } from './quality.ts';
@@ -86,6 +86,7 @@ function readTable(
 
   const countyName = countyFromRows(sheet.values, found.rows[0])
     ?? countyFromLabels(sheets.filter((s) => s !== sheet))
+    ?? countyFromTitle(name)
     ?? options.fallbackCountyName
     ?? DEFAULT_COUNTY_NAME;
 

@@ -459,6 +459,13 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    name: 'county name from the sheet name; a cell’s own 元 overrides the 万元 header',
+    sheets: [{ name: '云岭县台账', values: [BASE, ['东关小学', '小学', 500, null, '1,200,000元', 2500]] }],
+    county: '云岭县',
+    schools: [{ name: '东关小学', values: { equipment_value: 1_200_000 } }],
+    problems: [],
+  },
+  {
     name: 'county name from the caller when the workbook names none',
     sheets: one([BASE, ['东关小学', '小学', 500, null, 100, 2500]]),
     options: { fallbackCountyName: '新县' },
