@@ -50,7 +50,11 @@ function mean(v: unknown, w: unknown): FnResult {
   return s.code === 'zero_mean' ? 0 : fromCalcError(s);
 }
 
-/** The average of the CVs given; blanks are skipped. With a stage, the count must match the standard's indicators. */
+/**
+ * The average of the CVs given. Blanks are skipped, and so are zeros: desktop Excel passes a blank as 0, and a CV of
+ * exactly 0 (every school identical) does not occur in a real ledger, so a trailing empty row cannot pull the average
+ * down on one host and not the other. With a stage, the count must match the standard's indicators.
+ */
 function composite(cvs: unknown, stageArg?: unknown, standardArg?: unknown): FnResult {
   const m = asMatrix(cvs);
   const list: number[] = [];
@@ -59,7 +63,7 @@ function composite(cvs: unknown, stageArg?: unknown, standardArg?: unknown): FnR
     for (const cell of row) {
       const x = cellNumber(cell);
       if (x === undefined) return fnError('#VALUE!', `差异系数${positionName(m, k)}“${String(cell)}”不是数字`);
-      if (x !== null) list.push(x);
+      if (x !== null && x !== 0) list.push(x);
       k++;
     }
   }
@@ -69,7 +73,7 @@ function composite(cvs: unknown, stageArg?: unknown, standardArg?: unknown): FnR
     const pack = parseStandard(standardArg);
     if (isFnError(pack)) return pack;
     if (list.length !== pack.indicators.length) {
-      return fnError('#VALUE!', `${pack.name}${STAGE_NAMES[st]}应有 ${pack.indicators.length} 个指标的差异系数，收到 ${list.length} 个`);
+      return fnError('#VALUE!', `${pack.name}${STAGE_NAMES[st]}应有 ${pack.indicators.length} 个指标的差异系数，收到 ${list.length} 个（空格与 0 不计）`);
     }
   }
   const r = compositeCV(list);
@@ -203,7 +207,7 @@ export const FUNCTIONS: FunctionDef[] = [
     id: 'COMPOSITE',
     description: '综合差异系数：各指标差异系数的平均值（2012 基本均衡方法）',
     params: [
-      { name: 'cvs', description: '各指标的差异系数区域，空格跳过', type: 'number', dimensionality: 'matrix' },
+      { name: 'cvs', description: '各指标的差异系数区域，空格与 0 不计', type: 'number', dimensionality: 'matrix' },
       { ...stage(true), description: '学段（可选）：给出时核对差异系数个数与标准的指标数一致' },
       standard,
     ],

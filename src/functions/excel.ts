@@ -63,7 +63,7 @@ export function diffcoef(values: any[][], weights: any[][]): number {
 /**
  * 综合差异系数：各指标差异系数的平均值（2012 基本均衡方法）。
  * @customfunction COMPOSITE
- * @param {any[][]} cvs 各指标的差异系数区域，空格跳过
+ * @param {any[][]} cvs 各指标的差异系数区域，空格与 0 不计
  * @param {string} [stage] 学段（可选）：“小学”或“初中”；给出时核对差异系数个数与标准的指标数一致
  * @param {string} [standard] 评估标准 id 或中文名，默认 national-2017-quality
  * @returns {number} 综合差异系数
