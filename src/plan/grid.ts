@@ -12,9 +12,15 @@ export function colLetter(n: number): string {
 }
 
 /** Display width in Excel character units: CJK and full-width characters take two. */
+const WIDE: [number, number][] = [
+  [0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6],
+];
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000-\u303f]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    w += code >= 0x1100 && WIDE.some(([lo, hi]) => code >= lo && code <= hi) ? 2 : 1;
+  }
   return w;
 }
 

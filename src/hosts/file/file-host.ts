@@ -46,6 +46,12 @@ function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
   if (internal._value?.model) delete internal._value.model.comment;
 }
 
+/** Merged ranges without building the sheet's whole model (ws.model serialises every row). */
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
+  return merges ? Object.values(merges).map((m) => m.range) : [...ws.model.merges];
+}
+
 function noteText(note: ExcelJS.Comment | string | undefined): string {
   if (!note) return '';
   return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
@@ -82,14 +88,17 @@ export class FileHost implements Host {
     return this.workbook.worksheets
       .filter((ws) => ws.state === 'visible' && ws.name !== REPORT_SHEET && ws.name !== STATE_SHEET)
       .map((ws) => {
+        // Both counts are getters that walk every row: read them once.
+        const rows = ws.rowCount;
+        const cols = ws.columnCount;
         const values: unknown[][] = [];
-        for (let r = 1; r <= ws.rowCount; r++) {
+        for (let r = 1; r <= rows; r++) {
           const row = ws.getRow(r);
           const out: unknown[] = [];
-          for (let c = 1; c <= ws.columnCount; c++) out.push(plainValue(row.getCell(c).value));
+          for (let c = 1; c <= cols; c++) out.push(plainValue(row.getCell(c).value));
           values.push(out);
         }
-        return { name: ws.name, values, origin: { row: 1, col: 1 }, merges: [...ws.model.merges] };
+        return { name: ws.name, values, origin: { row: 1, col: 1 }, merges: mergeRanges(ws) };
       });
   }
 

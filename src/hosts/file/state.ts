@@ -43,7 +43,8 @@ export function writeSlot(wb: ExcelJS.Workbook, slot: StateSlot, data: unknown):
     ws.getCell(1, 1).value = MARKER;
   }
   const col = COLUMN[slot];
-  for (let r = 2; r <= ws.rowCount; r++) ws.getCell(r, col).value = null;
+  const rows = ws.rowCount;
+  for (let r = 2; r <= rows; r++) ws.getCell(r, col).value = null;
   if (data !== null) {
     const text = JSON.stringify(data);
     for (let i = 0; i * CHUNK < text.length; i++) ws.getCell(i + 2, col).value = text.slice(i * CHUNK, (i + 1) * CHUNK);
