@@ -115,9 +115,10 @@ export class StandinRange {
   get Columns() {
     return { Count: this.c2 - this.c1 + 1 };
   }
-  Address(): string {
-    const a = `$${colLetters(this.c1)}$${this.r1}`;
-    return this.single ? a : `${a}:$${colLetters(this.c2)}$${this.r2}`;
+  /** Address(RowAbsolute = true, ColumnAbsolute = true) as in Excel: "$A$1:$C$3", or "A1:C3" with false, false. */
+  Address(rowAbsolute = true, columnAbsolute = true): string {
+    const ref = (r: number, c: number) => `${columnAbsolute ? '$' : ''}${colLetters(c)}${rowAbsolute ? '$' : ''}${r}`;
+    return this.single ? ref(this.r1, this.c1) : `${ref(this.r1, this.c1)}:${ref(this.r2, this.c2)}`;
   }
 
   get Value2(): unknown {
@@ -238,6 +239,18 @@ export class StandinRange {
   }
   Merge(): void {
     this.sheet.merges.push(this.Address().replace(/\$/g, ''));
+  }
+  private mergeOf(r: number, c: number): { r1: number; c1: number; r2: number; c2: number } | undefined {
+    return this.sheet.merges.map(parseRef).find((m) => r >= m.r1 && r <= m.r2 && c >= m.c1 && c <= m.c2);
+  }
+  get MergeCells(): boolean | null {
+    const flags: boolean[] = [];
+    for (let r = this.r1; r <= this.r2; r++) for (let c = this.c1; c <= this.c2; c++) flags.push(this.mergeOf(r, c) !== undefined);
+    return flags.every((f) => f) ? true : flags.every((f) => !f) ? false : null;
+  }
+  get MergeArea(): StandinRange {
+    const m = this.mergeOf(this.r1, this.c1);
+    return m ? new StandinRange(this.sheet, m.r1, m.c1, m.r2, m.c2) : new StandinRange(this.sheet, this.r1, this.c1, this.r1, this.c1);
   }
   Select(): boolean {
     this.sheet.app.selection = { sheet: this.sheet.Name, address: this.Address().replace(/\$/g, '') };

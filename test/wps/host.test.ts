@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../src/core/plan.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
+import { readLedger } from '../../src/ledger/index.ts';
 import { StandinApp, XL_PATTERN_NONE } from './et-standin.ts';
 
 const asEt = (app: StandinApp) => app as unknown as EtApplication;
@@ -72,6 +73,28 @@ describe('WpsHost.readWorkbook', () => {
     expect(sheets[2]).toEqual({ name: '偏移', values: [[1, 2], [3, null]], origin: { row: 5, col: 3 } });
     expect(sheets[3]).toEqual({ name: '单格', values: [['只有一格']], origin: { row: 2, col: 2 } });
     expect(app.counters.value2Reads).toBe(4); // one whole-range read per sheet
+  });
+});
+
+describe('two-row headers', () => {
+  it('reports the merged header cells so the ledger reader can spread group headers', async () => {
+    const app = new StandinApp(['台账']);
+    const ws = app.sheet('台账').load([
+      ['某某县义务教育学校台账'],
+      ['学校名称', '学校类型', '在校学生数', null, '图书册数'],
+      [null, null, '小学', '初中', null],
+      ['第一小学', '小学', 320, null, 9000],
+      ['第一中学', '初中', null, 410, 15000],
+    ]);
+    for (const m of ['A1:E1', 'A2:A3', 'B2:B3', 'C2:D2', 'E2:E3']) ws.Range(m).Merge();
+    const [sheet] = await new WpsHost(asEt(app)).readWorkbook();
+    expect(new Set(sheet.merges)).toEqual(new Set(['A1:E1', 'A2:A3', 'B2:B3', 'C2:D2', 'E2:E3']));
+    const ledger = readLedger([sheet]);
+    expect(ledger.ok).toBe(true);
+    if (ledger.ok) {
+      expect(ledger.headerRows).toEqual([2, 3]);
+      expect(Object.keys(ledger.mapping)).toEqual(expect.arrayContaining(['school', 'students_primary', 'students_junior', 'books']));
+    }
   });
 });
 

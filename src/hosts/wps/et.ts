@@ -36,6 +36,10 @@ export interface EtRange {
   ClearComments(): void;
   ClearContents(): unknown;
   Merge(across?: boolean): void;
+  /** true when every cell is in a merged area, false when none is, null when mixed. */
+  readonly MergeCells: boolean | null;
+  /** The merged area holding the range's top-left cell (the cell itself when unmerged). */
+  readonly MergeArea: EtRange;
   Select(): unknown;
   Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
 }

@@ -11,7 +11,7 @@ import {
   type EtWorksheet,
   type EtWorksheets,
 } from './et.ts';
-import { valueRows, verticalRuns, writeBlock } from './ranges.ts';
+import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { writeReportSheet } from './report.ts';
 import {
   decodeSlots,
@@ -40,7 +40,10 @@ export class WpsHost implements Host {
     for (const ws of this.allSheets()) {
       if (!isVisible(ws) || own.has(ws.Name)) continue;
       const used = ws.UsedRange;
-      out.push({ name: ws.Name, values: valueRows(used.Value2), origin: { row: used.Row, col: used.Column } });
+      const sheet: SheetValues = { name: ws.Name, values: valueRows(used.Value2), origin: { row: used.Row, col: used.Column } };
+      const merges = headerMerges(ws, used);
+      if (merges.length > 0) sheet.merges = merges;
+      out.push(sheet);
     }
     return out;
   }

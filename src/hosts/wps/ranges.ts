@@ -1,6 +1,6 @@
 // Whole-range helpers: ET pays per call, so values go in one Value2 write per block and formats go to
 // runs of adjacent cells that share them.
-import { blockAddress, cellAddress } from './a1.ts';
+import { blockAddress, cellAddress, columnLetter } from './a1.ts';
 import type { EtRange, EtWorksheet } from './et.ts';
 
 /** Range.Value2 as rows: a single cell reads as a scalar, several as an array of row arrays (wps-notes §4). */
@@ -45,4 +45,27 @@ export function verticalRuns<T>(cells: { row: number; col: number; value: T | un
     start = i;
   }
   return runs;
+}
+
+/** Rows of the used range searched for merged cells: the title and one- or two-row header sit at the top. */
+export const MERGE_SCAN_ROWS = 10;
+
+/**
+ * Merged ranges ("A2:A3") in the first rows of the used range, which the ledger reader needs to read
+ * two-row headers (Value2 leaves all but a merge's top-left cell empty). Rows without merges cost one call.
+ */
+export function headerMerges(ws: EtWorksheet, used: EtRange): string[] {
+  const rows = Math.min(used.Rows.Count, MERGE_SCAN_ROWS);
+  const cols = used.Columns.Count;
+  const found = new Set<string>();
+  for (let i = 0; i < rows; i++) {
+    const r = used.Row + i;
+    const row = ws.Range(`${columnLetter(used.Column)}${r}:${columnLetter(used.Column + cols - 1)}${r}`);
+    if (row.MergeCells === false) continue;
+    for (let c = used.Column; c < used.Column + cols; c++) {
+      const cell = ws.Range(cellAddress(r, c));
+      if (cell.MergeCells) found.add(cell.MergeArea.Address(false, false));
+    }
+  }
+  return [...found];
 }
