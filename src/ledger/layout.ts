@@ -5,6 +5,8 @@ import { analyseHeader, fieldOf, normalizeHeader, type ColumnField, type HeaderI
 
 /** How far down a header may start. */
 export const HEADER_SCAN_ROWS = 15;
+/** Most rows a merged header spans (group, sub-group, sub-header). */
+export const MAX_HEADER_ROWS = 3;
 /** Fewest distinct fields a header row must name to count as a ledger. */
 export const MIN_HEADER_FIELDS = 3;
 
@@ -66,9 +68,11 @@ function singleRow(texts: string[], r: number): HeaderColumn[] {
   return texts.flatMap((t, c) => (t ? [column(c, t, '', r)] : []));
 }
 
-/** Row r as group headers over row r + 1; group values given only in a merge's first cell are carried right. */
-function twoRows(group: string[], sub: string[], r: number): HeaderColumn[] {
-  const out: HeaderColumn[] = [];
+/**
+ * Walks a group row over the row below it. A group value given only in a merge's first cell is carried right
+ * while the row below has sub-headers; `emit` gets each column's effective group and its sub-header.
+ */
+function underGroups(group: string[], sub: string[], emit: (c: number, effective: string, s: string, g: string) => void): void {
   let carried = '';
   for (let c = 0; c < Math.max(group.length, sub.length); c++) {
     const g = group[c] ?? '';
@@ -76,10 +80,32 @@ function twoRows(group: string[], sub: string[], r: number): HeaderColumn[] {
     if (g) carried = s ? g : '';
     else if (!s) carried = '';
     const effective = g || carried;
-    if (!effective && !s) continue;
-    if (!s || s === effective) out.push(column(c, effective, '', g ? r : r + 1));
-    else out.push(column(c, s, effective, r + 1));
+    if (effective || s) emit(c, effective, s, g);
   }
+}
+
+/** Rows top … top + height − 1 as one header: the upper rows folded into group texts over the bottom row. */
+function stacked(texts: string[][], top: number, height: number): HeaderColumn[] {
+  let group = texts[top];
+  // The row each column's own header text starts in (the top-left of a vertical merge), for problems.
+  let from = group.map(() => top);
+  for (let k = 1; k < height - 1; k++) {
+    const folded: string[] = [];
+    const rows: number[] = [];
+    underGroups(group, texts[top + k], (c, effective, s) => {
+      const own = !s || s === effective;
+      folded[c] = own ? effective : effective ? `${effective}/${s}` : s;
+      rows[c] = own ? from[c] : top + k;
+    });
+    group = Array.from(folded, (t) => t ?? '');
+    from = Array.from(rows, (r) => r ?? top + k);
+  }
+  const bottom = top + height - 1;
+  const out: HeaderColumn[] = [];
+  underGroups(group, texts[bottom], (c, effective, s) => {
+    if (!s || s === effective) out.push(column(c, effective, '', from[c] ?? bottom));
+    else out.push(column(c, s, effective, bottom));
+  });
   return out;
 }
 
@@ -92,22 +118,25 @@ export function findHeader(
   origin: { row: number; col: number },
   mappingKeys: Set<string>,
 ): HeaderFound | null {
-  const rows = Math.min(HEADER_SCAN_ROWS + 1, values.length);
+  const rows = Math.min(HEADER_SCAN_ROWS + MAX_HEADER_ROWS - 1, values.length);
   const texts = headerTexts(values, merges, origin, rows);
   let best: HeaderFound | null = null;
-  // On a tie a single row beats the pair that puts a row above it: that row added nothing (a note, a title).
+  // On a tie the header with fewer rows and the same bottom row wins: the row above added nothing (a note, a title).
   const consider = (found: HeaderFound) => {
     const b = best as HeaderFound | null;
-    const replacesPair = b && found.score === b.score && found.rows.length === 1 && b.rows.length === 2 && b.rows[1] === found.rows[0];
-    if (!b || found.score > b.score || replacesPair) best = found;
+    const shorter = b && found.score === b.score && found.rows.length < b.rows.length && found.rows.at(-1) === b.rows.at(-1);
+    if (!b || found.score > b.score || shorter) best = found;
   };
+  const isSubRow = (r: number) => r < rows && distinctFilled(texts[r]) > 0 && !looksLikeData(values[r]);
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, rows); r++) {
     if (distinctFilled(texts[r]) === 0) continue;
     const single = singleRow(texts[r], r);
     consider({ rows: [r], columns: single, score: scoreColumns(single, mappingKeys) });
-    if (r + 1 < rows && distinctFilled(texts[r]) >= 2 && distinctFilled(texts[r + 1]) > 0 && !looksLikeData(values[r + 1])) {
-      const pair = twoRows(texts[r], texts[r + 1], r);
-      consider({ rows: [r, r + 1], columns: pair, score: scoreColumns(pair, mappingKeys) });
+    // A title row (one value, merged or not) is never a group header.
+    if (distinctFilled(texts[r]) < 2) continue;
+    for (let height = 2; height <= MAX_HEADER_ROWS && isSubRow(r + height - 1); height++) {
+      const columns = stacked(texts, r, height);
+      consider({ rows: Array.from({ length: height }, (_, k) => r + k), columns, score: scoreColumns(columns, mappingKeys) });
     }
   }
   const found = best as HeaderFound | null;

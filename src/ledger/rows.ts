@@ -54,6 +54,7 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
   let first = -1;
   let last = -1;
   const mapped = columns.filter((c) => c.field);
+  const nameHeader = normalizeHeader(nameCol.header.split('/').pop() ?? '');
 
   for (let r = start; r < values.length; r++) {
     const row = values[r] ?? [];
@@ -63,7 +64,8 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     if (isNote(row[filled[0]])) break;
     const name = trimAll(cellText(row[nameCol.index]));
     if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) continue;
-    if (COLUMN_NUMBERS.has(name)) continue;
+    // A third header row (a merged 学校名称 repeated below a two-row header) is no school either.
+    if (COLUMN_NUMBERS.has(name) || normalizeHeader(name) === nameHeader) continue;
     const hasNumber = mapped.some((c) => c.field !== 'school' && !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
     if (!name) {
       if (hasNumber) {

@@ -99,6 +99,20 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    name: 'a three-row header: the best two rows are the header, the third is not read as a school',
+    sheets: one([
+      ['学校名称', '办学条件', '办学条件', '办学条件', '在校学生数', '教学仪器设备值'],
+      ['学校名称', '教学及辅助用房面积（㎡）', '教学及辅助用房面积（㎡）', '运动场地面积（㎡）', '小学', '教学仪器设备值'],
+      ['学校名称', '合计', '其中：室内体育用房', '运动场地面积（㎡）', '小学', '教学仪器设备值'],
+      ['东关小学', 2500, 300, 4000, 500, 100],
+    ]),
+    headerRows: [1, 2, 3],
+    columns: { A: 'school', B: 'teaching_area', C: 'indoor_sports_area', D: 'sports_ground_area', E: 'students_primary', F: 'equipment_value' },
+    mapping: { teaching_area: '办学条件/教学及辅助用房面积（㎡）/合计' },
+    schools: [{ name: '东关小学', values: { teaching_area: 2500, indoor_sports_area: 300, sports_ground_area: 4000, equipment_value: 1_000_000 } }],
+    problems: [{ severity: 'warning', cell: 'F1', includes: ['判断为万元'] }],
+  },
+  {
     name: 'two-row header with the host’s merge list, a merged title row above and a stage group over several fields',
     sheets: one([
       ['某某县2024年义务教育学校基本情况统计表', null, null, null, null],
