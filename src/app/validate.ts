@@ -42,10 +42,12 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   progress(0.02, '读取工作簿');
   const sheets = await host.readWorkbook();
   const settings = opts.settings ?? saved?.evaluation;
+  // A saved sheet that was renamed or deleted since is forgotten rather than failing every later run.
+  const savedSheet = saved?.sheet && sheets.some((s) => s.name === saved.sheet) ? saved.sheet : undefined;
   const outcome = validateSheets(sheets, {
     ...opts,
     standard: opts.standard ?? saved?.standard,
-    sheet: opts.sheet ?? saved?.sheet,
+    sheet: opts.sheet ?? savedSheet,
     mapping: saved?.mapping || opts.mapping ? { ...saved?.mapping, ...opts.mapping } : undefined,
     settings,
     onProgress: (f, label) => progress(0.05 + f * 0.75, label),

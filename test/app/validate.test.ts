@@ -69,9 +69,21 @@ describe('validateWorkbook', () => {
 
     const again = await validateWorkbook(host);
     expect(again.evaluation?.report.standard).toBe('national-2012-basic');
+    // The saved mapping finds every column again: no new problems on the second run.
+    expect(again.problems).toEqual(first.problems);
     const overridden = await validateWorkbook(host, { standard: 'national-2017-quality' });
     expect(overridden.evaluation?.report.standard).toBe('national-2017-quality');
     expect((await host.loadSettings())?.standard).toBe('national-2017-quality');
+  });
+
+  it('forgets a saved ledger sheet that no longer exists', async () => {
+    const wb = writeSampleWorkbook();
+    const host = new FileHost(wb);
+    await host.saveSettings({ version: 1, standard: 'national-2017-quality', sheet: '旧台账' });
+    const out = await validateWorkbook(host);
+    expect(out.error).toBeUndefined();
+    expect((await host.loadSettings())?.sheet).toBe(SAMPLE_SHEET);
+    expect(validateSheets(sampleSheets(), { sheet: '旧台账' }).error).toMatch(/没有名为“旧台账”的工作表/);
   });
 
   it('reports progress from 0 to 1', async () => {
