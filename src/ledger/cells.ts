@@ -42,16 +42,16 @@ export function plain(v: unknown): Plain {
     if (v.trim() === '') return { kind: 'blank' };
     return EXCEL_ERRORS.test(v.trim()) ? { kind: 'error', value: v.trim() } : { kind: 'text', value: v };
   }
-  if (v instanceof Date) return { kind: 'error', value: '日期' };
+  if (v instanceof Date) return { kind: 'error', value: '是日期，不是数字' };
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     // ExcelJS: {formula|sharedFormula, result}, {richText: [{text}]}, {text, hyperlink}, {error}.
     if ('error' in o) return { kind: 'error', value: String(o.error) };
-    if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? plain(o.result) : { kind: 'error', value: '公式无计算结果' };
+    if ('formula' in o || 'sharedFormula' in o) return 'result' in o && o.result !== undefined ? plain(o.result) : { kind: 'error', value: '是公式但没有保存计算结果（请在 Excel 或 WPS 中重新计算并保存）' };
     if (Array.isArray(o.richText)) return plain(o.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join(''));
     if (typeof o.text === 'string') return plain(o.text);
   }
-  return { kind: 'error', value: String(v) };
+  return { kind: 'error', value: '无法识别的单元格内容' };
 }
 
 /** What a cell shows as text ('' when blank), for headers and names. */
@@ -87,7 +87,7 @@ export function readNumber(v: unknown): NumberRead {
     case 'bool':
       return { kind: 'bad', reason: `是逻辑值 ${p.value ? 'TRUE' : 'FALSE'}，不是数字` };
     case 'error':
-      return { kind: 'bad', reason: `是错误值 ${p.value}` };
+      return { kind: 'bad', reason: p.value.startsWith('#') ? `是错误值 ${p.value}` : p.value };
   }
   const s = toHalfWidth(p.value).replace(/[\s\u3000\u00a0]/g, '').toLowerCase();
   if (MISSING.has(s)) return { kind: 'missing' };

@@ -62,6 +62,12 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     if (filled.length === 0) continue;
     // The table ends at the first note (填表人：…, 说明：…); nothing below is a school.
     if (isNote(row[filled[0]])) break;
+    const nameCell = plain(row[nameCol.index]);
+    if (nameCell.kind === 'error') {
+      ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell: cellAt(ctx, r, nameCol.index),
+        message: `第 ${ctx.origin.row + r} 行的学校名称${nameCell.value.startsWith('#') ? `是错误值 ${nameCell.value}` : nameCell.value}，未读取` });
+      continue;
+    }
     const name = trimAll(cellText(row[nameCol.index]));
     if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) continue;
     // A third header row (a merged 学校名称 repeated below a two-row header) is no school either.

@@ -436,9 +436,13 @@ const CASES: Case[] = [
       ['学校名称', '小学在校生数', '图书册数'],
       ['东关小学', 500, 9000],
       [null, 300, null],
+      [{ error: '#REF!' }, 200, 100],
     ]),
     schools: [{ name: '东关小学' }],
-    problems: [{ severity: 'error', cell: 'A3', includes: ['第 3 行', '学校名称为空'] }],
+    problems: [
+      { severity: 'error', cell: 'A3', includes: ['第 3 行', '学校名称为空'] },
+      { severity: 'error', cell: 'A4', includes: ['第 4 行', '学校名称是错误值 #REF!'] },
+    ],
   },
   {
     name: 'first sheet 填表说明, a report sheet and a helper sheet are skipped; the ledger is the next sheet',

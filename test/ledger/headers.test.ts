@@ -99,7 +99,8 @@ describe('cells', () => {
     expect(readNumber(v)).toEqual({ kind: 'missing' });
   });
 
-  it.each([['约50', '“约50”不是数字'], ['1.2.3', '不是数字'], [true, '逻辑值'], ['#REF!', '错误值 #REF!'], [{ error: '#N/A' }, '错误值 #N/A']])(
+  it.each([['约50', '“约50”不是数字'], ['1.2.3', '不是数字'], [true, '逻辑值'], ['#REF!', '错误值 #REF!'], [{ error: '#N/A' }, '错误值 #N/A'],
+    [{ formula: 'SUM(A1:A3)' }, '没有保存计算结果'], [new Date(2024, 8, 1), '是日期']])(
     '%j is unusable: %s',
     (v, reason) => {
       const r = readNumber(v);
