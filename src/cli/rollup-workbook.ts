@@ -23,15 +23,22 @@ interface SheetSpec {
   formats?: Record<number, string>;
   /** Cells to shade, as [rowIndex, colIndex] into rows. */
   shaded?: [number, number][];
+  /** Lines written one row below the table. */
+  notes?: string[];
 }
 
+/** Reviewers print these: landscape A4, every column on one page width. */
+export const PRINT_SETUP: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
-  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
+  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }], pageSetup: PRINT_SETUP });
   ws.columns = spec.widths.map((width) => ({ width }));
   ws.getCell(1, 1).value = spec.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   if (spec.headers.length > 1) ws.mergeCells(1, 1, 1, spec.headers.length);
   const header = ws.getRow(2);
+  // Indicator names are long: give the wrapped header room for three lines.
+  header.height = spec.headers.some((h) => h.length > 14) ? 48 : 32;
   spec.headers.forEach((h, c) => {
     const cell = header.getCell(c + 1);
     cell.value = h;
@@ -49,6 +56,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
     });
   });
   for (const [r, c] of spec.shaded ?? []) ws.getCell(r + 3, c + 1).fill = solid(FAIL_FILL);
+  (spec.notes ?? []).forEach((note, i) => (ws.getCell(spec.rows.length + 4 + i, 1).value = note));
 }
 
 const stagesPresent = (summary: RollupSummary): Stage[] =>
@@ -75,8 +83,12 @@ function summarySheet(summary: RollupSummary): SheetSpec {
     row.push(c.problems.error, c.problems.warning, c.file);
     return row;
   });
-  const widths = headers.map((h, i) => (i === 0 ? 16 : i === headers.length - 1 ? 30 : Math.max(10, h.length * 2 + 2)));
-  return { name: '汇总', title: `县域义务教育均衡发展 汇总对比（${summary.counties.length} 个县，${summary.standard}）`, headers, widths, rows, shaded };
+  const widths = headers.map((_, i) => (i === 0 ? 16 : i === headers.length - 1 ? 40 : 11));
+  const notes = [
+    '注：全县结论要求评估办法的各部分均达标；台账只能评估资源配置，其余部分（政府保障程度、教育质量、社会认可度等）未评估，故全县结论为“未通过”时请看资源配置一列。',
+    '阴影 = 未达标。',
+  ];
+  return { name: '汇总', title: `县域义务教育均衡发展 汇总对比（${summary.counties.length} 个县，${summary.standard}）`, headers, widths, rows, shaded, notes };
 }
 
 function stageSheet(summary: RollupSummary, stage: Stage): SheetSpec {

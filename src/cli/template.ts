@@ -6,6 +6,7 @@ import type { SchoolPart } from '../core/split.ts';
 import { STAGES, STAGE_NAMES, type CanonicalField } from '../core/types.ts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../ledger/template.ts';
 import type { RulePack } from '../standards/types.ts';
+import { PRINT_SETUP } from './rollup-workbook.ts';
 import { displayWidth } from './table.ts';
 
 export const GUIDE_SHEET = '填表说明';
@@ -33,8 +34,8 @@ export function buildTemplateWorkbook(pack: RulePack): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '均衡督导助手';
 
-  const ledger = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
-  ledger.columns = TEMPLATE_COLUMNS.map((c) => ({ width: Math.min(30, Math.max(10, displayWidth(c.header) * 0.6 + 4)) }));
+  const ledger = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }], pageSetup: PRINT_SETUP });
+  ledger.columns = TEMPLATE_COLUMNS.map((c) => ({ width: c.field === 'school' ? 24 : Math.min(30, Math.max(10, displayWidth(c.header) * 0.6 + 4)) }));
   const header = ledger.getRow(1);
   header.height = 42;
   TEMPLATE_COLUMNS.forEach((c, i) => {
@@ -46,7 +47,7 @@ export function buildTemplateWorkbook(pack: RulePack): ExcelJS.Workbook {
     cell.border = { bottom: { style: 'thin' } };
   });
 
-  const guide = wb.addWorksheet(GUIDE_SHEET);
+  const guide = wb.addWorksheet(GUIDE_SHEET, { pageSetup: PRINT_SETUP });
   guide.columns = [{ width: 6 }, { width: 34 }, { width: 30 }, { width: 22 }, { width: 80 }];
   const title = guide.addRow([`台账填表说明（评估标准：${pack.name}，${pack.id}）`]);
   title.font = { bold: true, size: 13 };
