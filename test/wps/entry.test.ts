@@ -94,6 +94,10 @@ describe('function registration', () => {
     expect(fn('DIFFCOEF')(column(perPupil), column(pupils)) as number).toBeCloseTo(0.51526, 5);
     // scale-invariant: per 100 pupils, same CV
     expect(fn('CV')(column(perPupil.map((x) => x * 100)), column(pupils)) as number).toBeCloseTo(0.51526, 5);
+    // school values first rounded to 2 decimals give 0.51513 (rules §1); the county mean is 6.3344
+    const rounded = perPupil.map((x) => Math.round(x * 100) / 100);
+    expect(fn('CV')(column(rounded), column(pupils)) as number).toBeCloseTo(0.51513, 5);
+    expect(fn('MEAN')(column(perPupil), column(pupils)) as number).toBeCloseTo(6.3344, 4);
     // a blank weight (WPS passes the empty cell as-is) leaves that school out
     const withBlank = fn('CV')([...column(perPupil), [3]], [...column(pupils), [null]]);
     expect(withBlank as number).toBeCloseTo(0.51526, 5);
@@ -105,6 +109,10 @@ describe('function registration', () => {
     expect(fn('COMPOSITE')(column(yining), '小学', 'national-2012-basic') as number).toBeCloseTo(0.4754, 4);
     const junior = [0.0904, 0.1323, 0.1351, 0.0808, 0.1404, 0.0536, 0.0532, 0.187];
     expect(fn('COMPOSITE')([junior]) as number).toBeCloseTo(0.1091, 4);
+    const wanzhou = [0.437, 0.419, 0.255, 0.188, 0.171, 0.263, 0.263, 0.42];
+    expect(fn('COMPOSITE')(column(wanzhou), WPS_MISSING) as number).toBeCloseTo(0.302, 3);
+    const jiujiang = [0.297929, 0.501787, 0.401952, 0.288419, 0.37545, 0.312782, 0.394205];
+    expect(fn('COMPOSITE')(column(jiujiang), '小学', WPS_MISSING) as number).toBeCloseTo(0.367503, 6);
   });
 
   it('scalar functions accept one-cell ranges and omitted optionals', () => {
