@@ -6,7 +6,7 @@ import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
 import { normalizeHeader } from './headers.ts';
-import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, unitMismatch } from './quality.ts';
+import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
 import { REQUIRED_FIELDS, TEMPLATE_COLUMNS } from './template.ts';
 import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
@@ -76,6 +76,7 @@ function readTable(
     ...duplicateNames(schools, name),
     ...enrolment(schools, name, headerOf, rows.enrolmentReported),
     ...countsAboveTotal(schools, name, headerOf),
+    ...otherStageValues(schools, name, headerOf),
     ...unitMismatch(schools, name, columns.flatMap((c) =>
       c.field && c.field !== 'students' ? [{ field: c.field as NumericField, header: c.header, headerCell: c.headerCell }] : [])),
   );

@@ -101,6 +101,27 @@ export function countsAboveTotal(schools: LedgerSchool[], sheet: string, headerO
   return problems;
 }
 
+const STAGE_OF: Partial<Record<SchoolType, 'primary' | 'junior'>> = {
+  primary: 'primary', teaching_point: 'primary', primary_part: 'primary', junior: 'junior', junior_part: 'junior', complete_secondary: 'junior',
+};
+
+/** Per-stage figures of a stage a single-stage school does not have are not used (rules §5): say so. */
+export function otherStageValues(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
+  const problems: Problem[] = [];
+  for (const s of schools) {
+    const type = resolveType(s);
+    const stage = type && STAGE_OF[type];
+    if (!stage) continue;
+    const other = stage === 'primary' ? '_junior' : '_primary';
+    for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
+      if (!f.endsWith(other) || !(v > 0)) continue;
+      problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
+        message: `“${s.name}”没有${stage === 'primary' ? '初中' : '小学'}学段，${headerOf(f)}（${fmt(v)}）不计入` });
+    }
+  }
+  return problems;
+}
+
 const pupils = (s: LedgerSchool): number =>
   (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
 

@@ -393,6 +393,15 @@ const CASES: Case[] = [
     schools: [{ name: '东关小学', values: { backbone_teachers_primary: 35 } }],
   },
   {
+    name: 'per-stage figures of a stage the school does not have are warned (not used)',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '专任教师数（小学）', '专任教师数（初中）'],
+      ['东关小学', '小学', 500, null, 30, 4],
+      ['城关中学', '初中', null, 800, null, 60],
+    ]),
+    problems: [{ severity: 'warning', cell: 'F2', includes: ['东关小学', '没有初中学段', '专任教师数（初中）', '4', '不计入'] }],
+  },
+  {
     name: 'a 元 column holding 万元 figures: one warning on the header',
     sheets: one([
       ['学校名称', '小学在校生数', '教学仪器设备值（元）'],
