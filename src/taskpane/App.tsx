@@ -1,7 +1,7 @@
 // The task pane: 台账 → 标准 → 校验全县 → 清除标注. It gets its host and pipeline as props (Excel, WPS or a file
 // in browser mode) and holds only view state; every rule lives behind the pipeline.
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
 import type { Host } from '../hosts/types.ts';
@@ -19,6 +19,10 @@ export interface AppProps {
   pipeline: PanePipeline;
   /** Called after a validation or a clear changed the workbook (browser mode refreshes its download). */
   onWorkbookChanged?(): void;
+  /** Shown under the title: browser mode's file chooser. */
+  workbookPanel?: ReactNode;
+  /** Shown under the validate and clear buttons: browser mode's download link. */
+  actions?: ReactNode;
 }
 
 type Busy = 'inspect' | 'validate' | 'clear' | null;
@@ -29,7 +33,7 @@ const packOf = (id: string) => {
   return found.ok ? found.value : STANDARDS[0];
 };
 
-export function App({ host, pipeline, onWorkbookChanged }: AppProps) {
+export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions }: AppProps) {
   const t = useStrings();
   const s = useStyles();
   const validateHeading = useId();
@@ -143,7 +147,10 @@ export function App({ host, pipeline, onWorkbookChanged }: AppProps) {
   };
 
   const select = (sheetName: string, cell: string) => {
-    host.select(sheetName, cell).catch((e) => setError(messageOf(e)));
+    host
+      .select(sheetName, cell)
+      .then(() => setStatus(t.selected(sheetName, cell)))
+      .catch((e) => setError(messageOf(e)));
   };
 
   const ledgerOk = inspection?.ledger.ok === true;
@@ -154,6 +161,7 @@ export function App({ host, pipeline, onWorkbookChanged }: AppProps) {
   return (
     <main className={s.pane} aria-busy={busy !== null}>
       <h1 className={s.title}>{t.title}</h1>
+      {workbookPanel}
       <LedgerStep
         inspection={inspection}
         sheet={sheet}
@@ -173,6 +181,7 @@ export function App({ host, pipeline, onWorkbookChanged }: AppProps) {
             {t.clear}
           </Button>
         </div>
+        {actions}
         {progress && (
           <Field label={progress.label} validationState="none">
             <ProgressBar value={progress.fraction} max={1} thickness="large" aria-label={progress.label} />

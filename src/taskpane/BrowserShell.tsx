@@ -13,7 +13,7 @@ export type DownloadableHost = Host & { toBuffer(): Promise<ArrayBuffer | Uint8A
 
 export interface BrowserShellProps {
   pipeline: PanePipeline;
-  openWorkbook(data: ArrayBuffer): Promise<DownloadableHost>;
+  openWorkbook(data: ArrayBuffer, name: string): Promise<DownloadableHost>;
   /** The built-in sample county, when the build bundles it. */
   loadSample?(): Promise<{ name: string; data: ArrayBuffer }>;
 }
@@ -39,7 +39,7 @@ export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShel
     setError(null);
     setDownload(null);
     try {
-      const host = await openWorkbook(data);
+      const host = await openWorkbook(data, name);
       setLoaded({ host, name, seq: ++seq.current });
     } catch (e) {
       setError(t.readFailed(name, e instanceof Error ? e.message : String(e)));
@@ -68,52 +68,68 @@ export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShel
     setDownload({ url: URL.createObjectURL(blob), name: annotatedName(loaded.name, t.annotatedSuffix) });
   };
 
-  return (
-    <div>
-      <div
-        className={mergeClasses(s.dropZone, dragging && s.dropActive)}
-        data-testid="drop-zone"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <p className={s.hint}>{t.browserIntro}</p>
-        <label htmlFor={inputId}>{t.chooseFile}</label>
-        <input
-          id={inputId}
-          className={s.fileInput}
-          type="file"
-          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="file-input"
-          onChange={(e) => void openFile(e.currentTarget.files?.[0])}
-        />
-        <span className={s.hint}>{t.dropHere}</span>
-        {loadSample && (
-          <Button
-            onClick={async () => {
-              const sample = await loadSample();
-              await open(sample.name, sample.data);
-            }}
-          >
-            {t.loadSample}
-          </Button>
-        )}
-        {loaded && <span data-testid="loaded-file">{t.loadedFile(loaded.name)}</span>}
-        {error && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {download && (
-          <a className={s.download} href={download.url} download={download.name} data-testid="download">
-            {t.download}
-          </a>
-        )}
-      </div>
-      {loaded && <App key={loaded.seq} host={loaded.host} pipeline={pipeline} onWorkbookChanged={refreshDownload} />}
+  const panel = (
+    <div
+      className={mergeClasses(s.dropZone, dragging && s.dropActive)}
+      data-testid="drop-zone"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <p className={s.hint}>{t.browserIntro}</p>
+      <label htmlFor={inputId}>{t.chooseFile}</label>
+      <input
+        id={inputId}
+        className={s.fileInput}
+        type="file"
+        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        data-testid="file-input"
+        onChange={(e) => void openFile(e.currentTarget.files?.[0])}
+      />
+      <span className={s.hint}>{t.dropHere}</span>
+      {loadSample && (
+        <Button
+          onClick={async () => {
+            const sample = await loadSample();
+            await open(sample.name, sample.data);
+          }}
+        >
+          {t.loadSample}
+        </Button>
+      )}
+      {loaded && <span data-testid="loaded-file">{t.loadedFile(loaded.name)}</span>}
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
+  );
+  const downloadLink = download && (
+    <a className={s.download} href={download.url} download={download.name} data-testid="download">
+      {t.download}
+    </a>
+  );
+
+  if (!loaded) {
+    return (
+      <main className={s.pane}>
+        <h1 className={s.title}>{t.title}</h1>
+        {panel}
+      </main>
+    );
+  }
+  return (
+    <App
+      key={loaded.seq}
+      host={loaded.host}
+      pipeline={pipeline}
+      onWorkbookChanged={refreshDownload}
+      workbookPanel={panel}
+      actions={downloadLink}
+    />
   );
 }

@@ -29,13 +29,14 @@ export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMa
   const columns: LedgerColumn[] = ledger?.ok ? ledger.columns : [];
   const missing = new Set<CanonicalField>(ledger?.ok ? ledger.missingRequired : []);
   const columnOf = (field: CanonicalField) => columns.find((c) => c.field === field)?.col;
+  const mappedCount = MAPPABLE_FIELDS.filter((f) => columnOf(f.field)).length;
   const visible = MAPPABLE_FIELDS.filter((f) => showAll || f.required || missing.has(f.field) || columnOf(f.field) || mapping[f.field]);
 
   return (
     <section className={s.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={s.heading}>{t.stepLedger}</h2>
-      <Field label={t.ledgerSheet}>
-        <Select value={sheet ?? ''} disabled={disabled || !inspection} onChange={(_, d) => onSheet(d.value || undefined)}>
+      <Field label={t.ledgerSheet} className={s.fieldFit}>
+        <Select className={s.selectFit} value={sheet ?? ''} disabled={disabled || !inspection} onChange={(_, d) => onSheet(d.value || undefined)}>
           <option value="">{t.autoSheet}</option>
           {(inspection?.sheetNames ?? []).map((name) => (
             <option key={name} value={name}>{name}</option>
@@ -58,33 +59,35 @@ export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMa
               </MessageBarBody>
             </MessageBar>
           )}
-          <h3 className={s.subheading}>{t.mapping}</h3>
-          <p className={s.hint}>{t.mappingHint}</p>
-          <Switch
-            label={showAll ? t.hideUnmapped : t.showAllFields}
-            checked={showAll}
-            onChange={(_, d) => setShowAll(d.checked)}
-          />
-          {visible.map((f) => (
-            <Field
-              key={f.field}
-              label={<span className={missing.has(f.field) ? s.missing : undefined}>{f.label}{f.required ? ' *' : ''}</span>}
-              validationState={missing.has(f.field) ? 'error' : 'none'}
-              validationMessage={missing.has(f.field) ? t.missingRequired : undefined}
-            >
-              <Select
-                data-field={f.field}
-                value={columnOf(f.field) ?? ''}
-                disabled={disabled}
-                onChange={(_, d) => onMapField(f.field, d.value || undefined)}
-              >
-                <option value="">{t.notMapped}</option>
-                {columns.map((c) => (
-                  <option key={c.col} value={c.col}>{c.col} · {c.header}</option>
-                ))}
-              </Select>
-            </Field>
-          ))}
+          <details className={s.details} open={missing.size > 0 || undefined} data-testid="mapping">
+            <summary>{t.mappingSummary(mappedCount, missing.size)}</summary>
+            <div className={s.detailsBody}>
+              <p className={s.hint}>{t.mappingHint}</p>
+              <Switch label={t.showAllFields} checked={showAll} onChange={(_, d) => setShowAll(d.checked)} />
+              {visible.map((f) => (
+                <Field
+                  key={f.field}
+                  className={s.fieldFit}
+                  label={<span className={missing.has(f.field) ? s.missing : undefined}>{f.label}{f.required ? ' *' : ''}</span>}
+                  validationState={missing.has(f.field) ? 'error' : 'none'}
+                  validationMessage={missing.has(f.field) ? t.missingRequired : undefined}
+                >
+                  <Select
+                    className={s.selectFit}
+                    data-field={f.field}
+                    value={columnOf(f.field) ?? ''}
+                    disabled={disabled}
+                    onChange={(_, d) => onMapField(f.field, d.value || undefined)}
+                  >
+                    <option value="">{t.notMapped}</option>
+                    {columns.map((c) => (
+                      <option key={c.col} value={c.col}>{c.col} · {c.header}</option>
+                    ))}
+                  </Select>
+                </Field>
+              ))}
+            </div>
+          </details>
         </>
       )}
     </section>

@@ -6,7 +6,9 @@ import type { RulePack } from '../standards/types.ts';
 import { Drivers, SchoolsBelow } from './Findings.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
-import { PartsList, StageVerdicts } from './Verdict.tsx';
+import { useStrings } from './i18n.tsx';
+import { useStyles } from './styles.ts';
+import { PartsList, StageVerdicts, VerdictBadge } from './Verdict.tsx';
 
 export interface ResultsViewProps {
   evaluation: Evaluation | undefined;
@@ -17,10 +19,16 @@ export interface ResultsViewProps {
 }
 
 export function ResultsView({ evaluation, pack, problems, ledgerSheet, onSelect }: ResultsViewProps) {
+  const t = useStrings();
+  const s = useStyles();
   return (
     <>
       {evaluation && (
         <>
+          <p className={s.headline} data-testid="verdict">
+            {evaluation.report.county} · {t.verdict}
+            <VerdictBadge pass={evaluation.report.pass} />
+          </p>
           <StageVerdicts report={evaluation.report} />
           <PartsList parts={evaluation.report.parts} />
           {STAGES.map((stage) => {

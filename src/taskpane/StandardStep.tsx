@@ -29,8 +29,8 @@ export function StandardStep({ pack, disabled, onChange }: StandardStepProps) {
   return (
     <section className={s.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={s.heading}>{t.stepStandard}</h2>
-      <Field label={t.standard}>
-        <Select value={pack.id} disabled={disabled} onChange={(_, d) => onChange(d.value)} data-testid="standard-select">
+      <Field label={t.standard} className={s.fieldFit}>
+        <Select className={s.selectFit} value={pack.id} disabled={disabled} onChange={(_, d) => onChange(d.value)} data-testid="standard-select">
           {STANDARDS.map((p) => (
             <option key={p.id} value={p.id}>{p.name}</option>
           ))}

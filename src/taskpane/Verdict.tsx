@@ -23,7 +23,7 @@ export function StageVerdicts({ report }: { report: Report }) {
         return (
           <div key={stage} className={s.stageCard} data-testid={`stage-${stage}`}>
             <div className={s.row}>
-              <strong>{t.stage[stage]}</strong>
+              <strong>{t.stage[stage]} · {t.resources}</strong>
               <VerdictBadge pass={st.pass} />
             </div>
             <span className={s.hint}>

@@ -1,7 +1,9 @@
 // What the pane asks of the application layer. The pane holds no rules: reading the ledger, evaluating and
 // writing annotations all happen behind this seam (src/ledger, src/app/validate.ts), which index.tsx wires in.
 import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
+import { clearWorkbook, validateWorkbook } from '../app/validate.ts';
 import type { Host } from '../hosts/types.ts';
+import { readLedger } from '../ledger/index.ts';
 import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
 
 export interface InspectOptions {
@@ -23,3 +25,13 @@ export interface PanePipeline {
   /** Removes every annotation the add-in wrote. */
   clear(host: Host): Promise<void>;
 }
+
+/** The real pipeline: the ledger reader for detection, the shared validation for everything else. */
+export const appPipeline: PanePipeline = {
+  async inspect(host, options) {
+    const sheets = await host.readWorkbook();
+    return { sheetNames: sheets.map((s) => s.name), ledger: readLedger(sheets, options) };
+  },
+  validate: validateWorkbook,
+  clear: clearWorkbook,
+};

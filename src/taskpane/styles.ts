@@ -27,6 +27,27 @@ export const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // A native <select> is as wide as its longest option; in Fluent's grid Field that widens the pane.
+  fieldFit: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
+  selectFit: { minWidth: 0, maxWidth: '100%' },
+  details: {
+    '& > summary': {
+      cursor: 'pointer',
+      fontWeight: tokens.fontWeightSemibold,
+      padding: `${tokens.spacingVerticalXS} 0`,
+    },
+    '& > summary:focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
+  detailsBody: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalS },
+  headline: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   scrollX: { overflowX: 'auto', maxWidth: '100%' },
   table: {
     borderCollapse: 'collapse',
@@ -70,7 +91,6 @@ export const useStyles = makeStyles({
     background: tokens.colorNeutralBackground2,
   },
   dropZone: {
-    margin: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
@@ -83,6 +103,7 @@ export const useStyles = makeStyles({
   fileInput: { maxWidth: '100%', fontSize: tokens.fontSizeBase200 },
   download: {
     display: 'inline-block',
+    alignSelf: 'flex-start',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusMedium,
     background: tokens.colorBrandBackground,

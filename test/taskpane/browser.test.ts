@@ -1,0 +1,173 @@
+// The built task pane in a real headless Chromium, in browser mode (no Office): load the sample county through
+// the file input, validate, compare what the pane shows with evaluate() on the same data, select a problem,
+// download the annotated workbook and check it with ExcelJS, and leave a screenshot for a human to look at.
+import ExcelJS from 'exceljs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/evaluate.ts';
+import { FAIL_FILL, REPORT_SHEET } from '../../src/core/plan.ts';
+import type { Evaluation } from '../../src/core/report.ts';
+import { STAGES } from '../../src/core/types.ts';
+import { FileHost } from '../../src/hosts/file/index.ts';
+import { readLedger } from '../../src/ledger/index.ts';
+import type { LedgerReadOk } from '../../src/ledger/types.ts';
+import { SAMPLE_SHEET, writeSampleWorkbook } from '../../src/sample/index.ts';
+import { DEFAULT_STANDARD_ID, getStandard } from '../../src/standards/index.ts';
+import { builtPane } from './build.ts';
+import { launchChromium } from './chromium.ts';
+import { serveDirectory, type StaticServer } from './serve.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const OUT = path.join(ROOT, 'test-output');
+const PANE_WIDTH = 350;
+
+let server: StaticServer;
+let context: BrowserContext;
+let page: Page;
+let samplePath: string;
+let sampleBytes: Buffer;
+let expected: Evaluation;
+let ledger: LedgerReadOk;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const dir = builtPane();
+  mkdirSync(OUT, { recursive: true });
+  samplePath = path.join(mkdtempSync(path.join(tmpdir(), 'pane-sample-')), '云岭县台账.xlsx');
+  sampleBytes = Buffer.from(await writeSampleWorkbook().xlsx.writeBuffer());
+  writeFileSync(samplePath, sampleBytes);
+
+  // The expected figures: the same file read in Node and evaluated directly by the core.
+  const host = await FileHost.fromBuffer(sampleBytes, '云岭县台账.xlsx');
+  const read = readLedger(await host.readWorkbook());
+  if (!read.ok) throw new Error(read.message);
+  ledger = read;
+  const pack = getStandard(DEFAULT_STANDARD_ID);
+  if (!pack.ok) throw new Error(pack.message);
+  expected = evaluate(ledger.county, pack.value);
+
+  server = await serveDirectory(dir);
+  context = await launchChromium({ width: PANE_WIDTH, height: 900 });
+  // No network at run time: anything not from our own server fails the page load visibly.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => route.abort());
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+}, 600_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+describe('task pane in Chromium (browser mode)', () => {
+  it('loads offline and falls back to browser mode', async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByTestId('file-input').waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(server.requests).toContain('/office-js/office.js');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads the sample county: sheet, header row and mapping', async () => {
+    await page.getByTestId('file-input').setInputFiles(samplePath);
+    await expect.poll(() => page.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain(SAMPLE_SHEET);
+    const summary = (await page.getByTestId('ledger-summary').textContent()) ?? '';
+    expect(summary).toContain(`表头行 ${ledger.headerRows.join('–')}`);
+    expect(summary).toContain(`学校行数 ${ledger.county.schools.length}`);
+    const schoolColumn = ledger.columns.find((c) => c.field === 'school')?.col;
+    expect(await page.locator('select[data-field="school"]').inputValue()).toBe(schoolColumn);
+  });
+
+  it('validates the county and shows the verdict and the indicator table as evaluate() computes them', async () => {
+    await page.getByTestId('validate').click();
+    await page.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+    const status = (await page.getByTestId('status').textContent()) ?? '';
+    expect(status).toContain(expected.report.pass ? '全县通过' : '全县未通过');
+    expect(status).toContain(expected.report.county);
+    const verdict = (await page.getByTestId('verdict').textContent()) ?? '';
+    expect(verdict).toBe(`${expected.report.county} · 全县结论${expected.report.pass ? '通过' : '未通过'}`);
+
+    for (const stage of STAGES) {
+      const st = expected.report.stages[stage];
+      if (!st || st.schoolCount === 0) continue;
+      const card = page.getByTestId(`stage-${stage}`);
+      expect(await card.textContent()).toContain(st.pass ? '通过' : '未通过');
+      expect(await card.textContent()).toContain(`${st.schoolCount} 校`);
+      for (const r of st.indicators) {
+        const row = page.getByTestId(`indicators-${stage}`).locator(`tr[data-indicator="${r.id}"]`);
+        expect(await row.locator('th').textContent()).toBe(r.name);
+        expect(await row.locator('[data-col="mean"]').textContent()).toBe(r.mean!.toFixed(2));
+        // The CV cell reads e.g. "0.523 ✗" when it exceeds the limit.
+        const cvText = (await row.locator('[data-col="cv"]').textContent()) ?? '';
+        expect(cvText.replace(/\s*✗$/, '')).toBe(r.cv!.toFixed(3));
+        expect(cvText.endsWith('✗')).toBe(r.cvPass === false);
+        expect(await row.locator('[data-col="below"]').textContent()).toBe(String(r.schoolsBelow));
+      }
+    }
+    // The sample is built to fail: its primary stage must show at least one CV over the limit.
+    expect(expected.report.stages.primary?.indicators.some((r) => r.cvPass === false)).toBe(true);
+    expect(await page.getByTestId('indicators-primary').locator('[data-col="cv"]', { hasText: '✗' }).count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('names the schools that drag each CV most and the schools below threshold', async () => {
+    const drivers = expected.drivers.primary ?? {};
+    const [firstId, list] = Object.entries(drivers).find(([, d]) => (d?.length ?? 0) > 0)!;
+    const text = (await page.getByTestId('drivers-primary').textContent()) ?? '';
+    expect(firstId).toBeTruthy();
+    expect(text).toContain(`${list![0].name}（+${list![0].impact.toFixed(3)}）`);
+
+    const failing = expected.report.schools.filter((s) => s.stage === 'primary' && s.pass === false);
+    const below = (await page.getByTestId('below-primary').textContent()) ?? '';
+    for (const s of failing) expect(below).toContain(s.name);
+  });
+
+  it('selects the offending cell when a data problem is clicked', async () => {
+    const buttons = page.getByTestId('problems').locator('button');
+    expect(await buttons.count()).toBeGreaterThan(0);
+    const first = buttons.first();
+    const cellRef = (await first.locator('span').first().textContent()) ?? '';
+    await first.click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain(`已定位到 ${cellRef}`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('offers the annotated workbook for download: report sheet, shaded failing cells, ledger values unchanged', async () => {
+    const link = page.getByTestId('download');
+    await link.waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const saved = path.join(OUT, 'taskpane-annotated.xlsx');
+    await download.saveAs(saved);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(saved)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(REPORT_SHEET)).toBeDefined();
+    const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+    const failingCells = expected.report.schools.flatMap((s, i) =>
+      Object.entries(s.met ?? {}).flatMap(([id, met]) => (met === false ? [expected.schoolDetails[i].cells[id as keyof typeof s.met]!] : [])),
+    );
+    expect(failingCells.length).toBeGreaterThan(0);
+    const argb = `FF${FAIL_FILL.slice(1).toUpperCase()}`;
+    for (const cell of failingCells) {
+      const fill = ws.getCell(cell).fill as ExcelJS.FillPattern | undefined;
+      expect(fill?.fgColor?.argb, `${SAMPLE_SHEET}!${cell}`).toBe(argb);
+    }
+
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.load(sampleBytes as unknown as ArrayBuffer);
+    const before = original.getWorksheet(SAMPLE_SHEET)!;
+    before.eachRow((row, r) => row.eachCell((c, col) => expect(ws.getCell(r, col).value).toEqual(c.value)));
+  });
+
+  it('leaves a screenshot of the pane at 350 px', async () => {
+    const file = path.join(OUT, 'taskpane.png');
+    await page.screenshot({ path: file, fullPage: true });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+  });
+});
