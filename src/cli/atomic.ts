@@ -2,7 +2,7 @@
 // when all of them are ready are they renamed into place. A failure before that point removes every temp
 // file, so a failed run leaves neither a half-written file nor a stray temp file.
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from './errors.ts';
 
@@ -19,6 +19,10 @@ export async function writeOutputsAtomically(outputs: PendingOutput[]): Promise<
   const targets = outputs.map((o) => resolve(o.path));
   const duplicate = targets.find((t, i) => targets.indexOf(t) !== i);
   if (duplicate) throw new InputError(`输出文件重复：${duplicate}`);
+  // A rename onto a directory would fail only after earlier files were already in place: refuse up front.
+  for (const target of targets) {
+    if ((await stat(target).catch(() => null))?.isDirectory()) throw new InputError(`无法写入 ${target}：这是一个目录`);
+  }
 
   const staged: { temp: string; target: string }[] = [];
   try {

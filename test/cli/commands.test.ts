@@ -1,5 +1,5 @@
 // The commands run in process (main() with captured output) on workbooks written in a temp dir.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoFileNames } from '../../src/cli/commands/demo.ts';
@@ -162,6 +162,17 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
       [],
       /no-ledger\.xlsx：未找到台账：在工作表“会议记录”/,
     ],
+    [
+      'an encrypted workbook',
+      async () => {
+        const p = tmp.path('locked.xlsx');
+        const name = Buffer.from('EncryptedPackage', 'utf16le');
+        writeFileSync(p, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(500), name, Buffer.alloc(500)]));
+        return p;
+      },
+      [],
+      /无法读取工作簿 locked\.xlsx：文件已加密/,
+    ],
     ['an unknown --standard', async () => tmp.path('passing.xlsx'), ['--standard', 'province-2099'], /未知的评估标准“province-2099”/],
     ['a --map field that is no ledger field', async () => tmp.path('passing.xlsx'), ['--map', '校长=张三'], /--map 中的字段“校长”不是台账字段/],
     ['a --map header the ledger lacks', async () => tmp.path('passing.xlsx'), ['--map', 'books=藏书量（册）'], /--map books=藏书量（册） 在工作表 台账 中找不到表头“藏书量（册）”/],
@@ -179,6 +190,16 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
     expect(run.err).toMatch(/无法写入 .*r\.json：所在目录不存在/);
     expect(outputs()).toEqual([]);
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a --json path that is a directory: exit 2, and the annotated copy is not written either', async () => {
+    const dir = tmp.path('bad-out-dir.json');
+    mkdirSync(dir);
+    const run = await runCli(['validate', tmp.path('passing.xlsx'), '--out', tmp.path('bad-out.xlsx'), '--json', dir]);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/无法写入 .*bad-out-dir\.json：这是一个目录/);
+    expect(existsSync(tmp.path('bad-out.xlsx'))).toBe(false);
+    rmdirSync(dir);
   });
 
   it('an unknown command or a missing file argument prints the usage', async () => {
