@@ -1,5 +1,7 @@
 // Sample ledger → validate → annotated workbook → bytes → read back with plain ExcelJS.
 import type ExcelJS from 'exceljs';
+// ExcelJS's own zip library (a dependency of exceljs), to look at the note drawings ExcelJS does not read back.
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearWorkbook, validateWorkbook } from '../../src/app/validate.ts';
 import type { ValidateOutcome } from '../../src/app/types.ts';
@@ -79,6 +81,18 @@ describe('annotated sample workbook', () => {
     const note = String(once.getWorksheet(LEDGER)!.getCell('S16').note);
     expect(note.startsWith(`${ORIGINAL_NOTE}\n\n【均衡校验】\n未达标：生均体育运动场馆面积（小学）`)).toBe(true);
     expect(once.getWorksheet(LEDGER)!.getCell('A3').note).toBe('县直属学校');
+  });
+
+  it('sizes each note box to its text instead of ExcelJS’s 2 × 4 cells', async () => {
+    const zip = await JSZip.loadAsync(onceBuf);
+    const vml = Object.keys(zip.files).filter((f) => /^xl\/drawings\/vmlDrawing\d+\.vml$/.test(f));
+    const text = (await Promise.all(vml.map((f) => zip.file(f)!.async('string')))).join('');
+    // 杨柳小学's backbone-teacher cell K17: column index 10, row index 16.
+    const shape = /<x:Anchor>([^<]*)<\/x:Anchor>(?:(?!<\/x:ClientData>).)*<x:Row>16<\/x:Row><x:Column>10<\/x:Column>/s.exec(text);
+    expect(shape).not.toBeNull();
+    const [left, , top, , right, , bottom] = shape![1].split(',').map((x) => Number(x.trim()));
+    expect(right - left).toBeGreaterThanOrEqual(3);
+    expect(bottom - top).toBe(5 + 1);
   });
 
   it('leaves every ledger value and formula as it was', () => {

@@ -5,6 +5,7 @@ import { REPORT_SHEET, type AnnotationPlan } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
+import { textWidth } from '../../plan/grid.ts';
 import { solidFill, writeReportSheet } from './report.ts';
 import { STATE_SHEET, readSlot, writeSlot } from './state.ts';
 import { plainValue } from './values.ts';
@@ -32,6 +33,26 @@ function setFill(c: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
   if (fill) style.fill = fill;
   else delete style.fill;
   c.style = style;
+}
+
+/**
+ * Our note, with a box big enough to show it. ExcelJS always draws notes 2 columns × 4 rows, which clips a
+ * five-line finding when Excel shows it on hover; its writer takes an `anchor` beside the note model, which
+ * only a note object's model can supply.
+ */
+function setSizedNote(ws: ExcelJS.Worksheet, c: ExcelJS.Cell, text: string): void {
+  c.note = text;
+  const lines = text.split('\n');
+  const needed = Math.min(64, Math.max(...lines.map(textWidth))) + 2;
+  const col = Number(c.col);
+  let right = col;
+  for (let width = 0; width < needed; right++) width += ws.getColumn(right + 1).width ?? 9;
+  const top = Math.max(Number(c.row) - 2, 0);
+  const anchor = { left: col, top, right, bottom: top + lines.length + 1 };
+  const note = (c as unknown as { _comment?: object })._comment;
+  const base = note && Object.getOwnPropertyDescriptor(Object.getPrototypeOf(note), 'model')?.get;
+  if (!note || !base) return;
+  Object.defineProperty(note, 'model', { configurable: true, get: () => ({ ...base.call(note), anchor }) });
 }
 
 function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
@@ -121,7 +142,7 @@ export class FileHost implements Host {
       setFill(c, solidFill(mark.fill));
       // The clerk's own note stays readable above ours; clear() puts the original back as it was.
       const own = noteText(c.note);
-      setNote(c, own ? `${own}\n\n【均衡校验】\n${mark.note}` : mark.note);
+      setSizedNote(ws, c, own ? `${own}\n\n【均衡校验】\n${mark.note}` : mark.note);
     }
     // A sheet of that name not made by us would be replaced too: the name is reserved for the report.
     const stale = wb.getWorksheet(plan.reportSheet.name);
