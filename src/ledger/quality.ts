@@ -152,7 +152,10 @@ export interface UnitColumn {
  */
 export function unitMismatch(schools: LedgerSchool[], sheet: string, columns: UnitColumn[]): Problem[] {
   const problems: Problem[] = [];
+  const seen = new Set<NumericField>();
   for (const col of columns) {
+    if (seen.has(col.field)) continue;
+    seen.add(col.field);
     const isMoney = col.field === 'equipment_value';
     if (!isMoney && !AREA_FIELDS.includes(col.field)) continue;
     const off = (perPupil: number) =>

@@ -1,0 +1,61 @@
+// Property: however a clerk types the numbers (plain, "1,234", full-width, padded) and the blanks ("—", "/",
+// "无", empty), the template ledger reads back the same values in base units, and every row keeps its cells.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { NumericField } from '../../src/core/types.ts';
+import { colLetter } from '../../src/ledger/cells.ts';
+import { readLedger } from '../../src/ledger/index.ts';
+import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
+
+const NUMERIC = TEMPLATE_COLUMNS.filter((c) => !['school', 'type', 'central_school', 'small_rural_school', 'dense_city_centre'].includes(c.field));
+const MISSING = [null, '', '—', '/', '无', '-', '　'];
+const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+const typed = fc.oneof(
+  fc.constant<'missing'>('missing'),
+  fc.record({ n: fc.integer({ min: 1, max: 3_000_000 }), style: fc.constantFrom('number', 'comma', 'full', 'padded') }),
+);
+
+function render(v: { n: number; style: string } | 'missing', pick: number): unknown {
+  if (v === 'missing') return MISSING[pick % MISSING.length];
+  switch (v.style) {
+    case 'comma':
+      return v.n.toLocaleString('en-US');
+    case 'full':
+      return FULL_WIDTH(String(v.n));
+    case 'padded':
+      return ` ${v.n}　`;
+    default:
+      return v.n;
+  }
+}
+
+describe('readLedger properties', () => {
+  it('reads typed-as-text numbers and missing markers back exactly', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(typed, { minLength: NUMERIC.length, maxLength: NUMERIC.length }), { minLength: 1, maxLength: 8 }), fc.nat(), (rows, pick) => {
+        const header = TEMPLATE_COLUMNS.map((c) => c.header);
+        const values: unknown[][] = [header];
+        rows.forEach((cells, i) => {
+          const byField = new Map(NUMERIC.map((c, j) => [c.field, render(cells[j], pick + j)]));
+          values.push(TEMPLATE_COLUMNS.map((c) => (c.field === 'school' ? `第${i + 1}小学` : byField.get(c.field) ?? null)));
+        });
+        const read = readLedger([{ name: '台账', values }]);
+        if (!read.ok) throw new Error(read.message);
+        expect(read.county.schools.length).toBe(rows.length);
+        rows.forEach((cells, i) => {
+          const school = read.county.schools[i];
+          NUMERIC.forEach((c, j) => {
+            const want = cells[j] === 'missing' ? undefined : (cells[j] as { n: number }).n * (c.field === 'equipment_value' ? 10000 : 1);
+            expect(school.values[c.field as NumericField], `${school.name} ${c.field}`).toBe(want);
+            const col = colLetter(TEMPLATE_COLUMNS.findIndex((t) => t.field === c.field) + 1);
+            expect(school.cells?.[c.field], c.field).toBe(`${col}${i + 2}`);
+          });
+        });
+        // Nothing unreadable was typed, so no cell is reported as unreadable.
+        expect(read.problems.filter((p) => p.message.includes('不是数字'))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
