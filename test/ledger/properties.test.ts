@@ -8,7 +8,7 @@ import { readLedger } from '../../src/ledger/index.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 
 const NUMERIC = TEMPLATE_COLUMNS.filter((c) => !['school', 'type', 'central_school', 'small_rural_school', 'dense_city_centre'].includes(c.field));
-const MISSING = [null, '', '—', '/', '无', '-', '　'];
+const MISSING = [null, '', '—', '/', '无', '-', '\u3000'];
 const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
 const typed = fc.oneof(
@@ -24,7 +24,7 @@ function render(v: { n: number; style: string } | 'missing', pick: number): unkn
     case 'full':
       return FULL_WIDTH(String(v.n));
     case 'padded':
-      return ` ${v.n}　`;
+      return ` ${v.n}\u3000`;
     default:
       return v.n;
   }
