@@ -150,16 +150,17 @@ function readSchool(
       cells[field as FlagField] = cell;
       const flag = readFlag(row[c.index]);
       if (flag === 'bad') {
-        problems.push({ severity: 'warning', sheet, cell, message: `“${cellText(row[c.index]).trim()}”应填“是”或“否”，按未填处理` });
+        problems.push({ severity: 'warning', sheet, cell,
+          message: `“${name}”的${c.header}填了“${cellText(row[c.index]).trim()}”，应填“是”或“否”，按未填处理` });
       } else if (flag !== undefined) {
         school.flags = { ...school.flags, [field]: flag };
       }
       continue;
     }
-    const target = field === 'students' ? bareStudentsField(school, ctx, cell) : (field as NumericField);
+    const read = readNumber(row[c.index]);
+    const target = field === 'students' ? bareStudentsField(school, ctx, cell, read.kind !== 'missing') : (field as NumericField);
     if (!target) continue;
     if (!cells[target]) cells[target] = cell;
-    const read = readNumber(row[c.index]);
     if (read.kind === 'missing') continue;
     if (read.kind === 'bad') {
       problems.push({ severity: 'error', sheet, cell, message: `“${name}”的${c.header}${read.reason}，按缺失处理` });
@@ -176,11 +177,16 @@ function readSchool(
 }
 
 /** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */
-function bareStudentsField(school: LedgerSchool, ctx: RowContext, cell: string): NumericField | null {
+function bareStudentsField(school: LedgerSchool, ctx: RowContext, cell: string, filled: boolean): NumericField | null {
   if (ctx.bareStudentsIsTotal) return null;
   const stage = singleStageOf(school.type, school.name);
   if (stage === 'primary') return 'students_primary';
   if (stage === 'junior') return 'students_junior';
+  // The only enrolment cell of the row: where problems about either stage's enrolment point.
+  school.cells!.students_primary ??= cell;
+  school.cells!.students_junior ??= cell;
+  // A blank count is left to the enrolment check; only a count that cannot be placed is reported here.
+  if (!filled) return null;
   ctx.enrolmentReported.add(school);
   ctx.problems.push({
     severity: 'warning', sheet: ctx.sheet, cell,

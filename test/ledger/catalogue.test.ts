@@ -298,15 +298,19 @@ const CASES: Case[] = [
       ['城关镇九年一贯制学校', '九年制学校', 376],
       ['无名学校', null, 120],
       ['北关小学', null, 90],
+      ['河西九年一贯制学校', '九年一贯制', null],
     ]),
     schools: [
       { name: '城关镇九年一贯制学校', type: 'nine_year', values: { students_primary: undefined, students_junior: undefined } },
       { name: '无名学校', type: null },
       { name: '北关小学', type: null, values: { students_primary: 90 } },
+      { name: '河西九年一贯制学校', type: 'nine_year', cells: { students_primary: 'C5', students_junior: 'C5' } },
     ],
     problems: [
       { severity: 'warning', cell: 'C2', includes: ['城关镇九年一贯制学校', '无法拆分'] },
       { severity: 'warning', cell: 'C3', includes: ['无名学校', '无法判断'] },
+      { severity: 'warning', cell: 'C5', includes: ['河西九年一贯制学校', '小学在校生数', '为空'] },
+      { severity: 'warning', cell: 'C5', includes: ['河西九年一贯制学校', '初中在校生数', '为空'] },
     ],
   },
   {
@@ -342,7 +346,7 @@ const CASES: Case[] = [
         cells: { central_school: 'C2', small_rural_school: 'E2', dense_city_centre: 'F2' } },
       { name: '龙泉镇中心小学', flags: { small_rural_school: false } },
     ],
-    problems: [{ severity: 'warning', cell: 'F3', includes: ['不详', '是', '否'] }],
+    problems: [{ severity: 'warning', cell: 'F3', includes: ['龙泉镇中心小学', '是否人口密度过高中心城区学校', '“不详”', '应填“是”或“否”'] }],
   },
   {
     name: 'ExcelJS cell objects: formula results, rich text, hyperlinks; error values are errors',
