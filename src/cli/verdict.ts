@@ -1,6 +1,6 @@
 // The verdict table printed by `validate` and `demo`: per stage, per indicator the county mean (2 decimals),
 // CV (3 decimals, as the national template prints them), limit, verdict and schools below; then the parts.
-import type { IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
+import type { Evaluation, IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
 import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
 import { formatTable } from './table.ts';
@@ -13,19 +13,26 @@ export const fixed = (x: number | null | undefined, decimals: number): string =>
 export const verdictText = (pass: boolean | null | undefined): string =>
   pass === true ? '达标' : pass === false ? '未达标' : '未评估';
 
-export function formatVerdict(report: Report, pack: RulePack): string {
+/** `drivers` (from the Evaluation) adds, under each CV over its limit, the schools that raise it most. */
+export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluation['drivers']): string {
   const out: string[] = [`${report.county} · ${pack.name}（${pack.id}）`];
   for (const stage of STAGES) {
     const st = report.stages[stage];
     if (!st || st.schoolCount === 0) continue;
-    out.push('', ...formatStage(report, stage, st, pack));
+    out.push('', ...formatStage(report, stage, st, pack, drivers?.[stage]));
   }
   out.push('', '评估结论（各部分）：', formatParts(report.parts));
   out.push('', `全县结论：${report.pass ? '通过' : '未通过'}`, problemSummary(report.problems));
   return out.join('\n');
 }
 
-function formatStage(report: Report, stage: 'primary' | 'junior', st: StageResult, pack: RulePack): string[] {
+function formatStage(
+  report: Report,
+  stage: 'primary' | 'junior',
+  st: StageResult,
+  pack: RulePack,
+  drivers: Evaluation['drivers']['primary'],
+): string[] {
   const label = STAGE_NAMES[stage];
   const lines = [`${label}：${st.schoolCount} 所学校，在校生 ${st.students} 人 —— 资源配置${verdictText(st.pass)}`];
   const unit = (r: IndicatorResult) => pack.indicators.find((i) => i.id === r.id)?.unit ?? '';
@@ -51,6 +58,12 @@ function formatStage(report: Report, stage: 'primary' | 'junior', st: StageResul
   );
   if (st.compositeLimit !== null) {
     lines.push(`综合差异系数 ${fixed(st.composite, 3)}（限值 ${fixed(st.compositeLimit, 2)}）${verdictText(st.pass)}`);
+  }
+  for (const r of st.indicators) {
+    const top = r.cvPass === false ? drivers?.[r.id] : undefined;
+    if (!top?.length) continue;
+    const names = top.map((d) => `${d.name}（${fixed(d.value, 2)}，差异系数 +${fixed(d.impact, 3)}）`).join('、');
+    lines.push(`${r.name}差异系数超限，拉高最多的学校：${names}`);
   }
   const failing = report.schools.filter((s) => s.stage === stage && s.pass === false).map((s) => s.name);
   if (failing.length > 0) {

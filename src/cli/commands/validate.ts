@@ -29,7 +29,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   const outputs = validateOutputs(result, args.value('out'), args.value('json'));
   await writeOutputsAtomically(outputs);
 
-  io.out(formatVerdict(result.report, result.pack));
+  io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
   const listed = formatProblems(result.report.problems);
   if (listed) io.out(listed);
   for (const o of outputs) io.out(`已写出：${o.path}`);
