@@ -20,6 +20,8 @@ export interface BuildOptions {
   outDir?: string;
   /** 'all' (default) bundles the background page and the pane; 'main' only the background page (tests). */
   bundles?: 'all' | 'main';
+  /** 'development' skips minifying (tests); default 'production'. */
+  mode?: 'production' | 'development';
 }
 
 export interface BuildResult {
@@ -41,7 +43,7 @@ export async function buildWps(options: BuildOptions = {}): Promise<BuildResult>
     await writeJson(path.join(addin, 'functions.json'), functionsJson(FUNCTIONS));
     // wpsjs reads name, version and addonType from the add-in's package.json (wps-notes §1 [N]).
     await writeJson(path.join(addin, 'package.json'), { name: ADDIN_NAME, version, addonType: 'et' });
-    await bundle(addin, options.bundles ?? 'all');
+    await bundle(addin, options.bundles ?? 'all', options.mode ?? 'production');
     await writeFile(path.join(staging, 'jsplugins.xml'), jspluginsXml(version));
     await writeFile(path.join(staging, 'publish.xml'), publishXml(version));
     await writeFile(path.join(staging, 'README-deploy.txt'), deployReadme(version).replace(/\n/g, '\r\n'));
@@ -56,11 +58,11 @@ export async function buildWps(options: BuildOptions = {}): Promise<BuildResult>
 
 const writeJson = (file: string, data: unknown) => writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
 
-function bundle(addinDir: string, which: 'all' | 'main'): Promise<void> {
+function bundle(addinDir: string, which: 'all' | 'main', mode: 'production' | 'development'): Promise<void> {
   const entry: Record<string, string> = { main: './src/wps/main.ts' };
   if (which === 'all') entry['ui/taskpane'] = './src/wps/pane.tsx';
   const compiler = webpack({
-    mode: 'production',
+    mode,
     context: root,
     devtool: false,
     // WPS embeds its own Chromium whose version no source states (wps-notes §1), so everything — libraries
