@@ -4,6 +4,7 @@ import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS, type CanonicalField, type Pro
 import { address, colLetter, colNumber } from './cells.ts';
 import { normalizeHeader, unitFactor, type ColumnField } from './headers.ts';
 import type { HeaderColumn } from './layout.ts';
+import { fieldLabel } from './template.ts';
 import type { HeaderMapping } from './types.ts';
 
 export interface ReadColumn {
@@ -64,7 +65,7 @@ export function resolveColumns(
       e.col.field = null;
       problems.push({
         severity: 'info', sheet, cell: e.col.headerCell,
-        message: `列 ${e.col.letter}“${e.col.header}”与列 ${best.col.letter}“${best.col.header}”都对应字段 ${field}，已使用列 ${best.col.letter}；如需改用请手动映射`,
+        message: `列 ${e.col.letter}“${e.col.header}”与列 ${best.col.letter}“${best.col.header}”都对应“${field === 'students' ? '在校生数' : fieldLabel(field as CanonicalField)}”，已使用列 ${best.col.letter}；如需改用请手动映射`,
       });
     }
   }

@@ -8,11 +8,11 @@ import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } fro
 import { normalizeHeader } from './headers.ts';
 import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
-import { REQUIRED_FIELDS, TEMPLATE_COLUMNS } from './template.ts';
+import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
 import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
 
 export type * from './types.ts';
-export { TEMPLATE_COLUMNS, TEMPLATE_SHEET, REQUIRED_FIELDS } from './template.ts';
+export { TEMPLATE_COLUMNS, TEMPLATE_SHEET, REQUIRED_FIELDS, fieldLabel } from './template.ts';
 
 export const DEFAULT_COUNTY_NAME = '未命名县';
 
@@ -143,17 +143,11 @@ function judgeEquipmentUnit(columns: ReadColumn[], raw: Map<LedgerSchool, number
     message: `列 ${col.letter}“${col.header}”未注明单位，按数值大小（平均每生 ${shown}）判断为${wan ? '万元，已换算为元' : '元'}；请在表头注明（万元）或（元）` });
 }
 
-const FALLBACK_LABELS: Partial<Record<NumericField, string>> = {
-  teachers: '专任教师数', above_degree_teachers: '高于规定学历教师数', backbone_teachers: '县级及以上骨干教师数',
-  pe_art_teachers: '体育艺术专任教师数', senior_title_teachers: '中级及以上职称教师数', sports_area: '体育运动场馆面积',
-};
-
 /** The header a field was read from, for messages; template names where no column maps. */
 function headerLabels(columns: ReadColumn[]): (f: NumericField) => string {
   const labels = new Map<string, string>();
   for (const c of columns) if (c.field && !labels.has(c.field)) labels.set(c.field, c.header);
-  const template = new Map<string, string>(TEMPLATE_COLUMNS.map((t) => [t.field, t.header]));
-  return (f) => labels.get(f) ?? template.get(f) ?? FALLBACK_LABELS[f] ?? f;
+  return (f) => labels.get(f) ?? fieldLabel(f);
 }
 
 /** Required template fields no column gives, directly or through a total the engine can use. */

@@ -1,4 +1,4 @@
-// Finding the header of a ledger table: one row or a two-row merged header anywhere in the first rows,
+// Finding the header of a ledger table: one row or a merged header of two or three rows anywhere in the first rows,
 // picked by how many fields its headers name (a merged title row fills every cell but names none).
 import { cellText, parseRange, readNumber } from './cells.ts';
 import { analyseHeader, fieldOf, normalizeHeader, type ColumnField, type HeaderInfo } from './headers.ts';
@@ -22,7 +22,7 @@ export interface HeaderColumn {
 }
 
 export interface HeaderFound {
-  /** 0-based rows of the header (one or two). */
+  /** 0-based rows of the header (one to three). */
   rows: number[];
   columns: HeaderColumn[];
   /** Distinct fields named. */

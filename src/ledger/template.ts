@@ -79,3 +79,13 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
 
 /** Template fields the 2017 resource indicators cannot do without. */
 export const REQUIRED_FIELDS: CanonicalField[] = TEMPLATE_COLUMNS.filter((c) => c.required).map((c) => c.field);
+
+const TOTAL_LABELS: Partial<Record<CanonicalField, string>> = {
+  teachers: '专任教师数', above_degree_teachers: '高于规定学历教师数', backbone_teachers: '县级及以上骨干教师数',
+  pe_art_teachers: '体育艺术专任教师数', senior_title_teachers: '中级及以上职称教师数', sports_area: '体育运动场馆面积',
+  max_class_size_primary: '最大班额（小学）', max_class_size_junior: '最大班额（初中）', ownership: '办学性质',
+};
+
+/** The Chinese name of a field for messages: its template header, or the usual name of a school total. */
+export const fieldLabel = (field: CanonicalField): string =>
+  TEMPLATE_COLUMNS.find((c) => c.field === field)?.header ?? TOTAL_LABELS[field] ?? field;

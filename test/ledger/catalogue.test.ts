@@ -378,6 +378,16 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    name: 'two columns naming one field: the first best match is used, the other reported',
+    sheets: one([
+      ['学校名称', '小学在校生数', '小学学生人数', '图书册数'],
+      ['东关小学', 500, 480, 9000],
+    ]),
+    columns: { B: 'students_primary', C: null },
+    schools: [{ name: '东关小学', values: { students_primary: 500 } }],
+    problems: [{ severity: 'info', cell: 'C1', includes: ['列 C“小学学生人数”与列 B“小学在校生数”都对应“小学在校生数”', '手动映射'] }],
+  },
+  {
     name: 'computed columns (生均…, 是否达标) are not read as inputs',
     sheets: one([
       ['学校名称', '小学在校生数', '教学及辅助用房面积（㎡）', '生均教学及辅助用房面积', '每百名学生拥有网络多媒体教室数', '是否达标'],
