@@ -14,7 +14,7 @@ export interface Syncable {
 /** Estimated request bytes of a value written to Excel (strings count as UTF-8 JSON). */
 export function payloadBytes(value: unknown): number {
   if (value === null || value === undefined) return 4;
-  if (typeof value === 'number') return 12;
+  if (typeof value === 'number') return String(value).length;
   if (typeof value === 'boolean') return 5;
   if (typeof value === 'string') {
     let n = 2;
@@ -34,22 +34,25 @@ export class ChunkedBatch {
   private queued = 0;
   /** Largest estimated request sent, for the bench. */
   largest = 0;
+  /** Estimated size of every request sent, and whether it went because the chunk was full. */
+  readonly sent: { bytes: number; full: boolean }[] = [];
 
   constructor(private readonly context: Syncable, private readonly limit = CHUNK_BYTES) {}
 
   /** Call before queueing an operation of `bytes`; syncs first when it would overflow the chunk. */
   async add(bytes: number): Promise<void> {
     const size = bytes + OP_BYTES;
-    if (this.queued > 0 && this.queued + size > this.limit) await this.send();
+    if (this.queued > 0 && this.queued + size > this.limit) await this.send(true);
     this.queued += size;
   }
 
   async flush(): Promise<void> {
-    await this.send();
+    await this.send(false);
   }
 
-  private async send(): Promise<void> {
+  private async send(full: boolean): Promise<void> {
     this.largest = Math.max(this.largest, this.queued);
+    this.sent.push({ bytes: this.queued, full });
     this.queued = 0;
     await this.context.sync();
   }

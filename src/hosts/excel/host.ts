@@ -4,7 +4,7 @@ import type { AnnotationPlan, CellMark } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from './address.ts';
-import { ChunkedBatch, payloadBytes } from './batch.ts';
+import { CHUNK_BYTES, ChunkedBatch, OP_BYTES as OP_OVERHEAD, payloadBytes } from './batch.ts';
 import { layoutReport } from './report-layout.ts';
 import { decodeState, encodeState, markKey, normalizeFill, STATE_SHEET, type AddinState, type MarkState } from './state.ts';
 
@@ -21,8 +21,10 @@ export interface ExcelHostOptions {
 
 /** Points per character of a column width in the plan (Excel's default column is 8.43 characters ≈ 48 pt). */
 const POINTS_PER_CHAR = 6;
-/** Rows per write of the report values: keeps each write well under a chunk. */
-const ROW_BLOCK_BYTES = 512 * 1024;
+/** Cells per RangeAreas address list (Excel caps an address string's length). */
+const ADDRESSES_PER_CALL = 200;
+/** Largest single write of report values or state rows, as a share of a chunk, so one write never fills a request. */
+const BLOCK_SHARE = 8;
 
 const defaultNotesSupported = (): boolean =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.18') === true;
@@ -37,14 +39,14 @@ export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly run: Run;
   private readonly notesSupported: () => boolean;
-  private readonly chunkBytes: number | undefined;
-  /** Largest estimated request of the last apply/clear, for the bench. */
-  lastLargestRequest = 0;
+  private readonly chunkBytes: number;
+  /** Estimated requests of the last apply/clear (for the bench and the tests); `full` ones are chunk boundaries. */
+  lastRequests: { bytes: number; full: boolean }[] = [];
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
     this.notesSupported = options.notesSupported ?? defaultNotesSupported;
-    this.chunkBytes = options.chunkBytes;
+    this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
@@ -117,6 +119,7 @@ export class ExcelHost implements Host {
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
       await this.restore(context, batch, read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell))), seen.notes, comments);
       this.dropReport(context, read, plan.reportSheet.name);
+      await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkState[] = [];
       for (const m of marks) {
         const key = markKey(m.sheet, m.cell);
@@ -129,7 +132,7 @@ export class ExcelHost implements Host {
       await this.writeReport(context, batch, plan);
       await this.writeState(context, batch, read, { settings: read.state.settings, report: plan.reportSheet.name, marks: states });
       await batch.flush();
-      this.lastLargestRequest = batch.largest;
+      this.lastRequests = batch.sent;
     });
   }
 
@@ -143,7 +146,7 @@ export class ExcelHost implements Host {
       this.dropReport(context, read, read.state.report);
       await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: [] });
       await batch.flush();
-      this.lastLargestRequest = batch.largest;
+      this.lastRequests = batch.sent;
     });
   }
 
@@ -176,13 +179,20 @@ export class ExcelHost implements Host {
       note.load('content');
       return note;
     };
-    const pendingFresh = fresh.map((m) => {
+    // Each load is counted before it is queued, so a chunk boundary syncs exactly what came before it.
+    const pendingFresh = [];
+    for (const m of fresh) {
+      await batch.add(useNotes ? 220 : 110);
       const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
       fill.load('color');
-      return { m, fill, note: useNotes ? notesOf(m.sheet, m.cell) : null };
-    });
-    const pendingPrevious = previous.filter((m) => m.via === 'note').map((m) => ({ m, note: notesOf(m.sheet, m.cell) }));
-    for (let i = 0; i < pendingFresh.length + pendingPrevious.length; i++) await batch.add(220);
+      pendingFresh.push({ m, fill, note: useNotes ? notesOf(m.sheet, m.cell) : null });
+    }
+    const pendingPrevious = [];
+    for (const m of previous) {
+      if (m.via !== 'note') continue;
+      await batch.add(110);
+      pendingPrevious.push({ m, note: notesOf(m.sheet, m.cell) });
+    }
     await batch.flush();
     const looks = new Map<string, MarkState>();
     const notes = new Set<string>();
@@ -217,12 +227,13 @@ export class ExcelHost implements Host {
     notes: Set<string>,
     comments: Set<string>,
   ): Promise<void> {
+    await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
     for (const m of marks) {
+      if (m.via === 'none') continue;
+      await batch.add(payloadBytes(m.note) + 2 * payloadBytes(m.cell));
       const key = markKey(m.sheet, m.cell);
       const ws = context.workbook.worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
-      if (m.fill) range.format.fill.color = m.fill;
-      else range.format.fill.clear();
       if (m.via === 'note') {
         if (notes.has(key)) {
           if (m.note) ws.notes.getItem(m.cell).content = m.note;
@@ -233,16 +244,37 @@ export class ExcelHost implements Host {
       } else if (m.via === 'comment' && comments.has(key)) {
         context.workbook.comments.getItemByCell(range).delete();
       }
-      await batch.add(payloadBytes(m.note) + payloadBytes(m.fill) + 2 * payloadBytes(m.cell));
+    }
+  }
+
+  /** Fills (or clears, for null) many cells with one request per colour and sheet, by address lists. */
+  private async fill(context: Excel.RequestContext, batch: ChunkedBatch, cells: { sheet: string; cell: string; color: string | null }[]): Promise<void> {
+    const groups = new Map<string, { sheet: string; color: string | null; cells: string[] }>();
+    for (const c of cells) {
+      const key = `${c.sheet}\u0000${c.color ?? ''}`;
+      const g = groups.get(key) ?? { sheet: c.sheet, color: c.color, cells: [] };
+      groups.set(key, g);
+      g.cells.push(c.cell);
+    }
+    for (const g of groups.values()) {
+      const ws = context.workbook.worksheets.getItem(g.sheet);
+      for (let i = 0; i < g.cells.length; i += ADDRESSES_PER_CALL) {
+        const list = g.cells.slice(i, i + ADDRESSES_PER_CALL).join(',');
+        await batch.add(payloadBytes(list) + 20);
+        const format = ws.getRanges(list).format;
+        if (g.color) format.fill.color = g.color;
+        else format.fill.clear();
+      }
     }
   }
 
   private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkState, hasNote: boolean, hasComment: boolean): Promise<void> {
-    const ws = context.workbook.worksheets.getItem(m.sheet);
-    const range = ws.getRange(m.cell);
-    range.format.fill.color = m.fill;
+    if (original.via === 'none') return;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
     const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
+    await batch.add(payloadBytes(text) + 2 * payloadBytes(m.cell));
+    const ws = context.workbook.worksheets.getItem(m.sheet);
+    const range = ws.getRange(m.cell);
     if (original.via === 'note') {
       if (hasNote) ws.notes.getItem(m.cell).content = text;
       else ws.notes.add(range, text);
@@ -250,7 +282,6 @@ export class ExcelHost implements Host {
       if (hasComment) context.workbook.comments.getItemByCell(range).content = m.note;
       else context.workbook.comments.add(range, m.note);
     }
-    await batch.add(payloadBytes(text) + payloadBytes(m.fill) + 3 * payloadBytes(m.cell));
   }
 
   private dropReport(context: Excel.RequestContext, read: SheetRead, name: string | null): void {
@@ -274,36 +305,43 @@ export class ExcelHost implements Host {
     while (start < rows) {
       let end = start;
       let bytes = 0;
-      while (end < rows && (end === start || bytes < ROW_BLOCK_BYTES)) {
-        bytes += payloadBytes(layout.values[end]) + payloadBytes(layout.numberFormats[end]);
+      while (end < rows && (end === start || bytes < this.chunkBytes / BLOCK_SHARE)) {
+        bytes += payloadBytes(layout.values[end]);
         end++;
       }
-      await batch.add(bytes);
-      const block = ws.getRangeByIndexes(start, 0, end - start, layout.width);
-      block.numberFormat = layout.numberFormats.slice(start, end);
-      block.values = layout.values.slice(start, end);
+      // Text that would read as a formula or number gets its '@' format before its value arrives.
+      const textRuns = layout.formats.filter((f) => f.format === '@' && f.row >= start && f.row < end);
+      await batch.add(bytes + textRuns.reduce((n, f) => n + OP_OVERHEAD + f.count * 6, 0));
+      for (const f of textRuns) ws.getRangeByIndexes(f.row, f.col, f.count, 1).numberFormat = column(f.format, f.count);
+      ws.getRangeByIndexes(start, 0, end - start, layout.width).values = layout.values.slice(start, end);
       start = end;
     }
+    for (const f of layout.formats) {
+      if (f.format === '@') continue;
+      await batch.add(f.count * (payloadBytes(f.format) + 3));
+      ws.getRangeByIndexes(f.row, f.col, f.count, 1).numberFormat = column(f.format, f.count);
+    }
     for (const r of layout.bold) {
-      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.font.bold = true;
       await batch.add(40);
+      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.font.bold = true;
     }
     for (const r of layout.fills) {
-      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.fill.color = r.color;
       await batch.add(50);
+      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.fill.color = r.color;
     }
     for (const l of layout.links) {
-      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: l.target, textToDisplay: l.text };
       await batch.add(payloadBytes(l.target) + payloadBytes(l.text));
+      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: l.target, textToDisplay: l.text };
     }
+    await batch.add(60 * (sheetPlan.columnWidths.length + (sheetPlan.merges?.length ?? 0) + 1));
     sheetPlan.columnWidths.forEach((chars, col) => {
       ws.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = chars * POINTS_PER_CHAR;
     });
     for (const m of sheetPlan.merges ?? []) ws.getRange(m).merge(false);
     if (sheetPlan.freezeRows) ws.freezePanes.freezeRows(sheetPlan.freezeRows);
-    await batch.add(60 * (sheetPlan.columnWidths.length + (sheetPlan.merges?.length ?? 0) + 1));
     const chart = sheetPlan.chart;
     if (chart && chart.series.length > 0) {
+      await batch.add(300 * chart.series.length);
       const c = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(chart.series[0].values), Excel.ChartSeriesBy.columns);
       c.title.text = chart.title;
       c.setPosition(chart.anchor);
@@ -315,7 +353,6 @@ export class ExcelHost implements Host {
         added.setValues(ws.getRange(s.values));
         added.setXAxisValues(ws.getRange(chart.categories));
       }
-      await batch.add(300 * chart.series.length);
     }
   }
 
@@ -332,13 +369,15 @@ export class ExcelHost implements Host {
     while (start < rows.length) {
       let end = start;
       let bytes = 0;
-      while (end < rows.length && (end === start || bytes < ROW_BLOCK_BYTES)) bytes += payloadBytes(rows[end++]) + 4;
+      while (end < rows.length && (end === start || bytes < this.chunkBytes / BLOCK_SHARE)) bytes += payloadBytes(rows[end++]) + 4;
       await batch.add(bytes);
       ws.getRangeByIndexes(start, 0, end - start, 1).values = rows.slice(start, end).map((r) => [r]);
       start = end;
     }
   }
 }
+
+const column = (format: string, rows: number): string[][] => Array.from({ length: rows }, () => [format]);
 
 /** One mark per cell: several findings on a cell become one fill (the stronger) and one note. */
 export function mergeMarks(marks: CellMark[]): CellMark[] {

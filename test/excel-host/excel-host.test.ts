@@ -1,0 +1,248 @@
+// The Excel host against an in-memory workbook: the plan applied equals the plan computed, a fixed number of
+// syncs, clear() restores exactly what was there, settings travel in the workbook.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OfficeMockObject } from 'office-addin-mock';
+import type { AnnotationPlan } from '../../src/core/plan.ts';
+import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { STATE_SHEET } from '../../src/hosts/excel/state.ts';
+import { ledgerRows, planFor } from './county.ts';
+import { ExcelEnums, FakeExcel, type FakeSheet } from './fake-excel.ts';
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+});
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Office;
+});
+
+function workbook(schools: number): { xl: FakeExcel; plan: AnnotationPlan } {
+  const xl = new FakeExcel();
+  xl.addSheet('填表说明', [['每校一行']]);
+  xl.addSheet('台账', ledgerRows(schools));
+  return { xl, plan: planFor([{ name: '台账', values: ledgerRows(schools) }]) };
+}
+
+const host = (xl: FakeExcel, extra: Partial<ConstructorParameters<typeof ExcelHost>[0]> = {}) =>
+  new ExcelHost({ run: xl.run, notesSupported: () => true, ...extra });
+
+/** Everything a reviewer can see, for before/after comparisons. */
+function snapshot(xl: FakeExcel) {
+  const sheet = (s: FakeSheet) => ({
+    visibility: s.visibility,
+    cells: [...s.cells.entries()].filter(([, c]) => Object.values(c).some((v) => v !== undefined)).sort(),
+    notes: [...s.notes.entries()].sort(),
+    charts: s.charts.length,
+  });
+  return {
+    sheets: xl.sheets.filter((s) => s.name !== STATE_SHEET).map((s) => [s.name, sheet(s)]),
+    comments: [...xl.comments],
+  };
+}
+
+describe('ExcelHost.apply', () => {
+  it('writes exactly the plan: fills and notes on the ledger, the report sheet with values, formats and chart', async () => {
+    const { xl, plan } = workbook(12);
+    await host(xl).apply(plan);
+    const ledger = xl.sheet('台账');
+    const marks = mergeMarks(plan.marks);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) {
+      expect(ledger.cells.get(m.cell)?.fill, m.cell).toBe(m.fill.toUpperCase());
+      expect(ledger.notes.get(m.cell), m.cell).toBe(m.note);
+    }
+    const marked = new Set(marks.map((m) => m.cell));
+    for (const [addr, c] of ledger.cells) if (!marked.has(addr)) expect(c.fill, addr).toBeUndefined();
+
+    const report = xl.sheet(plan.reportSheet.name);
+    plan.reportSheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const got = report.cells.get(`${String.fromCharCode(65 + c)}${r + 1}`);
+        expect(got?.v ?? '', `report ${r + 1}:${c}`).toEqual(cell?.v ?? '');
+        if (cell?.numFmt) expect(got?.fmt).toBe(cell.numFmt);
+        if (cell?.bold) expect(got?.bold).toBe(true);
+        if (cell?.fill) expect(got?.fill).toBe(cell.fill.toUpperCase());
+        if (cell?.link) expect(got?.link).toBe(cell.link);
+      }),
+    );
+    expect(report.merges).toEqual(plan.reportSheet.merges ?? []);
+    expect(report.widths.size).toBe(plan.reportSheet.columnWidths.length);
+    const chart = plan.reportSheet.chart!;
+    expect(report.charts).toHaveLength(1);
+    expect(report.charts[0].title).toBe(chart.title);
+    expect(report.charts[0].position).toBe(chart.anchor);
+    expect(report.charts[0].series.map((s) => s.values)).toEqual(chart.series.map((s) => s.values));
+    expect(report.charts[0].series.map((s) => s.name)).toEqual(chart.series.map((s) => s.name));
+    expect(xl.sheet(STATE_SHEET).visibility).toBe('VeryHidden');
+  });
+
+  it('never changes a ledger value', async () => {
+    const { xl, plan } = workbook(12);
+    const before = [...xl.sheet('台账').cells.entries()].map(([k, c]) => [k, c.v]);
+    await host(xl).apply(plan);
+    expect([...xl.sheet('台账').cells.entries()].map(([k, c]) => [k, c.v])).toEqual(before);
+  });
+
+  it('re-running replaces: one note per cell, one report sheet, cells no longer failing restored', async () => {
+    const { xl, plan } = workbook(12);
+    const h = host(xl);
+    await h.apply(plan);
+    await h.apply(plan);
+    const ledger = xl.sheet('台账');
+    for (const m of mergeMarks(plan.marks)) expect(ledger.notes.get(m.cell)).toBe(m.note);
+    expect(xl.sheets.filter((s) => s.name === plan.reportSheet.name)).toHaveLength(1);
+
+    // Fix the first school short of teaching rooms (row 6) and validate again: its cell goes back to plain.
+    const rows = ledgerRows(12);
+    rows[5][5] = 6 * (rows[5][1] as number);
+    xl.sheet('台账').cells.set('F6', { v: rows[5][5] });
+    const next = planFor([{ name: '台账', values: rows }]);
+    expect(next.marks.some((m) => m.cell === 'F6')).toBe(false);
+    await h.apply(next);
+    expect(ledger.cells.get('F6')?.fill).toBeUndefined();
+    expect(ledger.notes.has('F6')).toBe(false);
+  });
+
+  it('keeps a clerk’s own note and fill underneath, and clear() puts them back exactly', async () => {
+    const { xl, plan } = workbook(12);
+    const ledger = xl.sheet('台账');
+    const target = mergeMarks(plan.marks)[0];
+    ledger.cells.get(target.cell)!.fill = '#00B0F0';
+    ledger.notes.set(target.cell, '原有批注：数据待核');
+    ledger.notes.set('A2', '与本次校验无关的批注');
+    const before = snapshot(xl);
+    const h = host(xl);
+    await h.apply(plan);
+    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n${target.note}`);
+    await h.apply(plan);
+    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n${target.note}`);
+    await h.clear();
+    expect(snapshot(xl)).toEqual(before);
+  });
+
+  it('clear() removes exactly what apply added', async () => {
+    const { xl, plan } = workbook(30);
+    const before = snapshot(xl);
+    await host(xl).apply(plan);
+    expect(snapshot(xl)).not.toEqual(before);
+    // A fresh host object: what to undo comes from the workbook, not from memory.
+    await host(xl).clear();
+    expect(snapshot(xl)).toEqual(before);
+  });
+
+  it('refuses to overwrite a sheet of the clerk’s that has the report’s name', async () => {
+    const { xl, plan } = workbook(5);
+    xl.addSheet(plan.reportSheet.name, [['自己的表']]);
+    await expect(host(xl).apply(plan)).rejects.toThrow(/已存在且不是本插件生成的/);
+    expect(xl.sheet(plan.reportSheet.name).cells.get('A1')?.v).toBe('自己的表');
+  });
+});
+
+describe('sync calls', () => {
+  async function syncsFor(schools: number, chunkBytes?: number) {
+    const { xl, plan } = workbook(schools);
+    const h = host(xl, chunkBytes ? { chunkBytes } : {});
+    xl.syncs = 0;
+    xl.requestSizes = [];
+    await h.apply(plan);
+    return { syncs: xl.syncs, sizes: xl.requestSizes, plan, requests: h.lastRequests };
+  }
+
+  // A 10,000-school plan is itself over 5 MB of data (3,400 notes and a 13,500-row report), so no faithful
+  // write of it fits one 4 MB request: 3,000 schools, ten times a large real county, is the one-chunk case.
+  it('is the same for 10 and 3,000 schools, and 10,000 schools pay only for whole extra chunks', async () => {
+    const small = await syncsFor(10);
+    const large = await syncsFor(3000);
+    expect(mergeMarks(large.plan.marks).length).toBeGreaterThan(1000);
+    expect(large.syncs).toBe(small.syncs);
+    expect(small.syncs).toBe(3);
+    const huge = await syncsFor(10_000);
+    const total = huge.sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(4 * 1024 * 1024);
+    expect(Math.max(...huge.sizes)).toBeLessThan(5 * 1024 * 1024);
+    expect(huge.syncs - small.syncs).toBeLessThanOrEqual(Math.ceil(total / (2 * 1024 * 1024)));
+  });
+
+  it('grows only by whole chunks beyond, and no request passes the chunk size', async () => {
+    const base = (await syncsFor(10)).syncs;
+    const chunk = 256 * 1024;
+    const big = await syncsFor(3000, chunk);
+    const total = big.sizes.reduce((a, b) => a + b, 0);
+    expect(big.syncs).toBeGreaterThan(base);
+    // Measured by the stand-in from what was queued, independently of the host's estimate.
+    for (const s of big.sizes) expect(s).toBeLessThanOrEqual(chunk);
+    // Every extra round trip carries a (nearly) full chunk: no sync is spent on a sliver.
+    expect(total).toBeGreaterThan(2 * chunk);
+    // Every extra round trip is a chunk boundary, and a boundary is only drawn when the chunk is (nearly) full.
+    const full = big.requests.filter((r) => r.full);
+    expect(big.syncs - base).toBe(full.length);
+    for (const r of full) expect(r.bytes).toBeGreaterThan(chunk * 0.75);
+  });
+
+  it('readWorkbook takes two syncs whatever the number of sheets, and skips our hidden sheet', async () => {
+    for (const count of [1, 25]) {
+      const xl = new FakeExcel();
+      for (let i = 0; i < count; i++) xl.addSheet(`表${i + 1}`, [[null, null], [null, '学校名称', '小学在校生数'], [null, '一小', 300]]);
+      xl.addSheet(STATE_SHEET, [['{}']], 'VeryHidden');
+      const sheets = await host(xl).readWorkbook();
+      expect(xl.syncs).toBe(2);
+      expect(sheets).toHaveLength(count);
+      expect(sheets[0]).toEqual({ name: '表1', values: [['学校名称', '小学在校生数'], ['一小', 300]], origin: { row: 2, col: 2 } });
+    }
+  });
+});
+
+describe('settings and selection', () => {
+  it('settings are saved in the workbook and survive apply and clear', async () => {
+    const { xl, plan } = workbook(6);
+    const settings = { version: 1 as const, standard: 'national-2012-basic', sheet: '台账', mapping: { school: '学校名称' } };
+    await host(xl).saveSettings(settings);
+    await host(xl).apply(plan);
+    await host(xl).clear();
+    expect(await host(xl).loadSettings()).toEqual(settings);
+    expect(xl.sheet(STATE_SHEET).visibility).toBe('VeryHidden');
+  });
+
+  it('a workbook never validated has no settings', async () => {
+    const { xl } = workbook(3);
+    expect(await host(xl).loadSettings()).toBeNull();
+  });
+
+  it('select() activates the sheet and selects the cell', async () => {
+    const { xl } = workbook(3);
+    await host(xl).select('台账', 'F9');
+    expect(xl.active).toBe('台账');
+    expect(xl.selected).toBe('台账!F9');
+  });
+});
+
+describe('older Excel without notes (ExcelApi < 1.18)', () => {
+  it('uses comments, leaves a clerk’s own comment thread alone, and clear removes only ours', async () => {
+    // office-addin-mock supplies the Office global the host asks for API support.
+    (globalThis as Record<string, unknown>).Office = new OfficeMockObject({
+      context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version) < 1.18 } },
+    });
+    const { xl, plan } = workbook(12);
+    const marks = mergeMarks(plan.marks);
+    xl.comments.push({ sheet: '台账', cell: marks[0].cell, content: '科长：请核实' });
+    const before = snapshot(xl);
+    const h = new ExcelHost({ run: xl.run });
+    await h.apply(plan);
+    expect(xl.comments).toHaveLength(marks.length);
+    expect(xl.comments[0].content).toBe('科长：请核实');
+    expect(xl.sheet('台账').notes.size).toBe(0);
+    await h.apply(plan);
+    expect(xl.comments).toHaveLength(marks.length);
+    await h.clear();
+    expect(snapshot(xl)).toEqual(before);
+  });
+
+  it('uses notes where ExcelApi 1.18 is supported', async () => {
+    (globalThis as Record<string, unknown>).Office = new OfficeMockObject({
+      context: { requirements: { isSetSupported: () => true } },
+    });
+    const { xl, plan } = workbook(12);
+    await new ExcelHost({ run: xl.run }).apply(plan);
+    expect(xl.sheet('台账').notes.size).toBe(mergeMarks(plan.marks).length);
+    expect(xl.comments).toHaveLength(0);
+  });
+});

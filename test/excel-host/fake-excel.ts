@@ -1,0 +1,335 @@
+// An in-memory Excel for the host tests. office-addin-mock's OfficeMockObject is a static property tree: it
+// cannot hand out a distinct Range per getRange(address), add or delete sheets, or batch requests. So this
+// stand-in queues every call the way Office.js does, runs the queue at context.sync(), counts syncs and
+// measures each request's size from the JSON of what was queued — independently of the host's own estimate.
+// office-addin-mock still supplies the Office global (requirements.isSetSupported) in the tests.
+
+export interface Cell {
+  v?: unknown;
+  fmt?: string;
+  fill?: string;
+  bold?: boolean;
+  link?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, Cell>;
+  notes: Map<string, string>;
+  widths: Map<string, number>;
+  merges: string[];
+  charts: { type: string; title?: string; position?: string; series: { name?: string; values?: string; x?: string }[] }[];
+  frozenRows: number;
+}
+
+type Op = { bytes: number; run: () => void };
+
+const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const letters = (i: number): string => (i < 0 ? '' : letters(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+const a1 = (r: number, c: number) => `${letters(c)}${r + 1}`;
+
+/** Cells of "B2", "A1:C3" or a whole column "A:A" (existing cells only for columns). */
+function cellsOf(sheet: FakeSheet, address: string): string[] {
+  if (address.includes(',')) return address.split(',').flatMap((a) => cellsOf(sheet, a.trim()));
+  const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
+  if (whole) return [...sheet.cells.keys()].filter((k) => /^[A-Z]+/.exec(k)![0] === whole[1]);
+  const [from, to = from] = address.split(':');
+  const p = /^([A-Z]+)(\d+)$/.exec(from)!;
+  const q = /^([A-Z]+)(\d+)$/.exec(to)!;
+  const out: string[] = [];
+  for (let r = Number(p[2]) - 1; r <= Number(q[2]) - 1; r++) for (let c = col(p[1]); c <= col(q[1]); c++) out.push(a1(r, c));
+  return out;
+}
+
+/** UTF-8 bytes of the JSON a call adds, plus the object path and action records around it. */
+const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x ?? null)) + 100;
+
+export class FakeExcel {
+  sheets: FakeSheet[] = [];
+  comments: { sheet: string; cell: string; content: string }[] = [];
+  syncs = 0;
+  requestSizes: number[] = [];
+  active = '';
+  selected: string | null = null;
+  private queue: Op[] = [];
+
+  addSheet(name: string, rows: unknown[][] = [], visibility: FakeSheet['visibility'] = 'Visible'): FakeSheet {
+    const sheet: FakeSheet = { name, visibility, cells: new Map(), notes: new Map(), widths: new Map(), merges: [], charts: [], frozenRows: 0 };
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== '' && sheet.cells.set(a1(r, c), { v })));
+    this.sheets.push(sheet);
+    if (!this.active) this.active = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+    return s;
+  }
+
+  /** Excel.run over this workbook. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const result = await batch(this.context() as unknown as Excel.RequestContext);
+    if (this.queue.length > 0) await this.sync();
+    return result;
+  };
+
+  private push(bytes: number, run: () => void) {
+    this.queue.push({ bytes, run });
+  }
+
+  private async sync() {
+    this.syncs++;
+    this.requestSizes.push(this.queue.reduce((n, op) => n + op.bytes, 0));
+    const ops = this.queue;
+    this.queue = [];
+    for (const op of ops) op.run();
+  }
+
+  private context() {
+    return { workbook: { worksheets: this.worksheets(), comments: this.commentCollection() }, sync: () => this.sync() };
+  }
+
+  private worksheets() {
+    const collection = {
+      items: undefined as unknown,
+      load: () => {
+        this.push(size('load sheets'), () => {
+          collection.items = this.sheets.map((s) => ({ ...this.worksheet(() => s.name), name: s.name, visibility: s.visibility }));
+        });
+      },
+      getItem: (name: string) => this.worksheet(() => name),
+      getItemOrNullObject: (name: string) => {
+        const ws = this.worksheet(() => name) as ReturnType<FakeExcel['worksheet']> & { isNullObject?: boolean };
+        this.push(size(name), () => (ws.isNullObject = !this.sheets.some((s) => s.name === name)));
+        return ws;
+      },
+      getActiveWorksheet: () => {
+        const ws = this.worksheet(() => this.active) as ReturnType<FakeExcel['worksheet']> & { name?: string };
+        return Object.assign(ws, { load: () => this.push(40, () => (ws.name = this.active)) });
+      },
+      add: (name: string) => {
+        this.push(size(name), () => {
+          if (this.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+          this.addSheet(name);
+        });
+        return this.worksheet(() => name);
+      },
+    };
+    return collection;
+  }
+
+  private worksheet(name: () => string) {
+    const sheet = () => this.sheet(name());
+    const self = {
+      set visibility(v: string) {
+        push(size(v), () => (sheet().visibility = v as FakeSheet['visibility']));
+      },
+      activate: () => this.push(40, () => (this.active = name())),
+      delete: () =>
+        this.push(40, () => {
+          const s = sheet();
+          this.sheets = this.sheets.filter((x) => x !== s);
+        }),
+      getRange: (address: string) => this.range(sheet, address),
+      getRanges: (addresses: string) => this.range(sheet, addresses),
+      getRangeByIndexes: (r: number, c: number, rows: number, cols: number) =>
+        this.range(sheet, rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`),
+      getUsedRangeOrNullObject: () => {
+        const range = { isNullObject: true, values: [] as unknown[][], address: '' };
+        return Object.assign(range, {
+          load: () =>
+            this.push(60, () => {
+              // On a null sheet (getItemOrNullObject of a missing one) the range is a null object too.
+              const s = this.sheets.find((x) => x.name === name());
+              if (!s) return;
+              const keys = [...s.cells.entries()].filter(([, c]) => c.v !== undefined && c.v !== '').map(([k]) => /^([A-Z]+)(\d+)$/.exec(k)!);
+              range.isNullObject = keys.length === 0;
+              if (range.isNullObject) return;
+              const r0 = Math.min(...keys.map((m) => Number(m[2]))) - 1;
+              const r1 = Math.max(...keys.map((m) => Number(m[2]))) - 1;
+              const c0 = Math.min(...keys.map((m) => col(m[1])));
+              const c1 = Math.max(...keys.map((m) => col(m[1])));
+              range.address = `${s.name}!${a1(r0, c0)}:${a1(r1, c1)}`;
+              range.values = [];
+              for (let r = r0; r <= r1; r++) {
+                const row: unknown[] = [];
+                for (let c = c0; c <= c1; c++) row.push(s.cells.get(a1(r, c))?.v ?? '');
+                range.values.push(row);
+              }
+            }),
+        });
+      },
+      notes: {
+        add: (range: { address: string }, content: string) =>
+          this.push(size(content), () => {
+            const s = sheet();
+            if (s.notes.has(range.address)) throw new Error(`InvalidArgument: note exists at ${range.address}`);
+            s.notes.set(range.address, content);
+          }),
+        getItem: (cell: string) => {
+          const check = () => {
+            if (!sheet().notes.has(cell)) throw new Error(`ItemNotFound: note ${cell}`);
+          };
+          return {
+            set content(text: string) {
+              push(size(text), () => {
+                check();
+                sheet().notes.set(cell, text);
+              });
+            },
+            delete: () =>
+              this.push(40, () => {
+                check();
+                sheet().notes.delete(cell);
+              }),
+          };
+        },
+        getItemOrNullObject: (cell: string) => {
+          const note = { isNullObject: true, content: undefined as string | undefined };
+          return Object.assign(note, {
+            load: () =>
+              this.push(60, () => {
+                const text = sheet().notes.get(cell);
+                note.isNullObject = text === undefined;
+                note.content = text;
+              }),
+          });
+        },
+      },
+      charts: {
+        add: (type: string, source: { address: string }) => {
+          const chart: FakeSheet['charts'][number] = { type, series: [{ values: source.address }] };
+          this.push(size(source.address), () => sheet().charts.push(chart));
+          return {
+            title: {
+              set text(t: string) {
+                push(size(t), () => (chart.title = t));
+              },
+            },
+            setPosition: (at: string) => this.push(40, () => (chart.position = at)),
+            series: {
+              getItemAt: (i: number) => this.series(chart, i),
+              add: (n: string) => {
+                this.push(size(n), () => chart.series.push({ name: n }));
+                return this.series(chart, -1);
+              },
+            },
+          };
+        },
+      },
+      freezePanes: { freezeRows: (n: number) => this.push(40, () => (sheet().frozenRows = n)) },
+    };
+    const push = (bytes: number, run: () => void) => this.push(bytes, run);
+    return self;
+  }
+
+  private series(chart: FakeSheet['charts'][number], index: number) {
+    const at = () => chart.series[index < 0 ? chart.series.length - 1 : index];
+    const push = (bytes: number, run: () => void) => this.push(bytes, run);
+    return {
+      set name(n: string) {
+        push(size(n), () => (at().name = n));
+      },
+      setValues: (r: { address: string }) => this.push(size(r.address), () => (at().values = r.address)),
+      setXAxisValues: (r: { address: string }) => this.push(size(r.address), () => (at().x = r.address)),
+    };
+  }
+
+  private range(sheet: () => FakeSheet, address: string) {
+    const push = (bytes: number, run: () => void) => this.push(bytes, run);
+    const cells = () => cellsOf(sheet(), address);
+    const touch = (a: string): Cell => {
+      const s = sheet();
+      let c = s.cells.get(a);
+      if (!c) s.cells.set(a, (c = {}));
+      return c;
+    };
+    const grid = (m: unknown[][], set: (c: Cell, v: unknown) => void) => {
+      const [from] = address.split(':');
+      const p = /^([A-Z]+)(\d+)$/.exec(from)!;
+      m.forEach((row, r) => row.forEach((v, c) => set(touch(a1(Number(p[2]) - 1 + r, col(p[1]) + c)), v)));
+    };
+    let loadedFill: string | undefined;
+    const fill = {
+      get color(): string | undefined {
+        return loadedFill;
+      },
+      set color(v: string) {
+        push(size(v), () => cells().forEach((a) => (touch(a).fill = v.toUpperCase())));
+      },
+      // Excel reports "no fill" as white.
+      load: () => push(60, () => (loadedFill = sheet().cells.get(address)?.fill ?? '#FFFFFF')),
+      clear: () => push(40, () => cells().forEach((a) => delete touch(a).fill)),
+    };
+    return {
+      address,
+      sheetName: () => sheet().name,
+      set values(m: unknown[][]) {
+        push(size(m), () => grid(m, (c, v) => (c.v = v)));
+      },
+      set numberFormat(m: string[][]) {
+        push(size(m), () => grid(m, (c, v) => (c.fmt = v as string)));
+      },
+      set hyperlink(h: { documentReference: string }) {
+        push(size(h), () => (touch(address).link = h.documentReference));
+      },
+      format: {
+        fill,
+        font: {
+          set bold(b: boolean) {
+            push(40, () => cells().forEach((a) => (touch(a).bold = b)));
+          },
+        },
+        set columnWidth(w: number) {
+          push(40, () => sheet().widths.set(address.split(':')[0], w));
+        },
+      },
+      merge: () => push(size(address), () => sheet().merges.push(address)),
+      select: () => push(40, () => (this.selected = `${sheet().name}!${address}`)),
+      clear: () => push(40, () => cells().forEach((a) => sheet().cells.delete(a))),
+    };
+  }
+
+  private commentCollection() {
+    const collection = {
+      items: [] as { getLocation: () => { address: string; load: () => void } }[],
+      load: () =>
+        this.push(40, () => {
+          collection.items = this.comments.map((c) => ({
+            getLocation: () => ({ address: `'${c.sheet}'!${c.cell}`, load: () => undefined }),
+          }));
+        }),
+      add: (range: { address: string; sheetName: () => string }, content: string) =>
+        this.push(size(content), () => {
+          const sheet = range.sheetName();
+          if (this.comments.some((c) => c.sheet === sheet && c.cell === range.address)) throw new Error('InvalidArgument: comment exists');
+          this.comments.push({ sheet, cell: range.address, content });
+        }),
+      getItemByCell: (range: { address: string; sheetName: () => string }) => {
+        const find = () => {
+          const c = this.comments.find((x) => x.sheet === range.sheetName() && x.cell === range.address);
+          if (!c) throw new Error('ItemNotFound: comment');
+          return c;
+        };
+        const push = (bytes: number, run: () => void) => this.push(bytes, run);
+        return {
+          delete: () => push(40, () => (this.comments = this.comments.filter((x) => x !== find()))),
+          set content(t: string) {
+            push(size(t), () => (find().content = t));
+          },
+        };
+      },
+    };
+    return collection;
+  }
+}
+
+/** The Excel enums the host uses. */
+export const ExcelEnums = {
+  ChartType: { columnClustered: 'ColumnClustered' },
+  ChartSeriesBy: { columns: 'Columns' },
+  SheetVisibility: { veryHidden: 'VeryHidden' },
+  ClearApplyTo: { contents: 'Contents' },
+};
