@@ -1,5 +1,5 @@
-// `npm run render`: writes the annotated sample county to test-output/, renders it with LibreOffice headless
-// to PDF and then to PNG pages (pdftoppm), and prints the PNG paths to look at.
+// `npm run render [-- STANDARD_ID]`: writes the annotated sample county to test-output/render/, renders it with
+// LibreOffice headless to PDF and then to PNG pages (pdftoppm), and prints the PNG paths to look at.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
 const host = new FileHost(writeSampleWorkbook(), 'sample.xlsx');
-const outcome = await validateWorkbook(host);
+const outcome = await validateWorkbook(host, { standard: process.argv[2] });
 if (outcome.error) throw new Error(outcome.error);
 const xlsx = join(outDir, 'annotated-sample.xlsx');
 writeFileSync(xlsx, await host.toBuffer());
