@@ -9,6 +9,7 @@ import type { HeaderMapping } from '../ledger/types.ts';
 import { DEFAULT_STANDARD_ID, STANDARDS, getStandard } from '../standards/index.ts';
 import { useStrings } from './i18n.tsx';
 import { LedgerStep } from './LedgerStep.tsx';
+import type { PaneBridge } from './bridge.ts';
 import type { Inspection, PanePipeline } from './pipeline.ts';
 import { ResultsView } from './ResultsView.tsx';
 import { StandardStep } from './StandardStep.tsx';
@@ -23,6 +24,8 @@ export interface AppProps {
   workbookPanel?: ReactNode;
   /** Shown under the validate and clear buttons: browser mode's download link. */
   actions?: ReactNode;
+  /** Lets the ribbon commands run this pane's validate and clear. */
+  bridge?: PaneBridge;
 }
 
 type Busy = 'inspect' | 'validate' | 'clear' | null;
@@ -33,7 +36,7 @@ const packOf = (id: string) => {
   return found.ok ? found.value : STANDARDS[0];
 };
 
-export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions }: AppProps) {
+export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions, bridge }: AppProps) {
   const t = useStrings();
   const s = useStyles();
   const validateHeading = useId();
@@ -60,8 +63,10 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions 
           setError(null);
           setStatus('');
         }
+        return result;
       } catch (e) {
         if (seq === inspectSeq.current) setError(messageOf(e));
+        return null;
       } finally {
         if (seq === inspectSeq.current) setBusy(null);
       }
@@ -74,12 +79,17 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions 
     (async () => {
       const saved = await host.loadSettings().catch(() => null);
       if (!live) return;
-      const savedSheet = saved?.sheet;
       const savedMapping = saved?.mapping ?? {};
       if (saved?.standard && getStandard(saved.standard).ok) setStandardId(saved.standard);
-      setSheet(savedSheet);
       setMapping(savedMapping);
-      await inspect(savedSheet, savedMapping);
+      // The saved sheet first; else the active sheet when it holds a ledger; else the reader's own choice.
+      const active = saved?.sheet ? null : await host.activeSheet().catch(() => null);
+      const first = saved?.sheet ?? active ?? undefined;
+      const found = await inspect(first, savedMapping);
+      if (!live) return;
+      if (active && found && !found.ledger.ok) {
+        await inspect(undefined, savedMapping);
+      } else setSheet(first);
     })();
     return () => {
       live = false;
@@ -102,6 +112,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions 
   };
 
   const validate = async () => {
+    if (busy === 'validate' || busy === 'clear') return;
     setBusy('validate');
     setError(null);
     setOutcome(null);
@@ -132,6 +143,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions 
   };
 
   const clear = async () => {
+    if (busy === 'validate' || busy === 'clear') return;
     setBusy('clear');
     setError(null);
     try {
@@ -145,6 +157,15 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions 
       setBusy(null);
     }
   };
+
+  // Every render hands the ribbon the current closures (standard, sheet and mapping as now shown).
+  useEffect(() => {
+    if (!bridge) return;
+    bridge.current = { validate, clear, showError: setError };
+    return () => {
+      bridge.current = null;
+    };
+  });
 
   const select = (sheetName: string, cell: string) => {
     host

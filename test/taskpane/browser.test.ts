@@ -164,10 +164,53 @@ describe('task pane in Chromium (browser mode)', () => {
     before.eachRow((row, r) => row.eachCell((c, col) => expect(ws.getCell(r, col).value).toEqual(c.value)));
   });
 
+  it('clears the annotations and offers the restored workbook', async () => {
+    await page.getByTestId('clear').click();
+    await expect.poll(() => page.getByTestId('status').textContent()).toContain('已清除');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(REPORT_SHEET)).toBeUndefined();
+    const someFailing = expected.report.schools.findIndex((s) => Object.values(s.met ?? {}).includes(false));
+    const id = Object.entries(expected.report.schools[someFailing].met!).find(([, m]) => m === false)![0];
+    const cell = expected.schoolDetails[someFailing].cells[id as keyof (typeof expected.schoolDetails)[number]['cells']]!;
+    expect((wb.getWorksheet(SAMPLE_SHEET)!.getCell(cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe(
+      `FF${FAIL_FILL.slice(1).toUpperCase()}`,
+    );
+    // Validate again so the screenshot shows the results.
+    await page.getByTestId('validate').click();
+    await page.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+  });
+
   it('leaves a screenshot of the pane at 350 px', async () => {
     const file = path.join(OUT, 'taskpane.png');
     await page.screenshot({ path: file, fullPage: true });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('task pane start-up outside Office', () => {
+  it('falls back to browser mode quickly when Office.onReady never settles', async () => {
+    const other = await context.newPage();
+    await other.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'window.Office = { onReady: () => new Promise(() => {}) };' }),
+    );
+    const started = Date.now();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').waitFor({ timeout: 5_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await other.close();
+  });
+
+  it('speaks English when the browser does', async () => {
+    const other = await context.newPage();
+    await other.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-US' }));
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').waitFor({ timeout: 15_000 });
+    expect(await other.locator('h1').textContent()).toBe('Balance Inspector');
+    expect(await other.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    await other.close();
   });
 });
