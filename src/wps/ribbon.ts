@@ -46,15 +46,22 @@ export interface Control {
 }
 
 export function createRibbon(deps: RibbonDeps) {
+  // A second click while a validation or clear is still writing would interleave two runs on one workbook.
+  let busy = false;
   const runAction = async (id: string): Promise<void> => {
+    if (id === CONTROLS.pane) return togglePane(deps);
+    if (busy) return;
+    busy = true;
     try {
       if (id === CONTROLS.validate) deps.notify(await validate(deps));
       else if (id === CONTROLS.clear) {
         await deps.pipeline.clear(deps.host());
         deps.notify('已清除本工具添加的标注和报告工作表，台账恢复原样。');
-      } else if (id === CONTROLS.pane) togglePane(deps);
+      }
     } catch (e) {
       deps.notify(`操作未完成：${(e as Error).message}`);
+    } finally {
+      busy = false;
     }
   };
   return {

@@ -47,24 +47,27 @@ export function verticalRuns<T>(cells: { row: number; col: number; value: T | un
   return runs;
 }
 
-/** Rows of the used range searched for merged cells: the title and one- or two-row header sit at the top. */
-export const MERGE_SCAN_ROWS = 10;
+/** Where merged cells are looked for: the title and one- to three-row header sit at the top left. */
+export const MERGE_SCAN = { rows: 10, cols: 256 };
 
 /**
- * Merged ranges ("A2:A3") in the first rows of the used range, which the ledger reader needs to read
- * two-row headers (Value2 leaves all but a merge's top-left cell empty). Rows without merges cost one call.
+ * Merged ranges ("A2:A3") near the top of the used range, which the ledger reader needs for multi-row
+ * headers (Value2 leaves all but a merge's top-left cell empty). A row without merges costs one call;
+ * in a row with some, each merge is read once and its cells skipped.
  */
 export function headerMerges(ws: EtWorksheet, used: EtRange): string[] {
-  const rows = Math.min(used.Rows.Count, MERGE_SCAN_ROWS);
-  const cols = used.Columns.Count;
+  const rows = Math.min(used.Rows.Count, MERGE_SCAN.rows);
+  const first = used.Column;
+  const last = first + Math.min(used.Columns.Count, MERGE_SCAN.cols) - 1;
   const found = new Set<string>();
-  for (let i = 0; i < rows; i++) {
-    const r = used.Row + i;
-    const row = ws.Range(`${columnLetter(used.Column)}${r}:${columnLetter(used.Column + cols - 1)}${r}`);
-    if (row.MergeCells === false) continue;
-    for (let c = used.Column; c < used.Column + cols; c++) {
+  for (let r = used.Row; r < used.Row + rows; r++) {
+    if (ws.Range(`${columnLetter(first)}${r}:${columnLetter(last)}${r}`).MergeCells === false) continue;
+    for (let c = first; c <= last; c++) {
       const cell = ws.Range(cellAddress(r, c));
-      if (cell.MergeCells) found.add(cell.MergeArea.Address(false, false));
+      if (!cell.MergeCells) continue;
+      const area = cell.MergeArea;
+      found.add(area.Address(false, false));
+      c = area.Column + area.Columns.Count - 1;
     }
   }
   return [...found];

@@ -20,8 +20,9 @@ export function writeReportSheet(ws: EtWorksheet, plan: ReportSheetPlan): void {
   for (const run of styled((c) => c.fill)) ws.Range(run.address).Interior.Color = hexToBgr(run.value);
 
   // Links point inside the workbook: Address empty, SubAddress "'台账'!F9" (Hyperlinks.Add, lib.et.d.ts).
+  // No TextToDisplay, which would overwrite the cell's value (a number would become text).
   for (const { c, row, col } of cells) {
-    if (c?.link) ws.Hyperlinks.Add(ws.Range(cellAddress(row, col)), '', c.link, undefined, String(c.v ?? ''));
+    if (c?.link) ws.Hyperlinks.Add(ws.Range(cellAddress(row, col)), '', c.link);
   }
   for (const m of plan.merges ?? []) ws.Range(m).Merge();
   plan.columnWidths.forEach((w, i) => {

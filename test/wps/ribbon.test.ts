@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ValidateOutcome } from '../../src/app/types.ts';
+import type { Host } from '../../src/hosts/types.ts';
+import { CONTROLS, createRibbon, type RibbonPipeline, type WpsPaneRoot } from '../../src/wps/ribbon.ts';
+
+const root: WpsPaneRoot = {
+  CreateTaskPane: () => ({ ID: 1, Visible: false, DockPosition: 0 }),
+  GetTaskPane: () => null,
+  PluginStorage: { getItem: () => null, setItem: () => undefined },
+};
+const host = {} as Host;
+
+function setup(pipeline: Partial<RibbonPipeline>) {
+  const notify = vi.fn<(m: string) => void>();
+  const full: RibbonPipeline = { validate: vi.fn(), clear: vi.fn(async () => undefined), ...pipeline };
+  return { notify, pipeline: full, ribbon: createRibbon({ root, host: () => host, pipeline: full, paneUrl: 'file:///x/ui/taskpane.html', notify }) };
+}
+
+describe('ribbon actions', () => {
+  it('ignores a second 校验全县 while the first is still running', async () => {
+    let finish: (o: ValidateOutcome) => void = () => undefined;
+    const validate = vi.fn(() => new Promise<ValidateOutcome>((resolve) => (finish = resolve)));
+    const { ribbon, notify } = setup({ validate });
+    const first = ribbon.runAction(CONTROLS.validate);
+    await ribbon.runAction(CONTROLS.validate);
+    expect(validate).toHaveBeenCalledTimes(1);
+    const failed: ValidateOutcome = { ledger: { ok: false, message: '未找到台账', problems: [] }, error: '未找到台账：工作簿中没有台账', problems: [] };
+    finish(failed);
+    await first;
+    expect(notify).toHaveBeenCalledWith('校验未完成：未找到台账：工作簿中没有台账');
+    const again = ribbon.runAction(CONTROLS.validate); // free again once the first has finished
+    expect(validate).toHaveBeenCalledTimes(2);
+    finish(failed);
+    await again;
+  });
+
+  it('tells the user in Chinese when an action fails', async () => {
+    const { ribbon, notify } = setup({ clear: async () => Promise.reject(new Error('找不到工作表 台账。')) });
+    await ribbon.runAction(CONTROLS.clear);
+    expect(notify).toHaveBeenCalledWith('操作未完成：找不到工作表 台账。');
+  });
+});
