@@ -202,6 +202,15 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
     rmdirSync(dir);
   });
 
+  it('--out naming the input itself: exit 2, the ledger untouched', async () => {
+    const file = tmp.path('passing.xlsx');
+    const before = readFileSync(file);
+    const run = await runCli(['validate', file, '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--out 不能是输入文件本身');
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
   it('an unknown command or a missing file argument prints the usage', async () => {
     const unknown = await runCli(['check', 'x.xlsx']);
     expect(unknown.code).toBe(2);

@@ -1,4 +1,5 @@
 // balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
+import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.ts';
 import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
 import { usageError } from '../errors.ts';
@@ -20,13 +21,15 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   if (!path) throw usageError('请指定要校验的台账文件，例如 balance validate 台账.xlsx');
   if (extra.length > 0) throw usageError(`多余的参数：${extra.join(' ')}（一次校验一个文件；多个县请用 balance rollup）`);
   const mapping = parseMappings(args.values('map'));
+  const out = args.value('out');
+  if (out && resolve(out) === resolve(path)) throw usageError('--out 不能是输入文件本身：原台账保持不变，标注写在副本中');
 
   const result = await validateFile(path, {
     standard: args.value('standard'),
     sheet: args.value('sheet'),
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
   });
-  const outputs = validateOutputs(result, args.value('out'), args.value('json'));
+  const outputs = validateOutputs(result, out, args.value('json'));
   await writeOutputsAtomically(outputs);
 
   io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
