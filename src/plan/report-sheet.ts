@@ -68,7 +68,7 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
 function overall(ctx: Ctx): void {
   const { report } = ctx.evaluation;
   heading(ctx, '总体结论');
-  header(ctx, ['项目', '结论', '说明']);
+  ctx.grid.merge(header(ctx, ['项目', '结论', '说明']), 3, ctx.grid.width);
   const anyFail = report.parts.some((p) => p.pass === false);
   const county: Cell = report.pass ? verdictCell(true) : anyFail ? verdictCell(false) : cell('未认定', { bold: true, fill: WARN_FILL });
   ctx.grid.spanning([cell('县域结论', { bold: true }), county], cell('各部分均已评估且达标，县域方为达标；未评估的部分须补充数据后才能认定'), 3);
@@ -214,8 +214,7 @@ function rectification(ctx: Ctx): void {
 
 function dataProblems(ctx: Ctx): void {
   heading(ctx, '数据问题');
-  header(ctx, ['严重程度', '工作表', '单元格', '说明']);
-  ctx.grid.merge(ctx.grid.rows.length, 4, ctx.grid.width);
+  ctx.grid.merge(header(ctx, ['严重程度', '工作表', '单元格', '说明']), 4, ctx.grid.width);
   const sorted = [...ctx.problems].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const p of sorted) {
     const sheet = p.sheet ?? ctx.ledger.sheet;

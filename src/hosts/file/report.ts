@@ -27,23 +27,38 @@ function writeCell(c: ExcelJS.Cell, rc: ReportCell, title: boolean): void {
   c.font = font;
   if (rc.numFmt) c.numFmt = rc.numFmt;
   if (rc.fill) c.fill = solidFill(rc.fill);
-  // Tables read better boxed; headings and free text (first column bold or spanning) stay unboxed.
-  if (rc.fill || typeof rc.v === 'number' || rc.numFmt) c.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 }
+
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 const LINE_HEIGHT = 15;
 
-/** "r:c" keys of every cell inside a merged range. */
-function mergedCells(merges: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const range of merges) {
+interface Span {
+  row: number;
+  from: number;
+  to: number;
+}
+
+/** Single-row merges of the plan ("C5:L5" → row 5, columns 3–12). */
+function spans(merges: string[]): Span[] {
+  return merges.map((range) => {
     const [a, b] = range.split(':').map((ref) => {
       const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
       return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
     });
-    for (let r = a.row; r <= b.row; r++) for (let c = a.col; c <= b.col; c++) out.add(`${r}:${c}`);
-  }
-  return out;
+    return { row: a.row, from: a.col, to: b.col };
+  });
+}
+
+/**
+ * Table rows (two or more filled cells) are boxed out to their last cell, merged text included; headings and
+ * remarks (one spanning cell) stay unboxed.
+ */
+function boxTableRow(ws: ExcelJS.Worksheet, r: number, cells: (ReportCell | null)[], rowSpans: Span[]): void {
+  const filled = cells.flatMap((c, i) => (c ? [i + 1] : []));
+  if (filled.length < 2) return;
+  const last = Math.max(...filled, ...rowSpans.map((s) => s.to));
+  for (let c = 1; c <= last; c++) ws.getCell(r, c).border = BOX;
 }
 
 export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportSheetPlan): ExcelJS.Worksheet {
@@ -53,8 +68,10 @@ export function writeReportSheet(wb: ExcelJS.Workbook, plan: ReportSheetPlan): E
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const merged = mergedCells(plan.merges ?? []);
+  const allSpans = spans(plan.merges ?? []);
+  const merged = new Set(allSpans.flatMap((s) => Array.from({ length: s.to - s.from + 1 }, (_, k) => `${s.row}:${s.from + k}`)));
   plan.rows.forEach((cells, r) => {
+    boxTableRow(ws, r + 1, cells, allSpans.filter((s) => s.row === r + 1));
     let lines = 1;
     cells.forEach((rc, col) => {
       if (!rc) return;
