@@ -15,7 +15,7 @@ import { STAGES } from '../../src/core/types.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { LedgerReadOk } from '../../src/ledger/types.ts';
-import { SAMPLE_SHEET, writeSampleWorkbook } from '../../src/sample/index.ts';
+import { SAMPLE_HEADER_ROW, SAMPLE_SHEET, writeSampleWorkbook } from '../../src/sample/index.ts';
 import { DEFAULT_STANDARD_ID, getStandard } from '../../src/standards/index.ts';
 import { builtPane } from './build.ts';
 import { launchChromium } from './chromium.ts';
@@ -188,6 +188,48 @@ describe('task pane in Chromium (browser mode)', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PANE_WIDTH);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('header mapping by hand', () => {
+  it('shows an unrecognised required column in red and takes the column the clerk picks', async () => {
+    // The sample with one required header renamed to something no synonym matches.
+    const wb = writeSampleWorkbook();
+    const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+    let col = '';
+    ws.getRow(SAMPLE_HEADER_ROW).eachCell((c) => {
+      if (c.value === '网络多媒体教室数（间）') {
+        c.value = '第七栏';
+        col = c.address.replace(/\d+$/, '');
+      }
+    });
+    expect(col).not.toBe('');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-renamed-')), '改名台账.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(file);
+    const mapping = other.getByTestId('mapping');
+    await expect.poll(() => mapping.getAttribute('open'), { timeout: 15_000 }).not.toBeNull();
+    expect(await mapping.locator('summary').textContent()).toContain('缺少 1 个必需字段');
+    const select = other.locator('select[data-field="multimedia_rooms"]');
+    expect(await select.inputValue()).toBe('');
+    const red = await mapping.getByText('网络多媒体教室数（间） *').evaluate((e) => getComputedStyle(e).color);
+    expect(red).toMatch(/^rgb\((\d+), (\d+), (\d+)\)$/);
+    const [r, g, b] = red.match(/\d+/g)!.map(Number);
+    expect(r).toBeGreaterThan(150);
+    expect(g + b).toBeLessThan(r);
+
+    await select.selectOption(col);
+    await expect.poll(() => mapping.locator('summary').textContent(), { timeout: 15_000 }).not.toContain('缺少');
+    expect(await select.inputValue()).toBe(col);
+    await other.getByTestId('validate').click();
+    await other.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+    const row = other.getByTestId('indicators-primary').locator('tr[data-indicator="multimedia_rooms_per_100"]');
+    const expectedCV = expected.report.stages.primary!.indicators.find((r) => r.id === 'multimedia_rooms_per_100')!.cv!;
+    expect((await row.locator('[data-col="cv"]').textContent())?.replace(/\s*✗$/, '')).toBe(expectedCV.toFixed(3));
+    await other.close();
   });
 });
 
