@@ -46,8 +46,8 @@ export interface EtRange {
 
 export interface EtWorksheet {
   Name: string;
-  /** XlSheetVisibility: visible -1, hidden 0, very hidden 2. */
-  Visible: number;
+  /** XlSheetVisibility: visible -1, hidden 0, very hidden 2 (some bridges report true/false). */
+  Visible: number | boolean;
   readonly UsedRange: EtRange;
   Range(cell1: string, cell2?: string): EtRange;
   readonly Cells: { Item(row: number, col: number): EtRange };

@@ -5,12 +5,7 @@ import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { parseCell } from './a1.ts';
 import { hexToBgr } from './color.ts';
-import {
-  XL_SHEET_VERY_HIDDEN,
-  type EtApplication,
-  type EtWorksheet,
-  type EtWorksheets,
-} from './et.ts';
+import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { writeReportSheet } from './report.ts';
 import {
@@ -25,8 +20,7 @@ import {
   type StateSlots,
 } from './state.ts';
 
-// Visible is xlSheetVisible (-1) or true for a shown sheet; hidden 0 and very hidden 2 are not.
-const isVisible = (ws: EtWorksheet) => (ws.Visible as unknown) !== 0 && ws.Visible !== XL_SHEET_VERY_HIDDEN && (ws.Visible as unknown) !== false;
+const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
 
 export class WpsHost implements Host {
   readonly kind = 'wps' as const;
@@ -56,13 +50,12 @@ export class WpsHost implements Host {
     this.withScreenOff(() => {
       const slots = this.readSlots();
       if (slots.annotations) this.restore(slots.annotations);
-      const marks = plan.marks;
-      const record: AnnotationRecord = { version: 1, reportSheet: plan.reportSheet.name, marks: marks.map((m) => this.original(m)) };
+      const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
+      const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
       // Saved before anything is written, so a run that fails half-way can still be cleared.
-      this.writeSlots({ annotations: record, settings: slots.settings });
+      this.writeSlots({ annotations: { version: 1, reportSheet: plan.reportSheet.name, marks: originals }, settings: slots.settings });
 
-      for (const [sheet, group] of groupBy(marks, (m) => m.sheet)) {
-        const ws = this.sheet(sheet);
+      for (const { ws, marks: group } of groups) {
         const cells = group.map((m) => ({ ...parseCell(m.cell), value: m.fill.toUpperCase() }));
         for (const run of verticalRuns(cells)) ws.Range(run.address).Interior.Color = hexToBgr(run.value);
         for (const m of group) {
@@ -126,17 +119,12 @@ export class WpsHost implements Host {
     return ws;
   }
 
-  private original(m: CellMark): MarkRecord {
-    const rng = this.sheet(m.sheet).Range(m.cell);
-    const comment = rng.Comment;
-    return { sheet: m.sheet, cell: m.cell, ...recordFill(rng.Interior.Pattern, rng.Interior.Color), note: comment ? comment.Text() : null };
-  }
-
   /** Puts back every fill and comment an apply covered (this host's or the file host's) and removes its report sheet. */
   private restore(record: AnnotationRecord): void {
+    const sheets = new Map(this.allSheets().map((ws) => [ws.Name, ws]));
     // In reverse, so a cell recorded twice ends with its first (original) state.
     for (const m of [...record.marks].reverse()) {
-      const ws = this.findSheet(m.sheet);
+      const ws = sheets.get(m.sheet);
       if (!ws) continue; // the user deleted the sheet since; nothing left to restore there
       const rng = ws.Range(m.cell);
       const fill = fillToRestore(m);
@@ -203,6 +191,13 @@ export class WpsHost implements Host {
       this.app.ScreenUpdating = true;
     }
   }
+}
+
+/** The fill and comment a mark is about to cover. */
+function original(ws: EtWorksheet, m: CellMark): MarkRecord {
+  const rng = ws.Range(m.cell);
+  const comment = rng.Comment;
+  return { sheet: m.sheet, cell: m.cell, ...recordFill(rng.Interior.Pattern, rng.Interior.Color), note: comment ? comment.Text() : null };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
