@@ -93,3 +93,18 @@ describe('settings', () => {
     expect(await new FileHost(wb).loadSettings()).toBeNull();
   });
 });
+
+describe('a state sheet in another layout', () => {
+  it('is replaced by a readable one instead of being mixed with ours', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('台账').getCell('A1').value = '学校名称';
+    const foreign = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+    foreign.getCell('A1').value = '{"settings":null,"report":null}';
+    const host = new FileHost(wb);
+    expect(await host.loadSettings()).toBeNull();
+    await host.saveSettings({ version: 1, standard: 'national-2017-quality' });
+    const back = await FileHost.fromBuffer(await host.toBuffer());
+    expect(await back.loadSettings()).toEqual({ version: 1, standard: 'national-2017-quality' });
+    expect(back.workbook.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
+  });
+});

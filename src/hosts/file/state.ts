@@ -37,6 +37,11 @@ export function readSlot<T>(wb: ExcelJS.Workbook, slot: StateSlot): T | null {
 /** Writes (or with null, erases) one slot; drops the sheet once both slots are empty. */
 export function writeSlot(wb: ExcelJS.Workbook, slot: StateSlot, data: unknown): void {
   let ws = stateSheet(wb);
+  if (ws && ws.getCell(1, 1).value !== MARKER) {
+    // A state sheet in a layout this host cannot read: start a fresh one rather than mixing two formats.
+    wb.removeWorksheet(ws.id);
+    ws = undefined;
+  }
   if (!ws) {
     if (data === null) return;
     ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
