@@ -2,6 +2,7 @@
 // matrix, 整改清单, data problems and the chart's data (last, so the chart can grow downwards freely).
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
 import type { Evaluation, SchoolResult, StageResult } from '../core/report.ts';
+import { compositeCV } from '../core/stats.ts';
 import { STAGE_NAMES, STAGES, type Problem, type Stage } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
 import type { IndicatorRule, RulePack } from '../standards/types.ts';
@@ -105,6 +106,11 @@ function indicatorTable(ctx: Ctx, stage: Stage): void {
   });
   if (st.compositeLimit !== null) {
     ctx.grid.add([cell('综合差异系数', { bold: true }), null, num(st.composite, FMT_CV), num(st.compositeLimit, FMT_CV), verdictCell(st.pass)]);
+  } else {
+    // The 2017 template prints the average of the indicator CVs for information; it decides nothing.
+    const cvs = st.indicators.flatMap((r) => (r.cv === null ? [] : [r.cv]));
+    const average = cvs.length === st.indicators.length ? compositeCV(cvs) : null;
+    if (average?.ok) ctx.grid.add([cell('差异系数平均值（仅供参考）'), null, num(average.value, FMT_CV)]);
   }
 }
 

@@ -98,6 +98,10 @@ describe('report sheet', () => {
     const mm = sheet.rows[start + 2 + 6];
     expect(mm[1]?.v as number).toBeCloseTo(((27 + (6 * 300) / 630) / 1200) * 100, 10);
     expect(mm[6]?.v).toBe(1);
+    // The 2017 template's informational average of the seven CVs follows the table.
+    const avg = sheet.rows[start + 2 + 7];
+    expect(avg[0]?.v).toBe('差异系数平均值（仅供参考）');
+    expect(avg[2]?.v as number).toBeCloseTo(st.indicators.reduce((s, i) => s + (i.cv as number), 0) / 7, 12);
   });
 
   it('shades unmet values in the compliance matrix and writes the template remark', () => {
