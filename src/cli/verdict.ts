@@ -3,7 +3,7 @@
 import type { Evaluation, IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
 import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
-import { formatTable } from './table.ts';
+import { formatTable, type Align } from './table.ts';
 
 const NONE = '-';
 
@@ -45,17 +45,12 @@ function formatStage(
     r.threshold === null ? NONE : String(r.threshold),
     r.schoolsBelow === null ? NONE : String(r.schoolsBelow),
   ]);
-  lines.push(
-    formatTable(['指标', '县均值', '差异系数', '限值', '达标', '标准', '低于标准学校数'], rows, [
-      'left',
-      'right',
-      'right',
-      'right',
-      'left',
-      'right',
-      'right',
-    ]),
-  );
+  const headers = ['指标', '县均值', '差异系数', '限值', '达标', '标准', '低于标准学校数'];
+  const align: Align[] = ['left', 'right', 'right', 'right', 'left', 'right', 'right'];
+  // Columns the standard leaves empty for the whole stage (2012: no per-indicator limit or threshold) are dropped.
+  const keep = headers.map((_, c) => c < 3 || rows.some((row) => row[c] !== NONE));
+  const pick = <T>(xs: T[]) => xs.filter((_, c) => keep[c]);
+  lines.push(formatTable(pick(headers), rows.map(pick), pick(align)));
   if (st.compositeLimit !== null) {
     lines.push(`综合差异系数 ${fixed(st.composite, 3)}（限值 ${fixed(st.compositeLimit, 2)}）${verdictText(st.pass)}`);
   }

@@ -23,6 +23,11 @@ const primary = (name: string, k: number, a: number): FixtureSchool => ({
     sports_ground_area: Math.round(4800 * k / a),
     equipment_value: 150 * k * a,
     multimedia_rooms: Math.round(15 * k),
+    // 2012 inputs, so the same ledgers serve the basic-balance method too.
+    teachers_primary: Math.round(34 * k),
+    senior_title_teachers_primary: Math.round(18 * k),
+    computers: Math.round(60 * k * a),
+    books: Math.round(15000 * k / a),
   },
 });
 
@@ -39,6 +44,10 @@ const junior = (name: string, k: number, a: number): FixtureSchool => ({
     sports_ground_area: Math.round(9000 * k / a),
     equipment_value: 260 * k * a,
     multimedia_rooms: Math.round(24 * k),
+    teachers_junior: Math.round(60 * k),
+    senior_title_teachers_junior: Math.round(30 * k),
+    computers: Math.round(100 * k * a),
+    books: Math.round(28000 * k / a),
   },
 });
 
@@ -68,6 +77,10 @@ export const FAILING: FixtureSchool[] = [
       sports_ground_area: 400,
       equipment_value: 8,
       multimedia_rooms: 1,
+      teachers_primary: 6,
+      senior_title_teachers_primary: 1,
+      computers: 4,
+      books: 900,
     },
   },
 ];

@@ -61,7 +61,11 @@ describe('verdict table', () => {
     const pack2012 = getStandard('national-2012-basic');
     if (!pack2012.ok) throw new Error(pack2012.message);
     const r = reportOf('河口县', FAILING, 'national-2012-basic');
-    expect(formatVerdict(r, pack2012.value)).toMatch(/综合差异系数 (\d\.\d{3}|-)（限值 0\.65）/);
+    const text2012 = formatVerdict(r, pack2012.value);
+    expect(text2012).toMatch(/综合差异系数 \d\.\d{3}（限值 0\.65）(达标|未达标)/);
+    // 2012 sets no per-indicator limit or threshold: those columns are left out rather than printed empty.
+    const header = text2012.split('\n').find((l) => l.startsWith('指标'))!;
+    expect(header.split(/\s+/)).toEqual(['指标', '县均值', '差异系数']);
   });
 });
 
