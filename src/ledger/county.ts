@@ -4,7 +4,7 @@ import { cellText, toHalfWidth } from './cells.ts';
 import { normalizeHeader } from './headers.ts';
 import type { SheetValues } from './types.ts';
 
-const TITLE_STOP = /义务教育|中小学|学校|教育局|教育和体育局|教体局|基本情况|统计表|台账|\d{4}年|[(（]/;
+const TITLE_STOP = /义务教育|中小学|小学|初中|县域|校际|学校|教育局|教育和体育局|教体局|基本情况|统计表|台账|\d{4}年|[(（]/;
 const UNIT_END = /(自治县|自治旗|县|旗|市|区)$/;
 
 /** The 县/市/区 a title names, or undefined. */

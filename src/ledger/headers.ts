@@ -36,6 +36,20 @@ function stageOf(text: string): HeaderStage | undefined | 'mixed' {
   return found.size === 1 ? [...found][0] : found.size > 1 ? 'mixed' : undefined;
 }
 
+/** The one compulsory stage a sheet is about, from its name or title (某某县小学校际均衡情况表); 中小学 names both. */
+export function sheetStage(texts: string[]): 'primary' | 'junior' | undefined {
+  const found = new Set<HeaderStage>();
+  for (const t of texts) for (const m of toHalfWidth(t).replace(/中小学/g, '').matchAll(/小学|初中/g)) found.add(STAGE_TOKENS[m[0]]);
+  const [only] = found;
+  return found.size === 1 && only !== 'senior' ? only : undefined;
+}
+
+/** A stage-less column of a per-stage field (在校生数, 骨干教师数) on a sheet about one stage: that stage's count. */
+export function withSheetStage(info: HeaderInfo, stage: 'primary' | 'junior'): HeaderInfo {
+  const key = info.match?.key;
+  return key && !info.stage && (STAGED_BASES as readonly string[]).includes(key) ? { ...info, stage } : info;
+}
+
 /** The rightmost unit token, with a 万 in front of a non-money unit (万册, 万m2) as a factor. */
 function unitOf(text: string): { unit: string; factor: number } | undefined {
   let last: RegExpMatchArray | undefined;

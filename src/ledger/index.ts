@@ -5,7 +5,8 @@ import type { CanonicalField, LedgerSchool, NumericField, Problem } from '../cor
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
-import { normalizeHeader } from './headers.ts';
+import { fieldOf, normalizeHeader, sheetStage, withSheetStage } from './headers.ts';
+import { cellText } from './cells.ts';
 import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
 import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
@@ -38,10 +39,12 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
     const origin = sheet.origin ?? ORIGIN;
     const found = findHeader(sheet.values, sheet.merges, origin, mappingKeys);
     if (!found) continue;
+    const stage = sheetStage([sheet.name, ...textsAbove(sheet.values, found.rows[0])]);
+    if (stage) applySheetStage(found, stage);
     const problems: Problem[] = [];
     const columns = resolveColumns(found.columns, origin, options.mapping, sheet.name, problems);
     if (!columns.some((c) => c.field === 'school')) continue;
-    return readTable(sheet, sheets, found, columns, problems, options);
+    return readTable(sheet, sheets, found, columns, problems, options, stage);
   }
 
   const looked = candidates.map((s) => `“${s.name}”`).join('、') || '（无可用工作表）';
@@ -61,12 +64,17 @@ function readTable(
   columns: ReadColumn[],
   problems: Problem[],
   options: LedgerOptions,
+  stage: 'primary' | 'junior' | undefined,
 ): LedgerRead {
   const origin = sheet.origin ?? ORIGIN;
   const name = sheet.name;
   const headerEnd = found.rows[found.rows.length - 1];
   const staged = columns.some((c) => c.field === 'students_primary' || c.field === 'students_junior' || c.field === 'students_senior');
-  const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged });
+  if (stage) {
+    problems.push({ severity: 'info', sheet: name,
+      message: `工作表“${name}”按${stage === 'primary' ? '小学' : '初中'}学段读取：不分学段的人数列计为该学段，一贯制学校和完全中学按该学段的学部读取，不再拆分` });
+  }
+  const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage });
   const schools = rows.schools;
 
   judgeEquipmentUnit(columns, rows.rawEquipment, name, problems);
@@ -110,6 +118,20 @@ function readTable(
     missingRequired: missingRequired(columns, staged),
     problems,
   };
+}
+
+/** Text of the rows above the header (titles), for the sheet's stage. */
+function textsAbove(values: unknown[][], headerRow: number): string[] {
+  return values.slice(0, headerRow).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t));
+}
+
+/** On a sheet about one stage, stage-less per-stage columns (在校生数, 骨干教师数) are that stage's. */
+function applySheetStage(found: HeaderFound, stage: 'primary' | 'junior'): void {
+  for (const c of found.columns) {
+    if (c.info.derived) continue;
+    c.info = withSheetStage(c.info, stage);
+    c.field = fieldOf(c.info);
+  }
 }
 
 function toLedgerColumn(c: ReadColumn): LedgerColumn {

@@ -31,6 +31,8 @@ interface Context {
   problems: Problem[];
   /** A stage-less enrolment column is a school total (not a stage's count) when per-stage columns exist. */
   bareStudentsIsTotal: boolean;
+  /** The one stage the sheet is about (its name or title says 小学 or 初中): combined schools are read as that part. */
+  stage?: 'primary' | 'junior';
 }
 
 interface RowContext extends Context {
@@ -129,7 +131,10 @@ function readSchool(
   }
   // 申报表 layout: a combined school's parts are rows named …小学部 / …初中部, already split.
   const part = partFromName(name);
-  if (part && (!type || type === 'nine_year' || type === 'complete_secondary' || type === 'twelve_year')) type = part;
+  const combined = !type || type === 'nine_year' || type === 'complete_secondary' || type === 'twelve_year';
+  if (part && combined) type = part;
+  // On a sheet about one stage, a combined school's row holds that part's figures only.
+  else if (ctx.stage && type && combined) type = ctx.stage === 'primary' ? 'primary_part' : 'junior_part';
   if (type) school.type = type;
   if (typeCell) cells.type = typeCell.cell;
   cells.school = cellAt(ctx, r, columns.find((c) => c.field === 'school')!.index);

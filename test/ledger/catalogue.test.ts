@@ -292,6 +292,33 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    name: 'a sheet about one stage (national per-stage table): stage-less columns are that stage’s, combined schools its part',
+    sheets: [{ name: '附表1', values: [
+      ['某某县小学校际均衡情况统计表'],
+      ['学校名称', '学校类型', '在校生数', '高于规定学历教师数', '县级及以上骨干教师数', '教学仪器设备值（万元）'],
+      ['东关小学', '小学', 500, 30, 6, 100],
+      ['城关九年一贯制学校', '九年一贯制', 166, 10, 2, 40],
+    ] }],
+    county: '某某县',
+    columns: { C: 'students_primary', D: 'above_degree_teachers_primary', E: 'backbone_teachers_primary' },
+    schools: [
+      { name: '东关小学', type: 'primary', values: { students_primary: 500, above_degree_teachers_primary: 30, backbone_teachers_primary: 6 } },
+      { name: '城关九年一贯制学校', type: 'primary_part', values: { students_primary: 166, above_degree_teachers_primary: 10, equipment_value: 400_000 } },
+    ],
+    problems: [{ severity: 'info', includes: ['按小学学段读取', '不再拆分'] }],
+  },
+  {
+    name: 'a title naming 中小学 gives no stage to the sheet',
+    sheets: one([
+      ['某某县中小学校基本情况统计表'],
+      ['学校名称', '学校类型', '在校生数', '骨干教师数'],
+      ['东关小学', '小学', 500, 6],
+    ]),
+    columns: { C: null, D: 'backbone_teachers' },
+    schools: [{ name: '东关小学', values: { students_primary: 500, backbone_teachers: 6 } }],
+    problems: [],
+  },
+  {
     name: 'a stage-less enrolment column cannot be split for a combined school: warned at the cell',
     sheets: one([
       ['学校名称', '学校类型', '学生数'],
