@@ -1,0 +1,107 @@
+// Issue #5 bench: BALANCE.CV over 100,000 rows as Excel passes them (a column of 1-cell rows) against the bare
+// two-pass loop over typed arrays (the floor), and a 20,000-school validation plan applied to the in-memory
+// Excel of the host tests: time, context.sync count, largest request (host estimate and measured JSON).
+import { validateSheets } from '../../src/app/validate.ts';
+import { functionById } from '../../src/functions/definitions.ts';
+import { ExcelHost } from '../../src/hosts/excel/host.ts';
+import { ledgerRows } from '../../test/excel-host/county.ts';
+import { ExcelEnums, FakeExcel } from '../../test/excel-host/fake-excel.ts';
+
+const ROWS = 100_000;
+const RUNS = 21;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function time(fn: () => unknown, runs = RUNS): { ms: number; result: unknown } {
+  let result: unknown;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = fn();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), result };
+}
+
+/** The floor: two passes over typed arrays, no argument handling at all. */
+function bareCV(x: Float64Array, w: Float64Array): number {
+  let sw = 0;
+  let swx = 0;
+  for (let i = 0; i < x.length; i++) {
+    sw += w[i];
+    swx += w[i] * x[i];
+  }
+  const mean = swx / sw;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) ss += w[i] * (x[i] - mean) ** 2;
+  return Math.sqrt(ss / sw) / mean;
+}
+
+function cvBench() {
+  const xs = new Float64Array(ROWS);
+  const ws = new Float64Array(ROWS);
+  for (let i = 0; i < ROWS; i++) {
+    xs[i] = 3 + ((i * 7919) % 1000) / 100;
+    ws[i] = 50 + ((i * 104729) % 1500);
+  }
+  // Excel hands a column range over as rows of one cell; a few blanks as the web sends them.
+  const values = Array.from(xs, (x, i) => [i % 997 === 0 ? null : x]);
+  const weights = Array.from(ws, (w, i) => [i % 997 === 0 ? null : w]);
+  const cv = functionById('CV')!;
+  const floor = time(() => bareCV(xs, ws));
+  const fn = time(() => cv.impl(values, weights));
+  // A plain peer over the same cells: flatten, keep rows with a weight, then the two passes.
+  const naive = time(() => {
+    const x: number[] = [];
+    const w: number[] = [];
+    values.flat().forEach((v, i) => {
+      const p = weights[i][0];
+      if (p) {
+        x.push(Number(v));
+        w.push(p);
+      }
+    });
+    return bareCV(Float64Array.from(x), Float64Array.from(w));
+  });
+  console.log(`BALANCE.CV, ${ROWS.toLocaleString()} rows (median of ${RUNS}):`);
+  console.log(`  bare two-pass loop (floor)   ${ms(floor.ms)}   CV ${(floor.result as number).toFixed(6)}`);
+  console.log(`  plain flatten-then-loop      ${ms(naive.ms)}   CV ${(naive.result as number).toFixed(6)}   ${(naive.ms / floor.ms).toFixed(1)}× the floor`);
+  console.log(`  BALANCE.CV (any[][] input)   ${ms(fn.ms)}   CV ${(fn.result as number).toFixed(6)}   ${(fn.ms / floor.ms).toFixed(1)}× the floor`);
+}
+
+async function hostBench() {
+  (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+  const schools = 20_000;
+  const rows = ledgerRows(schools);
+  let t = performance.now();
+  const outcome = validateSheets([{ name: '台账', values: rows }], { standard: 'national-2017-quality' });
+  const planMs = performance.now() - t;
+  const plan = outcome.plan!;
+  const xl = new FakeExcel();
+  xl.addSheet('台账', rows);
+  const host = new ExcelHost({ run: xl.run, notesSupported: () => true });
+  t = performance.now();
+  await host.apply(plan);
+  const applyMs = performance.now() - t;
+  const applySyncs = xl.syncs;
+  const requests = host.lastRequests;
+  const measured = Math.max(...xl.requestSizes);
+  const estimated = Math.max(...requests.map((r) => r.bytes));
+  xl.syncs = 0;
+  t = performance.now();
+  await host.clear();
+  const clearMs = performance.now() - t;
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+  console.log(`\nValidate-county plan, ${schools.toLocaleString()} schools → ${plan.marks.length.toLocaleString()} marked cells, report of ${plan.reportSheet.rows.length.toLocaleString()} rows:`);
+  console.log(`  read + evaluate + plan        ${ms(planMs)}`);
+  console.log(`  apply to the mocked Excel     ${ms(applyMs)}   ${applySyncs} syncs (${requests.filter((r) => r.full).length} of them 4 MB chunk boundaries)`);
+  console.log(`  largest request               ${mb(estimated)} estimated by the host, ${mb(measured)} measured as queued JSON (limit 5 MB)`);
+  console.log(`  total written                 ${mb(xl.requestSizes.reduce((a, b) => a + b, 0))} measured`);
+  console.log(`  clear                         ${ms(clearMs)}   ${xl.syncs} syncs`);
+}
+
+export async function run() {
+  cvBench();
+  await hostBench();
+}
