@@ -47,7 +47,7 @@ export const SYNONYMS: Record<SynonymKey, string[]> = {
 };
 
 /** Headers of computed columns (生均…, 差异系数, 是否达标): never read as inputs even when they name an input. */
-export const DERIVED_MARKERS = ['生均', '每百名', '百名学生', '师生比', '差异系数', '达标', '比例', '占比', '百分比', '标准值', '缺口'];
+export const DERIVED_MARKERS = ['生均', '每百名', '百名学生', '师生比', '差异系数', '达标', '比例', '占比', '百分比', '率', '标准值', '缺口'];
 
 /** Cells above a ledger that start a note, not a school: the table ends there. */
 export const NOTE_PREFIXES = ['填表人', '填报人', '制表人', '审核人', '负责人', '单位负责人', '统计负责人', '填表说明', '说明',
