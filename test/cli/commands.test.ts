@@ -1,7 +1,7 @@
 // The commands run in process (main() with captured output) on workbooks written in a temp dir.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFileNames } from '../../src/cli/commands/demo.ts';
 import type { RollupSummary } from '../../src/cli/rollup-model.ts';
 import { evaluateWith } from '../../src/core/index.ts';
@@ -13,6 +13,12 @@ import { FAILING, PASSING, countyOf, writeLedger } from './fixtures.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const tmp = tempDir('commands');
+const TITLE = '河口县义务教育学校办学条件台账（2025学年）';
+// Written once; several tests below read them.
+beforeAll(async () => {
+  await writeLedger(tmp.path('passing.xlsx'), PASSING, { title: TITLE });
+  await writeLedger(tmp.path('山背县.xlsx'), FAILING);
+});
 afterAll(() => tmp.remove());
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -51,9 +57,7 @@ function expectSameFigures(actual: Report, want: Report): void {
 
 describe('balance validate', () => {
   it('judges a passing county: exit 0, the §6 JSON with evaluate()’s figures, the workbook’s county name', async () => {
-    const title = '河口县义务教育学校办学条件台账（2025学年）';
     const file = tmp.path('passing.xlsx');
-    await writeLedger(file, PASSING, { title });
     const json = tmp.path('passing.json');
     const run = await runCli(['validate', file, '--json', json]);
     expect(run.err).toBe('');
@@ -63,7 +67,7 @@ describe('balance validate', () => {
     expect(Object.keys(report.stages.primary!.indicators[0])).toEqual(['id', 'name', 'mean', 'cv', 'cvLimit', 'cvPass', 'threshold', 'schoolsBelow']);
     expect(Object.keys(report.schools[0])).toEqual(['name', 'stage', 'row', 'students', 'values', 'met', 'metCount', 'pass', 'shortfall']);
     expect(report).toMatchObject({ version: 1, standard: 'national-2017-quality', county: '河口县', pass: false });
-    expectSameFigures(report, expected(countyOf('河口县', PASSING, { title })));
+    expectSameFigures(report, expected(countyOf('河口县', PASSING, { title: TITLE })));
     expect(report.parts.find((p) => p.id === 'resources')!.pass).toBe(true);
     // Resources alone never make the county pass: the other parts are listed as not evaluated.
     const notEvaluated = report.parts.filter((p) => p.pass === null);
@@ -75,7 +79,6 @@ describe('balance validate', () => {
 
   it('judges a failing county: exit 0, the failing school and its shortfall, county name from the file name', async () => {
     const file = tmp.path('山背县.xlsx');
-    await writeLedger(file, FAILING);
     const json = tmp.path('failing.json');
     const out = tmp.path('failing-annotated.xlsx');
     const run = await runCli(['validate', file, '--json', json, '--out', out]);
@@ -99,6 +102,22 @@ describe('balance validate', () => {
     expect(row.getCell(1).value).toBe('山背村小学');
     const filled = [...Array(ledger.columnCount).keys()].filter((c) => (row.getCell(c + 1).fill as ExcelJS.FillPattern | undefined)?.pattern === 'solid');
     expect(filled.length).toBeGreaterThan(0);
+  });
+
+  it('--standard national-2012-basic: composites and null per-school verdicts as evaluate() gives them', async () => {
+    const json = tmp.path('basic.json');
+    const run = await runCli(['validate', tmp.path('山背县.xlsx'), '--standard', 'national-2012-basic', '--json', json]);
+    expect(run.code).toBe(0);
+    const report = readJson<Report>(json);
+    const want = expected(countyOf('山背县', FAILING), 'national-2012-basic');
+    expect(report.standard).toBe('national-2012-basic');
+    expectSameFigures(report, want);
+    for (const stage of ['primary', 'junior'] as const) {
+      expect(report.stages[stage]!.composite).toBeCloseTo(want.stages[stage]!.composite as number, 12);
+      expect(report.stages[stage]!.compositeLimit).toBe(stage === 'primary' ? 0.65 : 0.55);
+    }
+    expect(report.schools.every((s) => s.met === null && s.pass === null && s.shortfall === null)).toBe(true);
+    expect(report.parts.map((p) => p.id)).toEqual(['basic_standard', 'resources', 'government_work', 'satisfaction']);
   });
 
   it('reads the sheet named by --sheet, not the first ledger', async () => {
