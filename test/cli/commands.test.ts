@@ -293,7 +293,7 @@ describe('balance rollup', () => {
     const bad = tmp.path('坏文件.xlsx');
     writeFileSync(bad, 'not a zip');
     const out = tmp.path('summary2.xlsx');
-    const run = await runCli(['rollup', tmp.path('甲县.xlsx'), bad, '--out', out]);
+    const run = await runCli(['rollup', tmp.path('passing.xlsx'), bad, '--out', out]);
     expect(run.code).toBe(2);
     expect(run.err).toContain('未读取：无法读取工作簿 坏文件.xlsx：不是 .xlsx 文件');
     const wb = new ExcelJS.Workbook();
@@ -302,7 +302,7 @@ describe('balance rollup', () => {
   });
 
   it('requires --out', async () => {
-    const run = await runCli(['rollup', tmp.path('甲县.xlsx')]);
+    const run = await runCli(['rollup', tmp.path('passing.xlsx')]);
     expect(run.code).toBe(2);
     expect(run.err).toContain('请用 --out 指定汇总工作簿');
   });
