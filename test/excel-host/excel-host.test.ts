@@ -246,3 +246,28 @@ describe('older Excel without notes (ExcelApi < 1.18)', () => {
     expect(xl.comments).toHaveLength(0);
   });
 });
+
+describe('undo grouping (ExcelApi 1.20 mergeUndoGroup)', () => {
+  it('asks for one undo step where supported, and writes ungrouped after Excel refuses once', async () => {
+    const { xl, plan } = workbook(6);
+    const groups: (boolean | undefined)[] = [];
+    let refuse = false;
+    const h = new ExcelHost({
+      notesSupported: () => true,
+      undoGroupSupported: () => true,
+      run: async (batch, undoGroup) => {
+        groups.push(undoGroup);
+        if (refuse && undoGroup) throw Object.assign(new Error('The operation is not supported in an undo group.'), { code: 'UndoNotSupported' });
+        return xl.run(batch);
+      },
+    });
+    await h.apply(plan);
+    await h.loadSettings();
+    expect(groups).toEqual([true, undefined]);
+    refuse = true;
+    await expect(h.clear()).rejects.toThrow(/无法把本次写入合并为一步撤消.*请再操作一次/);
+    await h.clear();
+    expect(groups.slice(2)).toEqual([true, false]);
+    expect(xl.sheets.some((s) => s.name === plan.reportSheet.name)).toBe(false);
+  });
+});

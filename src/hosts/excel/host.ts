@@ -8,11 +8,15 @@ import { CHUNK_BYTES, ChunkedBatch, OP_BYTES as OP_OVERHEAD, payloadBytes } from
 import { layoutReport } from './report-layout.ts';
 import { decodeState, encodeState, markKey, normalizeFill, STATE_SHEET, type AddinState, type MarkState } from './state.ts';
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+/** Excel.run; `undoGroup` asks for the whole batch to be one undo step where Excel supports it. */
+type Run = <T>(batch: Batch<T>, undoGroup?: boolean) => Promise<T>;
 
 export interface ExcelHostOptions {
   /** Excel.run, or a stand-in in tests. */
   run?: Run;
+  /** Whether Excel.run accepts mergeUndoGroup (ExcelApi 1.20). */
+  undoGroupSupported?: () => boolean;
   /** Whether worksheet notes (ExcelApi 1.18) exist; otherwise notes fall back to comments. */
   notesSupported?: () => boolean;
   /** Chunk size in bytes (tests and the bench may lower it). */
@@ -26,8 +30,11 @@ const ADDRESSES_PER_CALL = 200;
 /** Largest single write of report values or state rows, as a share of a chunk, so one write never fills a request. */
 const BLOCK_SHARE = 8;
 
-const defaultNotesSupported = (): boolean =>
-  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', '1.18') === true;
+const supports = (version: string) => (): boolean =>
+  typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
+
+/** Thrown by Excel when an API in a merged undo group has no undo support (ExcelApi 1.20). */
+const UNDO_NOT_SUPPORTED = 'UndoNotSupported';
 
 interface SheetRead {
   sheets: Excel.WorksheetCollection;
@@ -39,13 +46,17 @@ export class ExcelHost implements Host {
   readonly kind = 'excel' as const;
   private readonly run: Run;
   private readonly notesSupported: () => boolean;
+  private readonly undoGroupSupported: () => boolean;
+  /** Set once Excel refused to group our writes; later runs write without grouping. */
+  private undoGroupRefused = false;
   private readonly chunkBytes: number;
   /** Estimated requests of the last apply/clear (for the bench and the tests); `full` ones are chunk boundaries. */
   lastRequests: { bytes: number; full: boolean }[] = [];
 
   constructor(options: ExcelHostOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
-    this.notesSupported = options.notesSupported ?? defaultNotesSupported;
+    this.run = options.run ?? ((batch, undoGroup) => (undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)));
+    this.notesSupported = options.notesSupported ?? supports('1.18');
+    this.undoGroupSupported = options.undoGroupSupported ?? supports('1.20');
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   }
 
@@ -102,8 +113,26 @@ export class ExcelHost implements Host {
     });
   }
 
+  /**
+   * Runs a writing batch as one undo step where Excel allows it (ExcelApi 1.20 mergeUndoGroup). If Excel
+   * refuses because some call in the batch has no undo support, the clerk is told to run it again; the next
+   * run writes ungrouped. No automatic retry: a half-applied batch must not be read back as "the original".
+   */
+  private async write(batch: Batch<void>): Promise<void> {
+    const group = !this.undoGroupRefused && this.undoGroupSupported();
+    try {
+      await this.run(batch, group);
+    } catch (e) {
+      if (group && (e as { code?: string }).code === UNDO_NOT_SUPPORTED) {
+        this.undoGroupRefused = true;
+        throw new Error('此版本 Excel 无法把本次写入合并为一步撤消，已改为逐项写入；请再操作一次。', { cause: e });
+      }
+      throw e;
+    }
+  }
+
   async apply(plan: AnnotationPlan): Promise<void> {
-    await this.run(async (context) => {
+    await this.write(async (context) => {
       const read = await this.readState(context);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
@@ -137,7 +166,7 @@ export class ExcelHost implements Host {
   }
 
   async clear(): Promise<void> {
-    await this.run(async (context) => {
+    await this.write(async (context) => {
       const read = await this.readState(context);
       const batch = new ChunkedBatch(context, this.chunkBytes);
       const seen = await this.look(context, batch, [], read.state.marks, true);
