@@ -34,14 +34,14 @@ export function pad(text: string, width: number, align: Align = 'left'): string 
   return align === 'left' ? text + fill : fill + text;
 }
 
-/** Columns separated by two spaces, a rule under the header, no trailing spaces. */
-export function formatTable(headers: string[], rows: string[][], align: Align[] = []): string {
+/** Columns separated by two spaces, a rule under the header (unless `rule` is false), no trailing spaces. */
+export function formatTable(headers: string[], rows: string[][], align: Align[] = [], rule = true): string {
   const widths = headers.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => pad(cell ?? '', widths[c], align[c] ?? 'left'))
       .join('  ')
       .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(headers), rule, ...rows.map(line)].join('\n');
+  const under = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(headers), ...(rule ? [under] : []), ...rows.map(line)].join('\n');
 }

@@ -70,7 +70,8 @@ function formatStage(
 
 function formatParts(parts: PartResult[]): string {
   const rows = parts.map((p) => [p.name, verdictText(p.pass), p.reason ?? '']);
-  return formatTable(['部分', '结论', '说明'], rows);
+  // The reasons are long sentences: no rule line as wide as the longest of them.
+  return formatTable(['部分', '结论', '说明'], rows, [], false);
 }
 
 export function problemSummary(problems: Problem[]): string {

@@ -1,5 +1,6 @@
 // balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
 import { resolve } from 'node:path';
+import { TEMPLATE_COLUMNS } from '../../ledger/template.ts';
 import { parseCommandArgs } from '../args.ts';
 import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
 import { usageError } from '../errors.ts';
@@ -33,10 +34,20 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   await writeOutputsAtomically(outputs);
 
   io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
+  const missing = missingColumns(result);
+  if (missing) io.out(missing);
   const listed = formatProblems(result.report.problems);
   if (listed) io.out(listed);
   for (const o of outputs) io.out(`已写出：${o.path}`);
   return 0;
+}
+
+/** Required columns no header matched: the usual reason for indicators that cannot be computed. */
+function missingColumns(result: ValidatedFile): string {
+  const { missingRequired, sheet } = result.ledger;
+  if (missingRequired.length === 0) return '';
+  const headers = missingRequired.map((f) => TEMPLATE_COLUMNS.find((c) => c.field === f)?.header ?? f);
+  return `工作表 ${sheet} 缺少必填列：${headers.join('、')}。如台账中有对应的列，请用 --map 字段=表头 指定（例如 --map ${headers[0]}=台账中的表头）`;
 }
 
 export function validateOutputs(result: ValidatedFile, out: string | undefined, json: string | undefined): PendingOutput[] {
