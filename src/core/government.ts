@@ -1,4 +1,5 @@
 // Per-school government-guarantee checks (rules §4.2): class size, school size, music and art rooms, public funding.
+// (Special-education schools are not in the ledger's school list: their funding is a county item.)
 import type { RulePack } from '../standards/types.ts';
 import type { SchoolGovernmentRules } from '../standards/government.ts';
 import type { PartItem } from './report.ts';
@@ -19,9 +20,8 @@ export interface SchoolGovernmentFacts {
   artRoomArea?: number;
   builtYear?: number;
   migrantStudents?: number;
-  /** 生均公用经费 actually allotted, 元 per pupil. */
-  publicFundingPerStudent?: number;
-  specialEducation?: boolean;
+  /** 公用经费 actually allotted to the school in the year, 元. */
+  publicFunding?: number;
   smallRuralSchool?: boolean;
   /** Cells of the inputs, by canonical ledger field (music_rooms, max_class_size_primary, students_junior…). */
   cells: Partial<Record<string, string>>;
@@ -99,20 +99,16 @@ function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, re
 
 function publicFunding(f: SchoolGovernmentFacts, pack: RulePack): PartItem[] {
   const funding = pack.publicFunding;
-  if (!funding || f.publicFundingPerStudent === undefined) return [];
-  const cell = f.cells.public_funding_per_student;
-  if (f.specialEducation) {
-    const min = funding.specialEducation;
-    return [item(f, 'special_education_funding', `特殊教育学校生均公用经费（≥ ${min} 元）`, f.publicFundingPerStudent, min, f.publicFundingPerStudent >= min, cell)];
-  }
-  if (!funding.perStudent) return [];
-  const stage: Stage = f.students.primary >= f.students.junior ? 'primary' : 'junior';
   const pupils = f.students.primary + f.students.junior;
+  if (!funding?.perStudent || f.publicFunding === undefined || pupils <= 0) return [];
+  const stage: Stage = f.students.primary >= f.students.junior ? 'primary' : 'junior';
+  const standard = funding.perStudent[stage];
   // Schools under minFundedStudents pupils are funded as if they had that many: per actual pupil the floor is higher.
   const funded = Math.max(pupils, funding.minFundedStudents);
-  const min = (funding.perStudent[stage] * funded) / pupils;
   const note = funded > pupils ? `，不足 ${funding.minFundedStudents} 人按 ${funding.minFundedStudents} 人核定` : '';
-  return [item(f, 'public_funding', `生均公用经费（≥ ${funding.perStudent[stage]} 元${note}）`, f.publicFundingPerStudent, min, f.publicFundingPerStudent >= min, cell)];
+  const perPupil = f.publicFunding / pupils;
+  const floor = (standard * funded) / pupils;
+  return [item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, floor, f.publicFunding >= standard * funded, f.cells.public_funding)];
 }
 
 /** Every per-school government check the ledger has data for; warnings name what the ledger should add. */

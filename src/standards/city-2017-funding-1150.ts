@@ -1,3 +1,4 @@
+import { withThreshold } from './government.ts';
 import { national2017Quality } from './national-2017-quality.ts';
 import type { RulePack } from './types.ts';
 
@@ -16,8 +17,11 @@ export const city2017Funding1150: RulePack = {
   publicFunding: {
     perStudent: { primary: 1150, junior: 1350 },
     minFundedStudents: 100,
-    specialEducation: 8000,
     source: DOC,
+  },
+  government: {
+    school: national2017Quality.government!.school,
+    countyItems: withThreshold(national2017Quality.government!.countyItems, 'special_education_funding', 8000, DOC),
   },
   sources: [...national2017Quality.sources, DOC],
 };

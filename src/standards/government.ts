@@ -161,3 +161,9 @@ export const SATISFACTION_2012: CountyItemRule = {
   unit: '%',
   source: DOC_2012,
 };
+
+/** A local variant's item list: the same items with one threshold (and its source) replaced. */
+export function withThreshold(items: CountyItemRule[], id: string, threshold: number, source: string): CountyItemRule[] {
+  if (!items.some((r) => r.id === id)) throw new Error(`withThreshold: no county item ${id}`);
+  return items.map((r) => (r.id === id ? { ...r, threshold, source } : r));
+}

@@ -1,3 +1,4 @@
+import { GOVERNMENT_WORK_2012, GOVERNMENT_WORK_PASS, SATISFACTION_2012 } from './government.ts';
 import { INDICATOR_INFO } from './indicators.ts';
 import type { IndicatorId, IndicatorRule, RulePack } from './types.ts';
 
@@ -32,5 +33,7 @@ export const national2012Basic: RulePack = {
   ],
   teachingPoints: { mode: 'exclude', minStudents: 50 },
   relaxations: false,
+  governmentWork: { items: GOVERNMENT_WORK_2012, passMark: GOVERNMENT_WORK_PASS },
+  satisfaction: SATISFACTION_2012,
   sources: [DOC, '《全国义务教育发展基本均衡县（市、区）申报表》'],
 };

@@ -1,3 +1,4 @@
+import { COUNTY_ITEMS_2017, SCHOOL_GOVERNMENT_2017 } from './government.ts';
 import { INDICATOR_INFO } from './indicators.ts';
 import type { IndicatorId, IndicatorRule, RulePack } from './types.ts';
 
@@ -41,9 +42,9 @@ export const national2017Quality: RulePack = {
   relaxations: true,
   publicFunding: {
     minFundedStudents: 100,
-    specialEducation: 6000,
-    source: `${DOC}（生均公用经费以省定标准为准；特殊教育学校不低于 6000 元）`,
+    source: `${DOC}（生均公用经费以省定标准为准）`,
   },
+  government: { school: SCHOOL_GOVERNMENT_2017, countyItems: COUNTY_ITEMS_2017 },
   sources: [
     DOC,
     '国教督办函〔2019〕30号《县域义务教育优质均衡发展督导评估规程》（过渡期放宽条款）',

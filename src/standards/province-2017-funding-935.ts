@@ -13,7 +13,6 @@ export const province2017Funding935: RulePack = {
   publicFunding: {
     perStudent: { primary: 935, junior: 1155 },
     minFundedStudents: 100,
-    specialEducation: 6000,
     source: DOC,
   },
   sources: [...national2017Quality.sources, DOC],

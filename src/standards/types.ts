@@ -1,4 +1,5 @@
 import type { NumericField, Stage } from '../core/types.ts';
+import type { CountyItemRule, SchoolGovernmentRules } from './government.ts';
 
 /** Indicator ids of the rules page (§3, §4.1). */
 export const INDICATOR_IDS = [
@@ -51,14 +52,18 @@ export interface RulePack {
   teachingPoints: { mode: TeachingPointMode; minStudents: number };
   /** 规程 transitional relaxations (rules §4.1); only changes results where the ledger has their columns. */
   relaxations: boolean;
-  /** 生均公用经费 (government guarantee, rules §4.2): per-stage standard in 元, schools under minFundedStudents funded as that many, special-education schools per pupil. */
+  /** 生均公用经费 (government guarantee, rules §4.2): per-stage standard in 元; schools under minFundedStudents funded as that many. */
   publicFunding?: {
     /** Absent in the national pack: the province sets it. */
     perStudent?: Record<Stage, number>;
     minFundedStudents: number;
-    specialEducation: number;
     source: string;
   };
+  /** 2017: per-school government checks and the county items of the 县级指标 sheet (government, quality, recognition). */
+  government?: { school: SchoolGovernmentRules; countyItems: CountyItemRule[] };
+  /** 2012: the scored government work (item points summed, pass at passMark) and public satisfaction. */
+  governmentWork?: { items: CountyItemRule[]; passMark: number };
+  satisfaction?: CountyItemRule;
   sources: string[];
 }
 

@@ -113,30 +113,36 @@ describe('music and art rooms (⌈classes ÷ 12⌉ of each; 96 / 90 ㎡; 规程 
   });
 });
 
-describe('生均公用经费 (provincial standard; under 100 pupils funded as 100; special education)', () => {
+describe('生均公用经费 (provincial standard; under 100 pupils funded as 100)', () => {
   it('is not judged by the national pack, which sets no per-pupil standard', () => {
-    expect(judged(facts({ publicFundingPerStudent: 500 })).items.some((i) => i.id === 'public_funding')).toBe(false);
+    expect(judged(facts({ publicFunding: 500 * 900 })).items.some((i) => i.id === 'public_funding')).toBe(false);
   });
   it.each([
     [934.99, false],
     [935, true],
     [935.01, true],
-  ])('province 935 元: %d → %s', (v, pass) => {
-    expect(one(facts({ publicFundingPerStudent: v, cells: { public_funding_per_student: 'T7' } }), 'public_funding', province)).toMatchObject({ threshold: 935, pass, cell: 'T7' });
+  ])('province 935 元: %d per pupil → %s', (v, pass) => {
+    const item = one(facts({ publicFunding: v * 900, cells: { public_funding: 'T7' } }), 'public_funding', province);
+    expect(item).toMatchObject({ threshold: 935, pass, cell: 'T7' });
+    expect(item.value).toBeCloseTo(v, 9);
   });
   it('the city variant holds juniors to 1350 元', () => {
-    const f = facts({ type: 'junior', students: { primary: 0, junior: 500 }, publicFundingPerStudent: 1349 });
+    const f = facts({ type: 'junior', students: { primary: 0, junior: 500 }, publicFunding: 1349 * 500 });
     expect(one(f, 'public_funding', city)).toMatchObject({ threshold: 1350, pass: false });
   });
-  it('a school of 40 pupils must receive the funding of 100: 935 × 100 ÷ 40 per actual pupil', () => {
-    const f = facts({ students: { primary: 40, junior: 0 }, publicFundingPerStudent: 2337.5 });
-    expect(one(f, 'public_funding', province)).toMatchObject({ threshold: 2337.5, pass: true });
-    expect(one({ ...f, publicFundingPerStudent: 2337 }, 'public_funding', province).pass).toBe(false);
+  it('a school of 40 pupils must receive the funding of 100: 93,500 元, i.e. 2,337.5 元 per actual pupil', () => {
+    const f = facts({ students: { primary: 40, junior: 0 }, publicFunding: 93500 });
+    expect(one(f, 'public_funding', province)).toMatchObject({ value: 2337.5, threshold: 2337.5, pass: true });
+    expect(one({ ...f, publicFunding: 93499 }, 'public_funding', province).pass).toBe(false);
   });
-  it('special-education schools: 6000 元 nationally, 8000 元 in the city variant', () => {
-    const f = facts({ specialEducation: true, publicFundingPerStudent: 7000 });
-    expect(one(f, 'special_education_funding', national)).toMatchObject({ threshold: 6000, pass: true });
-    expect(one(f, 'special_education_funding', city)).toMatchObject({ threshold: 8000, pass: false });
+});
+
+describe('special-education funding is a county item whose threshold the rule pack sets', () => {
+  const item = (p: RulePack, value: number) => judgeCountyItems(p.government!.countyItems.filter((r) => r.id === 'special_education_funding'), { special_education_funding: { value } })[0];
+  it('6000 元 nationally, 8000 元 in the city variant', () => {
+    expect(item(national, 7000)).toMatchObject({ threshold: 6000, pass: true });
+    expect(item(city, 7000)).toMatchObject({ threshold: 8000, pass: false });
+    expect(item(city, 8000).pass).toBe(true);
   });
 });
 

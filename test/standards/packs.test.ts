@@ -37,8 +37,32 @@ describe('national-2017-quality matches rules §4.1 table by table', () => {
     expect(p.teachingPoints).toEqual({ mode: 'threshold', minStudents: 50 });
     expect(p.relaxations).toBe(true);
   });
-  it('carries the special-education funding floor of 6000 元 and the under-100 rule (rules §4.2)', () => {
-    expect(p.publicFunding).toMatchObject({ minFundedStudents: 100, specialEducation: 6000 });
+  it('carries the government rules of §4.2: 45/50 per class, 2000/2500 pupils, rooms per 12 classes of 96/90 ㎡, special education 6000 元, under 100 funded as 100', () => {
+    expect(p.publicFunding).toMatchObject({ minFundedStudents: 100 });
+    const g = p.government!;
+    expect(g.school.maxClassSize).toEqual({ primary: 45, junior: 50 });
+    expect(g.school.schoolSize).toEqual({ single: 2000, combined: 2500 });
+    expect(g.school.schoolSizeRelaxed).toEqual({ builtBy: 2010, migrantShareAbove: 0.5, single: 2400, combined: 3000 });
+    expect(g.school.specialRooms).toEqual({ classesPerRoom: 12, musicArea: 96, artArea: 90 });
+    expect(g.school.specialRoomsRelaxed).toEqual({ builtBy: 2016, musicArea: 73, artArea: 67, smallRuralMaxClassBelow: 30, smallRuralArea: { primary: 54, junior: 61 } });
+    const t = Object.fromEntries(g.countyItems.map((r) => [r.id, r.threshold]));
+    expect(t).toMatchObject({
+      teacher_exchange_rate: 10,
+      backbone_exchange_share: 20,
+      training_completion: 100,
+      certified_teachers: 100,
+      nearby_enrolment_primary: 100,
+      nearby_enrolment_junior: 95,
+      quality_high_school_quota: 50,
+      migrant_children_public: 85,
+      special_education_funding: 6000,
+      retention_rate: 95,
+      disabled_enrolment_rate: 95,
+      training_budget_share: 5,
+      monitoring_level: 3,
+      monitoring_difference_rate: 0.15,
+      social_recognition: 85,
+    });
   });
 });
 
@@ -76,7 +100,9 @@ describe('local variants are data only', () => {
   });
   it('the city pack sets 1150 / 1350 元 and special education at 8000 元', () => {
     const p = pack('city-2017-funding-1150');
-    expect(p.publicFunding).toMatchObject({ perStudent: { primary: 1150, junior: 1350 }, specialEducation: 8000 });
+    expect(p.publicFunding).toMatchObject({ perStudent: { primary: 1150, junior: 1350 } });
+    expect(p.government?.countyItems.find((r) => r.id === 'special_education_funding')?.threshold).toBe(8000);
+    expect(pack('national-2017-quality').government?.countyItems.find((r) => r.id === 'special_education_funding')?.threshold).toBe(6000);
   });
   it('a pack with different thresholds changes verdicts with no engine change', () => {
     const base = pack('national-2017-quality');
