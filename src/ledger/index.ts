@@ -35,6 +35,7 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
     candidates = [named];
   }
 
+  const noNameColumn: string[] = [];
   for (const sheet of candidates) {
     const origin = sheet.origin ?? ORIGIN;
     const found = findHeader(sheet.values, sheet.merges, origin, mappingKeys);
@@ -43,7 +44,10 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
     if (stage) applySheetStage(found, stage);
     const problems: Problem[] = [];
     const columns = resolveColumns(found.columns, origin, options.mapping, sheet.name, problems);
-    if (!columns.some((c) => c.field === 'school')) continue;
+    if (!columns.some((c) => c.field === 'school')) {
+      noNameColumn.push(`工作表“${sheet.name}”第 ${found.rows.map((r) => origin.row + r).join('、')} 行像是表头，但没有学校名称列，请手动映射学校名称（school）`);
+      continue;
+    }
     return readTable(sheet, sheets, found, columns, problems, options, stage);
   }
 
@@ -52,7 +56,8 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
   return {
     ok: false,
     message: `未找到台账：在工作表${looked}的前 ${HEADER_SCAN_ROWS} 行中没有找到含“学校名称”且至少 ${MIN_HEADER_FIELDS} 个台账字段的表头` +
-      (skipped.length ? `（已跳过${skipped.join('、')}）` : '') + '；请检查表头，或用 --sheet 指定工作表、--map 字段=表头 手动映射',
+      (skipped.length ? `（已跳过${skipped.join('、')}）` : '') +
+      (noNameColumn.length ? `；${noNameColumn.join('；')}` : '；请检查表头，或指定工作表、手动映射表头（命令行：--sheet 工作表名、--map 字段=表头）'),
     problems: [],
   };
 }

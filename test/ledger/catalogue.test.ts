@@ -583,6 +583,18 @@ const CASES: Case[] = [
     error: ['未找到台账', '“Sheet1”', '“Sheet2”', '已跳过“填表说明”'],
   },
   {
+    name: 'a header without a school-name column: the error says which row and asks for a mapping',
+    sheets: one([['编号', '小学在校生数', '初中在校生数', '图书册数'], ['1', 500, null, 9000]]),
+    error: ['未找到台账', '工作表“台账”第 1 行像是表头', '没有学校名称列', '手动映射学校名称（school）'],
+  },
+  {
+    name: 'the school-name column given by the mapping',
+    sheets: one([['编号', '小学在校生数', '初中在校生数', '图书册数'], ['东关小学', 500, null, 9000]]),
+    options: { mapping: { school: 'A' } },
+    schools: [{ name: '东关小学', values: { students_primary: 500, books: 9000 }, cells: { school: 'A2' } }],
+    problems: [],
+  },
+  {
     name: 'a header with too few fields is no ledger',
     sheets: one([['学校名称', '地址', '电话'], ['东关小学', '东关路 1 号', '1234567']]),
     error: ['未找到台账', '“台账”'],
