@@ -23,7 +23,7 @@ function workbook(schools: number): { xl: FakeExcel; plan: AnnotationPlan } {
 }
 
 const host = (xl: FakeExcel, extra: Partial<ConstructorParameters<typeof ExcelHost>[0]> = {}) =>
-  new ExcelHost({ run: xl.run, notesSupported: () => true, ...extra });
+  new ExcelHost({ run: xl.run, notesSupported: () => true, mergesSupported: () => true, ...extra });
 
 /** Everything a reviewer can see, for before/after comparisons. */
 function snapshot(xl: FakeExcel) {
@@ -188,6 +188,14 @@ describe('sync calls', () => {
       expect(sheets).toHaveLength(count);
       expect(sheets[0]).toEqual({ name: '表1', values: [['学校名称', '小学在校生数'], ['一小', 300]], origin: { row: 2, col: 2 } });
     }
+  });
+
+  it('reports merged header cells as bare addresses for the ledger reader', async () => {
+    const xl = new FakeExcel();
+    xl.addSheet('台账', [['学校名称', '在校学生数', null], [null, '小学', '初中'], ['一小', 300, null]]).merges.push('B1:C1', 'A1:A2');
+    const [sheet] = await host(xl).readWorkbook();
+    expect(sheet.merges).toEqual(['B1:C1', 'A1:A2']);
+    expect(xl.syncs).toBe(2);
   });
 });
 

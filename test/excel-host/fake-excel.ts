@@ -138,7 +138,17 @@ export class FakeExcel {
         this.range(sheet, rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`),
       getUsedRangeOrNullObject: () => {
         const range = { isNullObject: true, values: [] as unknown[][], address: '' };
+        const merged = { isNullObject: true, address: '' };
         return Object.assign(range, {
+          getMergedAreasOrNullObject: () =>
+            Object.assign(merged, {
+              load: () =>
+                this.push(60, () => {
+                  const s = this.sheets.find((x) => x.name === name());
+                  merged.isNullObject = !s || s.merges.length === 0;
+                  merged.address = s ? s.merges.map((m) => `'${s.name}'!${m.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`).join(', ') : '';
+                }),
+            }),
           load: () =>
             this.push(60, () => {
               // On a null sheet (getItemOrNullObject of a missing one) the range is a null object too.

@@ -15,6 +15,8 @@ type Run = <T>(batch: Batch<T>, undoGroup?: boolean) => Promise<T>;
 export interface ExcelHostOptions {
   /** Excel.run, or a stand-in in tests. */
   run?: Run;
+  /** Whether ranges report merged areas (ExcelApi 1.13). */
+  mergesSupported?: () => boolean;
   /** Whether Excel.run accepts mergeUndoGroup (ExcelApi 1.20). */
   undoGroupSupported?: () => boolean;
   /** Whether worksheet notes (ExcelApi 1.18) exist; otherwise notes fall back to comments. */
@@ -47,6 +49,7 @@ export class ExcelHost implements Host {
   private readonly run: Run;
   private readonly notesSupported: () => boolean;
   private readonly undoGroupSupported: () => boolean;
+  private readonly mergesSupported: () => boolean;
   /** Set once Excel refused to group our writes; later runs write without grouping. */
   private undoGroupRefused = false;
   private readonly chunkBytes: number;
@@ -57,28 +60,33 @@ export class ExcelHost implements Host {
     this.run = options.run ?? ((batch, undoGroup) => (undoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)));
     this.notesSupported = options.notesSupported ?? supports('1.18');
     this.undoGroupSupported = options.undoGroupSupported ?? supports('1.20');
+    this.mergesSupported = options.mergesSupported ?? supports('1.13');
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
+    const withMerges = this.mergesSupported();
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
       await context.sync();
       const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET);
       const used = visible.map((s) => {
-        const r = s.getUsedRangeOrNullObject(true);
-        r.load('values,address');
-        return r;
+        const range = s.getUsedRangeOrNullObject(true);
+        range.load('values,address');
+        // Merged header cells: the ledger reader spreads a group header over its sub-headers.
+        const merges = withMerges ? range.getMergedAreasOrNullObject() : null;
+        merges?.load('address');
+        return { range, merges };
       });
       await context.sync();
-      const out: SheetValues[] = [];
-      visible.forEach((s, i) => {
-        const r = used[i];
-        if (r.isNullObject) out.push({ name: s.name, values: [] });
-        else out.push({ name: s.name, values: r.values, origin: originOf(r.address) });
+      return visible.map((s, i): SheetValues => {
+        const { range, merges } = used[i];
+        if (range.isNullObject) return { name: s.name, values: [] };
+        const out: SheetValues = { name: s.name, values: range.values, origin: originOf(range.address) };
+        if (merges && !merges.isNullObject && merges.address) out.merges = localAddresses(merges.address);
+        return out;
       });
-      return out;
     });
   }
 
@@ -427,6 +435,14 @@ export function mergeMarks(marks: CellMark[]): CellMark[] {
     });
   }
   return [...byCell.values()];
+}
+
+/** "'台账'!A1:H1, '台账'!$B$2:$C$2" → ["A1:H1", "B2:C2"]. */
+export function localAddresses(address: string): string[] {
+  return address
+    .split(',')
+    .map((a) => a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '').trim())
+    .filter(Boolean);
 }
 
 /** "'台账'!F9" or "台账!$F$9" → the key markKey gives. */
