@@ -8,6 +8,7 @@ import { evaluateWith } from '../../src/core/index.ts';
 import type { Report } from '../../src/core/report.ts';
 import type { County } from '../../src/core/types.ts';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
+import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 import { SAMPLE_COUNTY } from '../../src/sample/index.ts';
 import { FAILING, PASSING, countyOf, writeLedger } from './fixtures.ts';
 import { runCli, tempDir } from './helpers.ts';
@@ -307,6 +308,26 @@ describe('balance rollup', () => {
     const run = await runCli(['rollup', tmp.path('passing.xlsx')]);
     expect(run.code).toBe(2);
     expect(run.err).toContain('请用 --out 指定汇总工作簿');
+  });
+});
+
+describe('balance template → filled in → balance validate', () => {
+  it('a template filled in by hand reads back with every column recognised', async () => {
+    const file = tmp.path('模板县.xlsx');
+    expect((await runCli(['template', '--out', file])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('台账')!;
+    const fields = TEMPLATE_COLUMNS.map((c) => c.field);
+    for (const school of PASSING) {
+      ws.addRow(fields.map((f) => (f === 'school' ? school.name : f === 'type' ? school.type : ((school.values as Record<string, number>)[f] ?? null))));
+    }
+    await wb.xlsx.writeFile(file);
+    const json = tmp.path('template.json');
+    const run = await runCli(['validate', file, '--json', json]);
+    expect(run.code).toBe(0);
+    expect(run.out).not.toContain('缺少必填列');
+    expectSameFigures(readJson<Report>(json), expected(countyOf('模板县', PASSING)));
   });
 });
 
