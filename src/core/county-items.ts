@@ -2,18 +2,9 @@
 import type { CountyItemRule, RetentionInput } from '../standards/government.ts';
 import { RETENTION_INPUT_NAMES } from '../standards/government.ts';
 import type { PartItem } from './report.ts';
-import { fail, ok, type Result } from './types.ts';
+import { fail, ok, type CountyEntry, type Result } from './types.ts';
 
-/** A value entered on the county sheet: numbers as numbers, 是/否 as booleans, monitoring levels as 1–4. */
-export type CountyValue = number | boolean | null;
-
-export interface CountyEntry {
-  value: CountyValue;
-  /** Bare A1 address of the value cell. */
-  cell?: string;
-  /** Where the evidence is (document number, file name), for 是/否 items. */
-  evidence?: string;
-}
+export type CountyValue = CountyEntry['value'];
 
 /**
  * 初中三年巩固率 (rules §4.3), in percent:

@@ -80,6 +80,25 @@ export interface County {
   /** Sheet the ledger was read from, used in problems and annotations. */
   sheet?: string;
   schools: LedgerSchool[];
+  /** County-level figures of the 县级指标 sheet, when the workbook has one. */
+  countySheet?: CountySheet;
+}
+
+/** A value entered on the county sheet: numbers as numbers, 是/否 as booleans, monitoring levels as 1–4. */
+export interface CountyEntry {
+  value: number | boolean | null;
+  /** Bare A1 address of the value cell. */
+  cell?: string;
+  /** Where the evidence is (document number, file name), for 是/否 items. */
+  evidence?: string;
+}
+
+export interface CountySheet {
+  sheet: string;
+  /** By county item id (rules pack), e.g. teacher_exchange_rate, social_recognition, and 2012 item scores. */
+  entries: Partial<Record<string, CountyEntry>>;
+  /** The five inputs of 初中三年巩固率 (graduates, transfers_in, transfers_out, grade7_enrolment, deaths). */
+  retention?: Partial<Record<string, CountyEntry>>;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
