@@ -32,15 +32,18 @@ export function countyFromRows(values: unknown[][], endRow: number): string | un
 }
 
 const NAME_LABEL = /^(县市区|县区|县市|县|区县)名称$/;
+/** A 县级指标 sheet names its county near the top; big data sheets are not scanned to the end. */
+const LABEL_SCAN_ROWS = 30;
 
 /** A 县（市、区）名称 label cell anywhere in the other sheets: its value is the next filled cell right, or below. */
 export function countyFromLabels(sheets: SheetValues[]): string | undefined {
   for (const sheet of sheets) {
     const rows = sheet.values;
-    for (let r = 0; r < rows.length; r++) {
+    for (let r = 0; r < Math.min(rows.length, LABEL_SCAN_ROWS); r++) {
       const row = rows[r] ?? [];
       for (let c = 0; c < row.length; c++) {
-        if (!NAME_LABEL.test(normalizeHeader(cellText(row[c])).replace(/[()]/g, ''))) continue;
+        const label = row[c];
+        if (typeof label !== 'string' || !NAME_LABEL.test(normalizeHeader(label).replace(/[()]/g, ''))) continue;
         const right = row.slice(c + 1).map((v) => cellText(v).trim()).find((t) => t);
         const below = cellText(rows[r + 1]?.[c]).trim();
         const value = right || below;
