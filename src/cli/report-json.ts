@@ -3,7 +3,7 @@
 import type { IndicatorResult, Report, SchoolResult, StageResult } from '../core/report.ts';
 import { STAGES } from '../core/types.ts';
 
-const indicator = (r: IndicatorResult) => ({
+export const indicatorJson = (r: IndicatorResult): IndicatorResult => ({
   id: r.id,
   name: r.name,
   mean: r.mean,
@@ -20,7 +20,7 @@ const stage = (s: StageResult) => ({
   pass: s.pass,
   composite: s.composite,
   compositeLimit: s.compositeLimit,
-  indicators: s.indicators.map(indicator),
+  indicators: s.indicators.map(indicatorJson),
 });
 
 const school = (s: SchoolResult) => ({

@@ -2,6 +2,7 @@
 // and the county verdict, taken from each county's Report without recomputing anything.
 import type { IndicatorResult, PartId, Report } from '../core/report.ts';
 import { STAGES, type Stage } from '../core/types.ts';
+import { indicatorJson } from './report-json.ts';
 
 export interface RollupStage {
   schoolCount: number;
@@ -45,7 +46,7 @@ export function rollupCounty(file: string, report: Report): RollupCounty {
       composite: st.composite,
       compositeLimit: st.compositeLimit,
       schoolsFailing: judged.length === 0 ? null : judged.filter((s) => s.pass === false).length,
-      indicators: st.indicators,
+      indicators: st.indicators.map(indicatorJson),
     };
   }
   const count = (severity: string) => report.problems.filter((p) => p.severity === severity).length;
