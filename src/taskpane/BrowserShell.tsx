@@ -42,7 +42,8 @@ export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShel
       const host = await openWorkbook(data, name);
       setLoaded({ host, name, seq: ++seq.current });
     } catch (e) {
-      setError(t.readFailed(name, e instanceof Error ? e.message : String(e)));
+      // The file host's messages already name the file (无法读取工作簿 …); anything else gets our wording.
+      setError(e instanceof Error && e.message.includes(name) ? e.message : t.readFailed(name, e instanceof Error ? e.message : String(e)));
     }
   };
 

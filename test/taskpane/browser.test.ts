@@ -258,6 +258,24 @@ describe('task pane start-up outside Office', () => {
     await other.close();
   });
 
+  it('says in Chinese which file it cannot use, and keeps going', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pane-bad-'));
+    const notWorkbook = path.join(dir, '说明.txt');
+    const broken = path.join(dir, '损坏.xlsx');
+    writeFileSync(notWorkbook, '学校名称,小学在校生数\n');
+    writeFileSync(broken, 'PK but not really a zip');
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(notWorkbook);
+    await expect.poll(() => other.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('“说明.txt”不是 .xlsx 工作簿');
+    await other.getByTestId('file-input').setInputFiles(broken);
+    await expect.poll(() => other.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('损坏.xlsx');
+    await other.getByTestId('file-input').setInputFiles(samplePath);
+    await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain(SAMPLE_SHEET);
+    expect(await other.getByRole('alert').count()).toBe(0);
+    await other.close();
+  });
+
   it('speaks English when the browser does', async () => {
     const other = await context.newPage();
     await other.addInitScript(() => Object.defineProperty(navigator, 'language', { get: () => 'en-US' }));
