@@ -18,7 +18,7 @@ const COMMANDS: Record<string, Command> = {
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(MAIN_USAGE);
+    io.out(USAGE[rest[0] ?? ''] ?? MAIN_USAGE);
     return 0;
   }
   const command = name === undefined ? undefined : COMMANDS[name];

@@ -245,6 +245,8 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
     expect([mainHelp.code, mainHelp.out.includes('balance template --out')]).toEqual([0, true]);
     const help = await runCli(['validate', '--help']);
     expect([help.code, help.out.startsWith('用法：balance validate')]).toEqual([0, true]);
+    const helpRollup = await runCli(['help', 'rollup']);
+    expect([helpRollup.code, helpRollup.out.startsWith('用法：balance rollup')]).toEqual([0, true]);
   });
 });
 
