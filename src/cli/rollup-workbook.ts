@@ -64,7 +64,9 @@ const stagesPresent = (summary: RollupSummary): Stage[] =>
 
 function summarySheet(summary: RollupSummary): SheetSpec {
   const stages = stagesPresent(summary);
-  const headers = ['县（市、区）', '全县结论', '资源配置'];
+  // One column per part of the method (资源配置, 政府保障程度, …), in the method's order.
+  const parts = summary.counties[0]?.parts.map((p) => ({ id: p.id, name: p.name })) ?? [];
+  const headers = ['县（市、区）', '全县结论', ...parts.map((p) => p.name)];
   for (const s of stages) {
     const l = STAGE_NAMES[s];
     headers.push(`${l}资源配置`, `${l}学校数`, `${l}在校生数`, `${l}未达校际标准学校数`);
@@ -72,9 +74,13 @@ function summarySheet(summary: RollupSummary): SheetSpec {
   headers.push('数据错误', '数据警告', '文件');
   const shaded: [number, number][] = [];
   const rows = summary.counties.map((c, r) => {
-    const resources = c.parts.find((p) => p.id === 'resources')?.pass ?? null;
-    const row: Value[] = [c.county, c.pass ? '通过' : '未通过', verdictText(resources)];
-    if (resources === false) shaded.push([r, 2]);
+    const row: Value[] = [c.county, c.pass ? '通过' : '未通过'];
+    if (!c.pass) shaded.push([r, 1]);
+    for (const part of parts) {
+      const pass = c.parts.find((p) => p.id === part.id)?.pass ?? null;
+      if (pass === false) shaded.push([r, row.length]);
+      row.push(verdictText(pass));
+    }
     for (const s of stages) {
       const st = c.stages[s];
       if (st?.pass === false) shaded.push([r, row.length]);
@@ -85,8 +91,8 @@ function summarySheet(summary: RollupSummary): SheetSpec {
   });
   const widths = headers.map((_, i) => (i === 0 ? 16 : i === headers.length - 1 ? 40 : 11));
   const notes = [
-    '注：全县结论要求评估办法的各部分均达标；台账只能评估资源配置，其余部分（政府保障程度、教育质量、社会认可度等）未评估，故全县结论为“未通过”时请看资源配置一列。',
-    '阴影 = 未达标。',
+    '注：全县结论要求评估办法的各部分均达标；“未评估”的部分缺少数据（例如工作簿中没有“县级指标”工作表），全县结论因此为“未通过”，此时请看各部分的结论。',
+    '阴影 = 未达标或未通过。',
   ];
   return { name: '汇总', title: `县域义务教育均衡发展 汇总对比（${summary.counties.length} 个县，${summary.standard}）`, headers, widths, rows, shaded, notes };
 }

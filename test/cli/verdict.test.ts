@@ -103,6 +103,7 @@ describe('roll-up model and workbook', () => {
     ids.forEach((ind, k) => expect(sheet.getRow(5).getCell(3 + k).value).toBe(ind.cv));
     expect(sheet.getRow(5).getCell(3).numFmt).toBe('0.000');
     const summarySheet = wb.getWorksheet('汇总')!;
+    expect([2, 3, 4, 5, 6].map((c) => summarySheet.getRow(2).getCell(c).value)).toEqual(['全县结论', ...reports[0].parts.map((p) => p.name)]);
     expect(summarySheet.getRow(4).getCell(3).value).toBe('未达标');
     expect((summarySheet.getRow(4).getCell(3).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFF8CBAD');
     expect(wb.getWorksheet('未读取的文件')!.getRow(3).getCell(2).value).toBe('不是 .xlsx 文件');
