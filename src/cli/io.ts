@@ -9,4 +9,14 @@ export const processIO: CliIO = {
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
 };
 
+/**
+ * `balance validate … | head` closes stdout early. That must not crash the run half-way through writing its
+ * files, so a closed pipe is ignored and the command finishes (and cleans up) as usual.
+ */
+export function ignoreClosedStdout(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 export type Command = (argv: string[], io: CliIO) => Promise<number>;

@@ -5,7 +5,7 @@ import { rollupCommand } from './commands/rollup.ts';
 import { templateCommand } from './commands/template.ts';
 import { validateCommand } from './commands/validate.ts';
 import { InputError } from './errors.ts';
-import { processIO, type CliIO, type Command } from './io.ts';
+import { ignoreClosedStdout, processIO, type CliIO, type Command } from './io.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
 
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  if (io === processIO) ignoreClosedStdout();
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE[rest[0] ?? ''] ?? MAIN_USAGE);
