@@ -1,11 +1,11 @@
 // The task pane: 台账 → 标准 → 校验全县 → 清除标注. It gets its host and pipeline as props (Excel, WPS or a file
 // in browser mode) and holds only view state; every rule lives behind the pipeline.
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
 import type { Host } from '../hosts/types.ts';
-import type { HeaderMapping } from '../ledger/types.ts';
+import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
 import { DEFAULT_STANDARD_ID, STANDARDS, getStandard } from '../standards/index.ts';
 import { useStrings } from './i18n.tsx';
 import { LedgerStep } from './LedgerStep.tsx';
@@ -28,7 +28,7 @@ export interface AppProps {
   bridge?: PaneBridge;
 }
 
-type Busy = 'inspect' | 'validate' | 'clear' | null;
+type Busy = 'read' | 'validate' | 'clear' | null;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const packOf = (id: string) => {
@@ -43,63 +43,67 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
   const [sheet, setSheet] = useState<string | undefined>();
   const [mapping, setMapping] = useState<HeaderMapping>({});
   const [standardId, setStandardId] = useState(DEFAULT_STANDARD_ID);
-  const [inspection, setInspection] = useState<Inspection | null>(null);
-  const [busy, setBusy] = useState<Busy>('inspect');
+  // The workbook's values as last read: sheet and mapping changes re-detect from these without another round trip.
+  const [sheets, setSheets] = useState<SheetValues[] | null>(null);
+  const [busy, setBusy] = useState<Busy>('read');
   const [progress, setProgress] = useState<{ fraction: number; label: string } | null>(null);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   const [status, setStatus] = useState(t.loading);
   const [error, setError] = useState<string | null>(null);
-  // A later inspection supersedes an earlier one still in flight (fast dropdown changes).
-  const inspectSeq = useRef(0);
 
-  const inspect = useCallback(
-    async (nextSheet: string | undefined, nextMapping: HeaderMapping) => {
-      const seq = ++inspectSeq.current;
-      setBusy('inspect');
-      try {
-        const result = await pipeline.inspect(host, { sheet: nextSheet, mapping: nextMapping });
-        if (seq === inspectSeq.current) {
-          setInspection(result);
-          setError(null);
-          setStatus('');
-        }
-        return result;
-      } catch (e) {
-        if (seq === inspectSeq.current) setError(messageOf(e));
-        return null;
-      } finally {
-        if (seq === inspectSeq.current) setBusy(null);
-      }
-    },
-    [host, pipeline],
+  const inspection = useMemo<Inspection | null>(
+    () => (sheets ? { sheetNames: sheets.map((x) => x.name), ledger: pipeline.detect(sheets, { sheet, mapping }) } : null),
+    [sheets, sheet, mapping, pipeline],
   );
+
+  const read = useCallback(async () => {
+    setBusy('read');
+    setStatus(t.loading);
+    try {
+      const values = await host.readWorkbook();
+      setError(null);
+      setStatus('');
+      return values;
+    } catch (e) {
+      setError(messageOf(e));
+      setStatus('');
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }, [host, t]);
 
   useEffect(() => {
     let live = true;
     (async () => {
       const saved = await host.loadSettings().catch(() => null);
-      if (!live) return;
+      const active = saved?.sheet ? null : await host.activeSheet().catch(() => null);
+      const values = await read();
+      if (!live || !values) return;
       const savedMapping = saved?.mapping ?? {};
       if (saved?.standard && getStandard(saved.standard).ok) setStandardId(saved.standard);
-      setMapping(savedMapping);
       // The saved sheet first; else the active sheet when it holds a ledger; else the reader's own choice.
-      const active = saved?.sheet ? null : await host.activeSheet().catch(() => null);
-      const first = saved?.sheet ?? active ?? undefined;
-      const found = await inspect(first, savedMapping);
-      if (!live) return;
-      if (active && found && !found.ledger.ok) {
-        await inspect(undefined, savedMapping);
-      } else setSheet(first);
+      const activeIsLedger = active !== null && pipeline.detect(values, { sheet: active, mapping: savedMapping }).ok;
+      setSheet(saved?.sheet ?? (activeIsLedger ? active : undefined));
+      setMapping(savedMapping);
+      setSheets(values);
     })();
     return () => {
       live = false;
     };
-  }, [host, inspect]);
+  }, [host, pipeline, read]);
+
+  const reread = async () => {
+    const values = await read();
+    if (values) {
+      setSheets(values);
+      setOutcome(null);
+    }
+  };
 
   const changeSheet = (next: string | undefined) => {
     setSheet(next);
     setOutcome(null);
-    void inspect(next, mapping);
   };
 
   const mapField = (field: CanonicalField, col: string | undefined) => {
@@ -108,7 +112,6 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
     else delete next[field];
     setMapping(next);
     setOutcome(null);
-    void inspect(sheet, next);
   };
 
   const validate = async () => {
@@ -190,6 +193,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         disabled={busy === 'validate' || busy === 'clear'}
         onSheet={changeSheet}
         onMapField={mapField}
+        onReread={reread}
       />
       <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }} />
       <section className={s.section} aria-labelledby={validateHeading}>

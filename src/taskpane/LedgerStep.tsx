@@ -1,5 +1,5 @@
 // Step 1 (台账): which sheet and header rows were detected, and one dropdown per canonical field to fix the mapping.
-import { Field, MessageBar, MessageBarBody, Select, Switch } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, Select, Switch } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import type { CanonicalField } from '../core/types.ts';
 import type { HeaderMapping, LedgerColumn } from '../ledger/types.ts';
@@ -16,11 +16,13 @@ export interface LedgerStepProps {
   onSheet(sheet: string | undefined): void;
   /** column letter, or undefined to go back to automatic matching */
   onMapField(field: CanonicalField, col: string | undefined): void;
+  /** Reads the workbook again after the clerk edited it. */
+  onReread(): void;
 }
 
 const rangeText = (rows: number[]): string => (rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : String(rows[0] ?? '—'));
 
-export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMapField }: LedgerStepProps) {
+export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMapField, onReread }: LedgerStepProps) {
   const t = useStrings();
   const s = useStyles();
   const headingId = useId();
@@ -43,6 +45,9 @@ export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMa
           ))}
         </Select>
       </Field>
+      <Button size="small" appearance="secondary" onClick={onReread} disabled={disabled} className={s.startAligned}>
+        {t.reread}
+      </Button>
       {ledger && !ledger.ok && (
         <MessageBar intent="error"><MessageBarBody>{ledger.message}</MessageBarBody></MessageBar>
       )}

@@ -4,7 +4,7 @@ import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
 import { clearWorkbook, validateWorkbook } from '../app/validate.ts';
 import type { Host } from '../hosts/types.ts';
 import { readLedger } from '../ledger/index.ts';
-import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
+import type { HeaderMapping, LedgerRead, SheetValues } from '../ledger/types.ts';
 
 export interface InspectOptions {
   sheet?: string;
@@ -18,8 +18,8 @@ export interface Inspection {
 }
 
 export interface PanePipeline {
-  /** Reads the workbook and detects the ledger (sheet, header rows, mapping) without writing anything. */
-  inspect(host: Host, options: InspectOptions): Promise<Inspection>;
+  /** Detects the ledger (sheet, header rows, mapping) in values already read from the host. */
+  detect(sheets: SheetValues[], options: InspectOptions): LedgerRead;
   /** Reads, evaluates, writes the annotations (replacing earlier ones) and saves the settings. */
   validate(host: Host, options: ValidateOptions): Promise<ValidateOutcome>;
   /** Removes every annotation the add-in wrote. */
@@ -28,10 +28,7 @@ export interface PanePipeline {
 
 /** The real pipeline: the ledger reader for detection, the shared validation for everything else. */
 export const appPipeline: PanePipeline = {
-  async inspect(host, options) {
-    const sheets = await host.readWorkbook();
-    return { sheetNames: sheets.map((s) => s.name), ledger: readLedger(sheets, options) };
-  },
+  detect: (sheets, options) => readLedger(sheets, options),
   validate: validateWorkbook,
   clear: clearWorkbook,
 };

@@ -48,6 +48,7 @@ export const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  startAligned: { alignSelf: 'flex-start' },
   scrollX: { overflowX: 'auto', maxWidth: '100%' },
   table: {
     borderCollapse: 'collapse',
