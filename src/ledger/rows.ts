@@ -74,9 +74,9 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) continue;
     // A third header row (a merged 学校名称 repeated below a two-row header) is no school either.
     if (COLUMN_NUMBERS.has(name) || normalizeHeader(name) === nameHeader) continue;
-    const hasNumber = mapped.some((c) => c.field !== 'school' && !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
+    const hasNumber = () => mapped.some((c) => !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
     if (!name) {
-      if (hasNumber) {
+      if (hasNumber()) {
         ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell: cellAt(ctx, r, nameCol.index),
           message: `第 ${ctx.origin.row + r} 行有数据但学校名称为空，未读取` });
       }
@@ -84,7 +84,7 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     }
     // A row holding only a note merged across the table, or a section heading (一、小学) with no figures.
     const lone = filled.length === 1;
-    if (!hasNumber && ((lone && filled[0] !== nameCol.index) || (lone && SECTION_ROW.test(name)))) continue;
+    if (lone && (filled[0] !== nameCol.index || SECTION_ROW.test(name)) && !hasNumber()) continue;
 
     const school = readSchool(row, r, name, mapped, ctx);
     if (first < 0) first = r;
