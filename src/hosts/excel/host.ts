@@ -69,8 +69,12 @@ export class ExcelHost implements Host {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
+      // Our state, in the same round trip, names the report sheet we wrote: it is not part of the ledger.
+      const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
+      stateRange.load('values');
       await context.sync();
-      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET);
+      const report = stateRange.isNullObject ? null : decodeState(stateRange.values.map((row) => row[0])).report;
+      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== report);
       const used = visible.map((s) => {
         const range = s.getUsedRangeOrNullObject(true);
         range.load('values,address');
