@@ -1,6 +1,6 @@
 // balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
 import { resolve } from 'node:path';
-import { TEMPLATE_COLUMNS } from '../../ledger/template.ts';
+import { fieldLabel } from '../../ledger/template.ts';
 import { parseCommandArgs } from '../args.ts';
 import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
 import { usageError } from '../errors.ts';
@@ -46,7 +46,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
 function missingColumns(result: ValidatedFile): string {
   const { missingRequired, sheet } = result.ledger;
   if (missingRequired.length === 0) return '';
-  const headers = missingRequired.map((f) => TEMPLATE_COLUMNS.find((c) => c.field === f)?.header ?? f);
+  const headers = missingRequired.map(fieldLabel);
   return `工作表 ${sheet} 缺少必填列：${headers.join('、')}。如台账中有对应的列，请用 --map 字段=表头 指定（例如 --map ${headers[0]}=台账中的表头）`;
 }
 
