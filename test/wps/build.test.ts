@@ -164,8 +164,14 @@ describe('the built task pane in Chromium', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript({ content: fake });
       await page.goto(pathToFileURL(path.join(result.addinDir, 'ui/taskpane.html')).href);
-      await page.getByRole('button', { name: '校验全县' }).click({ timeout: 20_000 });
-      await page.getByText('云岭县').first().waitFor({ timeout: 20_000 });
+      // Generous waits: with the whole suite running on two cores the pane takes far longer than alone (~3 s).
+      await page.getByRole('button', { name: '校验全县' }).click({ timeout: 90_000 });
+      await page.waitForFunction(
+        () => (globalThis as unknown as { Application: { sheets: { Name: string }[] } }).Application.sheets.some((s) => s.Name === '均衡校验报告'),
+        undefined,
+        { timeout: 90_000 },
+      );
+      await page.getByText('云岭县').first().waitFor({ timeout: 90_000 });
       const state = await page.evaluate(() => {
         const app = (globalThis as unknown as { Application: { sheets: { Name: string; Visible: number }[]; counters: { value2Writes: number } } }).Application;
         return { sheets: app.sheets.map((s) => [s.Name, s.Visible]), value2Writes: app.counters.value2Writes };
@@ -177,5 +183,5 @@ describe('the built task pane in Chromium', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 300_000);
 });
