@@ -150,10 +150,15 @@ describe('balance validate', () => {
     expect(before.code).toBe(0);
     expect(before.out).toContain('工作表 台账 缺少必填列：县级及以上骨干教师数（小学）。如台账中有对应的列，请用 --map 字段=表头 指定');
     expect(readJson<Report>(json).stages.primary!.indicators.find((i) => i.id === 'backbone_teachers_per_100')!.cv).toBeNull();
-    const after = await runCli(['validate', file, '--json', json, '--map', '县级及以上骨干教师数（小学）=名师数（小学）']);
+    const annotated = tmp.path('odd-annotated.xlsx');
+    const after = await runCli(['validate', file, '--json', json, '--out', annotated, '--map', '县级及以上骨干教师数（小学）=名师数（小学）']);
     expect(after.code).toBe(0);
     expectSameFigures(readJson<Report>(json), expected(countyOf('odd-headers', PASSING)));
     expect(after.out).not.toContain('缺少必填列');
+    // The mapping is saved in the annotated copy: validating that copy needs no --map.
+    const again = await runCli(['validate', annotated, '--json', json]);
+    expect(again.code).toBe(0);
+    expectSameFigures(readJson<Report>(json), expected(countyOf('odd-annotated', PASSING)));
   });
 });
 
