@@ -1,5 +1,5 @@
 // Labels for the mapping dropdowns: the template's own header text, so the pane and `balance template` agree.
-import type { CanonicalField } from '../core/types.ts';
+import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS, type CanonicalField } from '../core/types.ts';
 import { REQUIRED_FIELDS, TEMPLATE_COLUMNS } from '../ledger/template.ts';
 
 /** Canonical fields the template does not write but a ledger may carry (rules §5, "common variants"). */
@@ -21,8 +21,12 @@ export interface FieldOption {
   required: boolean;
 }
 
-/** Every field the pane lets the user map, template order first. */
+const inTemplate = new Set<CanonicalField>(TEMPLATE_COLUMNS.map((c) => c.field));
+
+/** Every canonical field, template order first; a field added to core later shows under its id until labelled here. */
 export const MAPPABLE_FIELDS: FieldOption[] = [
   ...TEMPLATE_COLUMNS.map((c) => ({ field: c.field, label: c.header, required: REQUIRED_FIELDS.includes(c.field) })),
-  ...Object.entries(OTHER_LABELS).map(([field, label]) => ({ field: field as CanonicalField, label: label as string, required: false })),
+  ...[...NUMERIC_FIELDS, ...TEXT_FIELDS, ...FLAG_FIELDS]
+    .filter((f) => !inTemplate.has(f))
+    .map((f) => ({ field: f, label: OTHER_LABELS[f] ?? f, required: false })),
 ];

@@ -1,6 +1,9 @@
 // Pieces of the pane that need no browser: Office detection, locale choice, the ribbon bridge, display precision.
 import { afterEach, describe, expect, it } from 'vitest';
+import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS } from '../../src/core/types.ts';
+import { REQUIRED_FIELDS } from '../../src/ledger/template.ts';
 import { PaneBridge, type PaneActions } from '../../src/taskpane/bridge.ts';
+import { MAPPABLE_FIELDS } from '../../src/taskpane/fields.ts';
 import { formatCV, formatLimit, formatMean } from '../../src/taskpane/format.ts';
 import { detectMode } from '../../src/taskpane/office.ts';
 import { STRINGS, pickLocale } from '../../src/taskpane/strings.ts';
@@ -91,5 +94,14 @@ describe('display precision (national template: CVs 3 decimals, means 2)', () =>
     expect(formatLimit(0.5)).toBe('0.50');
     expect(formatCV(null)).toBe('—');
     expect(formatMean(Number.NaN)).toBe('—');
+  });
+});
+
+describe('mapping dropdowns', () => {
+  it('offer every canonical field once, each with a Chinese label, the required ones marked', () => {
+    const all = [...NUMERIC_FIELDS, ...TEXT_FIELDS, ...FLAG_FIELDS];
+    expect(MAPPABLE_FIELDS.map((f) => f.field).sort()).toEqual([...all].sort());
+    for (const f of MAPPABLE_FIELDS) expect(f.label, f.field).toMatch(/[\u4e00-\u9fff]/);
+    expect(MAPPABLE_FIELDS.filter((f) => f.required).map((f) => f.field).sort()).toEqual([...REQUIRED_FIELDS].sort());
   });
 });
