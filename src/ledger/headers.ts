@@ -119,7 +119,9 @@ export function analyseHeader(subRaw: string, groupRaw: string): HeaderInfo {
   if (TOTAL_WORDS.has(coreName(sub))) sub = sub.replace(/合计数|合计|小计|总计|总数|计|总/, '');
   const subCore = coreName(sub);
   const groupCore = coreName(group);
-  const derived = DERIVED_MARKERS.some((m) => subCore.includes(m) || groupCore.includes(m));
+  const marked = (t: string) => DERIVED_MARKERS.some((m) => t.includes(m));
+  // A computed group (生均… over 小学/初中) makes its columns computed, unless the sub-header names an input itself.
+  const derived = marked(subCore) || (marked(groupCore) && (matchName(subCore)?.score ?? 0) < EXACT_BONUS);
 
   const subStage = stageOf(sub);
   const groupStage = stageOf(group);

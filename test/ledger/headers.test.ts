@@ -65,6 +65,8 @@ describe('header matching', () => {
     ['生均教学及辅助用房面积', '', null, undefined, 1],
     ['每百名学生拥有网络多媒体教室数', '', null, undefined, 1],
     ['专任教师学历合格率', '', null, undefined, 1],
+    ['小学', '生均教学及辅助用房面积（㎡）', null, undefined, 1],
+    ['教学及辅助用房面积', '办学条件达标情况', 'teaching_area', undefined, 1],
     ['体育、艺术（美术、音乐）专任教师数', '', 'pe_art_teachers', undefined, 1],
     ['其中：小学', '在校学生数（人）', 'students_primary', '人', 1],
     ['网络多媒体教室（间）', '', 'multimedia_rooms', '间', 1],
