@@ -100,11 +100,5 @@ export default (_env, argv = {}) => {
       }),
     ],
     performance: { hints: false },
-    devServer: {
-      static: path.join(root, 'dist'),
-      port: 3000,
-      server: 'https',
-      headers: { 'Access-Control-Allow-Origin': '*' },
-    },
   };
 };
