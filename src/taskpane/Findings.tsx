@@ -1,4 +1,6 @@
 // Who to talk to: the schools that drag each CV up most (evaluation.drivers) and the schools below a threshold.
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Evaluation } from '../core/report.ts';
 import type { Stage } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
@@ -31,15 +33,20 @@ export function Drivers({ evaluation, stage, pack }: { evaluation: Evaluation; s
   );
 }
 
+/** A large county can have hundreds; the report sheet lists them all, the pane the first ones until asked. */
+const SCHOOLS_SHOWN_AT_FIRST = 30;
+
 export function SchoolsBelow({ evaluation, stage, pack }: { evaluation: Evaluation; stage: Stage; pack: RulePack }) {
   const t = useStrings();
   const s = useStyles();
-  const schools = evaluation.report.schools.filter((sc) => sc.stage === stage && sc.met && Object.values(sc.met).some((m) => m === false));
+  const [all, setAll] = useState(false);
+  const below = evaluation.report.schools.filter((sc) => sc.stage === stage && sc.met && Object.values(sc.met).some((m) => m === false));
+  const schools = all ? below : below.slice(0, SCHOOLS_SHOWN_AT_FIRST);
   if (!pack.indicators.some((r) => r.threshold?.[stage] !== undefined)) return null;
   return (
     <>
-      <h3 className={s.subheading}>{t.stage[stage]} · {t.schoolsBelow}（{schools.length}）</h3>
-      {schools.length === 0 ? (
+      <h3 className={s.subheading}>{t.stage[stage]} · {t.schoolsBelow}（{below.length}）</h3>
+      {below.length === 0 ? (
         <p className={s.hint}>{t.schoolsBelowNone}</p>
       ) : (
         <ul className={s.plainList} data-testid={`below-${stage}`}>
@@ -62,6 +69,11 @@ export function SchoolsBelow({ evaluation, stage, pack }: { evaluation: Evaluati
             </li>
           ))}
         </ul>
+      )}
+      {schools.length < below.length && (
+        <Button appearance="subtle" className={s.startAligned} onClick={() => setAll(true)}>
+          {t.showAll(below.length)}
+        </Button>
       )}
     </>
   );

@@ -46,7 +46,7 @@ export function ProblemsList({ problems, defaultSheet, onSelect }: ProblemsListP
         })}
       </ul>
       {!all && problems.length > SHOWN_AT_FIRST && (
-        <Button appearance="subtle" onClick={() => setAll(true)}>{t.showAllProblems(problems.length)}</Button>
+        <Button appearance="subtle" onClick={() => setAll(true)}>{t.showAll(problems.length)}</Button>
       )}
     </>
   );
