@@ -199,6 +199,18 @@ describe('sync calls', () => {
     expect(xl.syncs).toBe(2);
   });
 
+  it('reads a ledger too big for one response again in row blocks, with the same values', async () => {
+    const { xl } = workbook(3000);
+    const whole = await host(xl).readWorkbook();
+    xl.responseLimit = 100 * 1024;
+    xl.syncs = 0;
+    const blocks = await host(xl, { chunkBytes: 80 * 1024 }).readWorkbook();
+    expect(blocks).toEqual(whole);
+    expect(blocks[1].values).toHaveLength(3001);
+    // The refused attempt (2 syncs), then the list, the sizes and the blocks in chunks.
+    expect(xl.syncs).toBeGreaterThan(4);
+  });
+
   it('reports merged header cells as bare addresses for the ledger reader', async () => {
     const xl = new FakeExcel();
     xl.addSheet('台账', [['学校名称', '在校学生数', null], [null, '小学', '初中'], ['一小', 300, null]]).merges.push('B1:C1', 'A1:A2');

@@ -79,12 +79,34 @@ export class FakeExcel {
     this.queue.push({ bytes, run });
   }
 
+  /** Excel on the web refuses a response over 5 MB; tests lower this to see the host read in blocks. */
+  responseLimit = Infinity;
+  private responseBytes = 0;
+
   private async sync() {
     this.syncs++;
     this.requestSizes.push(this.queue.reduce((n, op) => n + op.bytes, 0));
     const ops = this.queue;
     this.queue = [];
+    this.responseBytes = 0;
     for (const op of ops) op.run();
+    if (this.responseBytes > this.responseLimit) {
+      throw Object.assign(new Error('The response payload size has exceeded the limit.'), { code: 'RequestPayloadSizeLimitExceeded' });
+    }
+  }
+
+  private respond(x: unknown) {
+    this.responseBytes += size(x);
+  }
+
+  private grid(s: FakeSheet, r0: number, c0: number, r1: number, c1: number): unknown[][] {
+    const values: unknown[][] = [];
+    for (let r = r0; r <= r1; r++) {
+      const row: unknown[] = [];
+      for (let c = c0; c <= c1; c++) row.push(s.cells.get(a1(r, c))?.v ?? '');
+      values.push(row);
+    }
+    return values;
   }
 
   private context() {
@@ -137,7 +159,7 @@ export class FakeExcel {
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) =>
         this.range(sheet, rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`),
       getUsedRangeOrNullObject: () => {
-        const range = { isNullObject: true, values: [] as unknown[][], address: '' };
+        const range = { isNullObject: true, values: [] as unknown[][], address: '', rowCount: 0, columnCount: 0 };
         const merged = { isNullObject: true, address: '' };
         return Object.assign(range, {
           getMergedAreasOrNullObject: () =>
@@ -149,7 +171,7 @@ export class FakeExcel {
                   merged.address = s ? s.merges.map((m) => `'${s.name}'!${m.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}`).join(', ') : '';
                 }),
             }),
-          load: () =>
+          load: (props = '') =>
             this.push(60, () => {
               // On a null sheet (getItemOrNullObject of a missing one) the range is a null object too.
               const s = this.sheets.find((x) => x.name === name());
@@ -162,12 +184,10 @@ export class FakeExcel {
               const c0 = Math.min(...keys.map((m) => col(m[1])));
               const c1 = Math.max(...keys.map((m) => col(m[1])));
               range.address = `${s.name}!${a1(r0, c0)}:${a1(r1, c1)}`;
-              range.values = [];
-              for (let r = r0; r <= r1; r++) {
-                const row: unknown[] = [];
-                for (let c = c0; c <= c1; c++) row.push(s.cells.get(a1(r, c))?.v ?? '');
-                range.values.push(row);
-              }
+              range.rowCount = r1 - r0 + 1;
+              range.columnCount = c1 - c0 + 1;
+              range.values = this.grid(s, r0, c0, r1, c1);
+              if (props.includes('values')) this.respond(range.values);
             }),
         });
       },
@@ -273,9 +293,21 @@ export class FakeExcel {
       load: () => push(60, () => (loadedFill = sheet().cells.get(address)?.fill ?? '#FFFFFF')),
       clear: () => push(40, () => cells().forEach((a) => delete touch(a).fill)),
     };
+    const loaded = { values: [] as unknown[][] };
     return {
       address,
       sheetName: () => sheet().name,
+      get values(): unknown[][] {
+        return loaded.values;
+      },
+      load: () =>
+        push(60, () => {
+          const [from, to = from] = address.split(':');
+          const p = /^([A-Z]+)(\d+)$/.exec(from)!;
+          const q = /^([A-Z]+)(\d+)$/.exec(to)!;
+          loaded.values = this.grid(sheet(), Number(p[2]) - 1, col(p[1]), Number(q[2]) - 1, col(q[1]));
+          this.respond(loaded.values);
+        }),
       set values(m: unknown[][]) {
         push(size(m), () => grid(m, (c, v) => (c.v = v)));
       },

@@ -35,6 +35,11 @@ const BLOCK_SHARE = 8;
 const supports = (version: string) => (): boolean =>
   typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('ExcelApi', version) === true;
 
+/** Excel on the web's error when a response would pass its 5 MB limit. */
+const PAYLOAD_TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
+/** Response bytes budgeted per cell when a used range is read in blocks (a number or short text as JSON). */
+const RESPONSE_BYTES_PER_CELL = 24;
+
 /** Thrown by Excel when an API in a merged undo group has no undo support (ExcelApi 1.20). */
 const UNDO_NOT_SUPPORTED = 'UndoNotSupported';
 
@@ -65,11 +70,25 @@ export class ExcelHost implements Host {
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
+    try {
+      return await this.readSheets(false);
+    } catch (e) {
+      // Excel on the web answers at most 5 MB: a huge ledger is read again in row blocks.
+      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
+      return this.readSheets(true);
+    }
+  }
+
+  /**
+   * Two syncs: the sheet list (with our state, which names the report sheet we wrote), then every visible
+   * sheet's used range and merged areas. In blocks: the second sync loads only each used range's address
+   * and size, and the values follow in row blocks, one more sync per 4 MB.
+   */
+  private async readSheets(inBlocks: boolean): Promise<SheetValues[]> {
     const withMerges = this.mergesSupported();
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
-      // Our state, in the same round trip, names the report sheet we wrote: it is not part of the ledger.
       const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
       stateRange.load('values');
       await context.sync();
@@ -77,21 +96,43 @@ export class ExcelHost implements Host {
       const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== report);
       const used = visible.map((s) => {
         const range = s.getUsedRangeOrNullObject(true);
-        range.load('values,address');
+        range.load(inBlocks ? 'address,rowCount,columnCount' : 'values,address');
         // Merged header cells: the ledger reader spreads a group header over its sub-headers.
         const merges = withMerges ? range.getMergedAreasOrNullObject() : null;
         merges?.load('address');
-        return { range, merges };
+        return { sheet: s, range, merges };
       });
       await context.sync();
-      return visible.map((s, i): SheetValues => {
-        const { range, merges } = used[i];
-        if (range.isNullObject) return { name: s.name, values: [] };
-        const out: SheetValues = { name: s.name, values: range.values, origin: originOf(range.address) };
+      const blocks = inBlocks ? await this.readBlocks(context, used) : null;
+      return used.map(({ sheet, range, merges }, i): SheetValues => {
+        if (range.isNullObject) return { name: sheet.name, values: [] };
+        const values = blocks ? blocks[i] : range.values;
+        const out: SheetValues = { name: sheet.name, values, origin: originOf(range.address) };
         if (merges && !merges.isNullObject && merges.address) out.merges = localAddresses(merges.address);
         return out;
       });
     });
+  }
+
+  private async readBlocks(context: Excel.RequestContext, used: { sheet: Excel.Worksheet; range: Excel.Range }[]): Promise<unknown[][][]> {
+    const batch = new ChunkedBatch(context, this.chunkBytes);
+    const pending: { index: number; block: Excel.Range }[] = [];
+    for (const [index, { sheet, range }] of used.entries()) {
+      if (range.isNullObject) continue;
+      const { row, col } = originOf(range.address);
+      const rowsPerBlock = Math.max(1, Math.floor(this.chunkBytes / BLOCK_SHARE / (range.columnCount * RESPONSE_BYTES_PER_CELL)));
+      for (let r = 0; r < range.rowCount; r += rowsPerBlock) {
+        const rows = Math.min(rowsPerBlock, range.rowCount - r);
+        await batch.add(rows * range.columnCount * RESPONSE_BYTES_PER_CELL);
+        const block = sheet.getRangeByIndexes(row - 1 + r, col - 1, rows, range.columnCount);
+        block.load('values');
+        pending.push({ index, block });
+      }
+    }
+    await batch.flush();
+    const out: unknown[][][] = used.map(() => []);
+    for (const { index, block } of pending) for (const row of block.values) out[index].push(row);
+    return out;
   }
 
   async activeSheet(): Promise<string | null> {
