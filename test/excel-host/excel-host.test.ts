@@ -132,8 +132,12 @@ describe('ExcelHost.apply', () => {
   it('refuses to overwrite a sheet of the clerk’s that has the report’s name', async () => {
     const { xl, plan } = workbook(5);
     xl.addSheet(plan.reportSheet.name, [['自己的表']]);
+    const before = snapshot(xl);
     await expect(host(xl).apply(plan)).rejects.toThrow(/已存在且不是本插件生成的/);
     expect(xl.sheet(plan.reportSheet.name).cells.get('A1')?.v).toBe('自己的表');
+    // Refused before anything was written.
+    expect(snapshot(xl)).toEqual(before);
+    expect(xl.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);
   });
 });
 

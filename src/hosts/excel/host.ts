@@ -187,6 +187,7 @@ export class ExcelHost implements Host {
   async apply(plan: AnnotationPlan): Promise<void> {
     await this.write(async (context) => {
       const read = await this.readState(context);
+      this.checkReportName(read, plan.reportSheet.name);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
       const marks = mergeMarks(plan.marks);
@@ -200,7 +201,7 @@ export class ExcelHost implements Host {
       // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
       await this.restore(context, batch, read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell))), seen.notes, comments);
-      this.dropReport(context, read, plan.reportSheet.name);
+      this.dropReport(context, read);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkState[] = [];
       for (const m of marks) {
@@ -225,7 +226,7 @@ export class ExcelHost implements Host {
       const seen = await this.look(context, batch, [], read.state.marks, true);
       const comments = read.state.marks.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       await this.restore(context, batch, read.state.marks, seen.notes, comments);
-      this.dropReport(context, read, read.state.report);
+      this.dropReport(context, read);
       await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: [] });
       await batch.flush();
       this.lastRequests = batch.sent;
@@ -366,15 +367,17 @@ export class ExcelHost implements Host {
     }
   }
 
-  private dropReport(context: Excel.RequestContext, read: SheetRead, name: string | null): void {
-    const ours = read.state.report;
-    if (!name) return;
-    const exists = read.sheets.items.some((s) => s.name === name);
-    if (!exists) return;
-    if (ours !== name) {
+  /** Refuses, before anything is written, to replace a sheet of the clerk's that has the report's name. */
+  private checkReportName(read: SheetRead, name: string): void {
+    if (read.state.report !== name && read.sheets.items.some((s) => s.name === name)) {
       throw new Error(`工作表“${name}”已存在且不是本插件生成的，请改名后再校验`);
     }
-    context.workbook.worksheets.getItem(name).delete();
+  }
+
+  /** Deletes the report sheet we wrote last time, if it is still there. */
+  private dropReport(context: Excel.RequestContext, read: SheetRead): void {
+    const ours = read.state.report;
+    if (ours && read.sheets.items.some((s) => s.name === ours)) context.workbook.worksheets.getItem(ours).delete();
   }
 
   private async writeReport(context: Excel.RequestContext, batch: ChunkedBatch, plan: AnnotationPlan): Promise<void> {
