@@ -70,10 +70,12 @@ export function parseStandard(x: unknown): RulePack | FnError {
 const normalize = (s: string): string =>
   s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/、/g, ',').replace(/，/g, ',');
 
+// Also without bracketed words, as clerks shorten them: 师生比, 每百名学生拥有体育、艺术专任教师数.
 const INDICATOR_BY_NAME = new Map<string, IndicatorId>(
   INDICATOR_IDS.flatMap((id) => [
     [normalize(id), id],
     [normalize(INDICATOR_INFO[id].name), id],
+    [normalize(INDICATOR_INFO[id].name.replace(/（[^）]*）/g, '')), id],
   ]),
 );
 
