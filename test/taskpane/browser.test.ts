@@ -247,6 +247,39 @@ describe('task pane start-up outside Office', () => {
     await other.close();
   });
 
+  it('in Excel, mounts the pane over the Excel host and registers the ribbon commands that drive it', async () => {
+    // A stand-in office.js: Office reports Excel, every Excel.run fails. The pane must say so, not hang.
+    const stub = `
+      window.__commands = {};
+      window.Office = {
+        HostType: { Excel: 'Excel' },
+        context: { displayLanguage: 'zh-CN', requirements: { isSetSupported: () => false } },
+        onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+        actions: { associate: (id, fn) => { window.__commands[id] = fn; } },
+      };
+      window.Excel = { run: async () => { throw new Error('模拟：Excel 不可用'); } };`;
+    const other = await context.newPage();
+    await other.route('**/office-js/office.js', (route) => route.fulfill({ contentType: 'text/javascript', body: stub }));
+    await other.goto(`${server.url}/taskpane.html`);
+    await expect.poll(() => other.getByRole('alert').first().textContent(), { timeout: 10_000 }).toContain('模拟：Excel 不可用');
+    expect(await other.getByTestId('file-input').count()).toBe(0);
+    expect(await other.evaluate(() => Object.keys((window as unknown as { __commands: object }).__commands).sort())).toEqual([
+      'clearAnnotations',
+      'validateCounty',
+    ]);
+    // The ribbon's 校验全县 runs the mounted pane's validation: its status line changes and Office is told it completed.
+    const completed = await other.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const w = window as unknown as { __commands: Record<string, (e: { completed(): void }) => void> };
+          w.__commands.validateCounty({ completed: () => resolve(true) });
+        }),
+    );
+    expect(completed).toBe(true);
+    await expect.poll(() => other.getByTestId('status').textContent()).toBe('出错了');
+    await other.close();
+  });
+
   it('loads the built-in sample county without a file', async () => {
     const other = await context.newPage();
     await other.goto(`${server.url}/taskpane.html`);
