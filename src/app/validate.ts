@@ -3,6 +3,7 @@
 import { evaluate } from '../core/evaluate.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Host, WorkbookSettings } from '../hosts/types.ts';
+import { readCountySheet } from '../ledger/county-sheet.ts';
 import { readLedger } from '../ledger/index.ts';
 import type { SheetValues } from '../ledger/types.ts';
 import { allProblems, buildPlan } from '../plan/index.ts';
@@ -16,10 +17,15 @@ const noProgress: Progress = () => {};
 export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}): ValidateOutcome {
   const progress = opts.onProgress ?? noProgress;
   progress(0.05, '读取台账');
-  const ledger = readLedger(sheets, { sheet: opts.sheet, mapping: opts.mapping, fallbackCountyName: opts.fallbackCountyName });
-  if (!ledger.ok) return { ledger, error: ledger.message, problems: ledger.problems };
+  const read = readLedger(sheets, { sheet: opts.sheet, mapping: opts.mapping, fallbackCountyName: opts.fallbackCountyName });
+  if (!read.ok) return { ledger: read, error: read.message, problems: read.problems };
   const pack = getStandard(opts.standard);
-  if (!pack.ok) return { ledger, error: pack.message, problems: ledger.problems };
+  if (!pack.ok) return { ledger: read, error: pack.message, problems: read.problems };
+  // The 县级指标 sheet's items depend on the standard, so it is read once the pack is known.
+  const county = readCountySheet(sheets, pack.value);
+  const ledger = county.countySheet || county.problems.length
+    ? { ...read, county: { ...read.county, countySheet: county.countySheet }, problems: [...read.problems, ...county.problems] }
+    : read;
 
   progress(0.35, '计算差异系数与学校达标情况');
   const raw = evaluate(ledger.county, pack.value, opts.settings);

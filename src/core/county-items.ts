@@ -22,6 +22,8 @@ export function retentionRate(inputs: Partial<Record<RetentionInput, number>>): 
   return ok(((graduates - transfers_in + transfers_out) / base) * 100);
 }
 
+const OPS: Record<CountyItemRule['kind'], PartItem['op']> = { min: '≥', level: '≥', below: '<', yes: '=', score: '≤' };
+
 function judge(rule: CountyItemRule, value: CountyValue): boolean | null {
   if (value === null) return null;
   switch (rule.kind) {
@@ -48,6 +50,8 @@ export function judgeCountyItems(rules: CountyItemRule[], entries: Partial<Recor
       name: rule.name,
       value,
       threshold,
+      op: OPS[rule.kind],
+      ...(rule.unit ? { unit: rule.unit } : {}),
       pass: judge(rule, value),
       ...(entry?.cell ? { cell: entry.cell } : {}),
     };
@@ -59,7 +63,7 @@ export function partVerdict(items: PartItem[]): { pass: boolean | null; reason?:
   const failing = items.filter((i) => i.pass === false);
   const missing = items.filter((i) => i.pass === null);
   if (failing.length > 0) {
-    return { pass: false, reason: `未达标：${failing.map((i) => (i.school ? `${i.school}${i.name}` : i.name)).slice(0, 8).join('；')}${failing.length > 8 ? ` 等 ${failing.length} 项` : ''}` };
+    return { pass: false, reason: `未达标：${failing.map((i) => (i.school ? `${i.school}：${i.name}` : i.name)).slice(0, 8).join('；')}${failing.length > 8 ? ` 等 ${failing.length} 项` : ''}` };
   }
   if (missing.length > 0) return { pass: null, reason: `未评估：缺少 ${missing.map((i) => i.name).slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 项` : ''}` };
   return { pass: true };

@@ -6,7 +6,8 @@ import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts'
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
 import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
-import { splitCounty, type SchoolPart } from './split.ts';
+import type { SchoolGovernmentFacts } from './government.ts';
+import { resolveType, splitCounty, type SchoolPart } from './split.ts';
 import { leaveOneOutImpact, roundTo } from './stats.ts';
 import { STAGE_NAMES, STAGES, ok, type County, type Problem, type Result, type Stage } from './types.ts';
 
@@ -55,7 +56,8 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     drivers[stage] = stageDrivers;
   }
 
-  const partResults = methodParts(pack, stages, schools, schoolDetails);
+  const inputs = { county, governmentFacts: governmentFacts(county), basicStandard: basicStandard(county), relaxations };
+  const partResults = methodParts(pack, stages, schools, schoolDetails, inputs, problems);
   const report = {
     version: 1 as const,
     standard: pack.id,
@@ -176,4 +178,38 @@ function topDrivers(parts: SchoolPart[], xs: Float64Array, weights: Float64Array
     .filter((d) => d.impact > 0)
     .sort((p, q) => q.impact - p.impact)
     .slice(0, DRIVERS_PER_INDICATOR);
+}
+
+/** The ledger's facts for the per-school government checks (rules §4.2); absent columns stay undefined. */
+function governmentFacts(county: County): SchoolGovernmentFacts[] {
+  return county.schools.flatMap((s) => {
+    const type = resolveType(s);
+    const v = s.values;
+    if (!type) return [];
+    return [
+      {
+        name: s.name,
+        type,
+        students: { primary: Math.max(0, v.students_primary ?? 0), junior: Math.max(0, v.students_junior ?? 0) },
+        classes: v.classes,
+        maxClassSize: { primary: v.max_class_size_primary, junior: v.max_class_size_junior, any: v.max_class_size },
+        musicRooms: v.music_rooms,
+        artRooms: v.art_rooms,
+        musicRoomArea: v.music_room_area,
+        artRoomArea: v.art_room_area,
+        builtYear: v.built_year,
+        migrantStudents: v.migrant_students,
+        publicFunding: v.public_funding,
+        smallRuralSchool: s.flags?.small_rural_school,
+        cells: s.cells ?? {},
+      },
+    ];
+  });
+}
+
+function basicStandard(county: County): { school: string; met: boolean; cell?: string }[] {
+  return county.schools.flatMap((s) => {
+    const met = s.flags?.basic_standard_met;
+    return met === undefined ? [] : [{ school: s.name, met, cell: s.cells?.basic_standard_met }];
+  });
 }

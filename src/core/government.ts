@@ -29,18 +29,28 @@ export interface SchoolGovernmentFacts {
 
 const COMBINED: ReadonlySet<SchoolType> = new Set(['nine_year', 'twelve_year']);
 
-const item = (facts: SchoolGovernmentFacts, id: string, name: string, value: number | null, threshold: number | null, pass: boolean | null, cell?: string): PartItem => ({
+const item = (
+  facts: SchoolGovernmentFacts,
+  id: string,
+  name: string,
+  value: number | null,
+  [op, threshold, unit]: [PartItem['op'], number, string],
+  pass: boolean | null,
+  cell?: string,
+): PartItem => ({
   id,
   name,
   value,
   threshold,
+  op,
+  unit,
   pass,
   school: facts.name,
   ...(cell ? { cell } : {}),
 });
 
 /** Class size: every class within the stage's limit; a single column on a combined school is held to the junior limit. */
-function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warnings: string[]): PartItem[] {
+function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warnings: GovernmentWarning[]): PartItem[] {
   const out: PartItem[] = [];
   for (const stage of ['primary', 'junior'] as Stage[]) {
     if (f.students[stage] <= 0) continue;
@@ -50,10 +60,13 @@ function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warni
     const combined = f.students.primary > 0 && f.students.junior > 0;
     const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
     if (own === undefined && combined && stage === 'primary') {
-      warnings.push(`“${f.name}”只有一列最大班额，已按初中 ${limit} 人核对；小学班额需单列（≤ ${rules.maxClassSize.primary} 人）`);
+      warnings.push({
+        cell: f.cells.max_class_size,
+        message: `“${f.name}”只有一列最大班额，已按初中 ${limit} 人核对；小学班额需单列（≤ ${rules.maxClassSize.primary} 人）`,
+      });
     }
     const cell = f.cells[own === undefined ? 'max_class_size' : `max_class_size_${stage}`];
-    out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, limit, value <= limit, cell));
+    out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, ['≤', limit, '人'], value <= limit, cell));
   }
   return out;
 }
@@ -68,7 +81,7 @@ function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, rela
     relaxations &&
     ((f.builtYear !== undefined && f.builtYear <= r.builtBy) || (f.migrantStudents !== undefined && f.migrantStudents / pupils > r.migrantShareAbove));
   const limit = relaxed ? (combined ? r.combined : r.single) : combined ? rules.schoolSize.combined : rules.schoolSize.single;
-  return [item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, limit, pupils <= limit, f.cells.students_primary ?? f.cells.students_junior)];
+  return [item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, f.cells.students_primary ?? f.cells.students_junior)];
 }
 
 function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
@@ -87,11 +100,11 @@ function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, re
     const count = room === 'music' ? f.musicRooms : f.artRooms;
     const area = room === 'music' ? f.musicRoomArea : f.artRoomArea;
     if (count !== undefined) {
-      out.push(item(f, `${room}_rooms`, `${label}专用教室间数（${f.classes} 个班需 ≥ ${needed} 间）`, count, needed, count >= needed, f.cells[`${room}_rooms`]));
+      out.push(item(f, `${room}_rooms`, `${label}专用教室间数（${f.classes} 个班需 ≥ ${needed} 间）`, count, ['≥', needed, '间'], count >= needed, f.cells[`${room}_rooms`]));
     }
     if (area !== undefined && (count ?? 1) > 0) {
       const min = areaFor(room);
-      out.push(item(f, `${room}_room_area`, `${label}专用教室面积（每间 ≥ ${min} ㎡）`, area, min, area >= min, f.cells[`${room}_room_area`]));
+      out.push(item(f, `${room}_room_area`, `${label}专用教室面积（每间 ≥ ${min} ㎡）`, area, ['≥', min, '㎡'], area >= min, f.cells[`${room}_room_area`]));
     }
   }
   return out;
@@ -108,7 +121,12 @@ function publicFunding(f: SchoolGovernmentFacts, pack: RulePack): PartItem[] {
   const note = funded > pupils ? `，不足 ${funding.minFundedStudents} 人按 ${funding.minFundedStudents} 人核定` : '';
   const perPupil = f.publicFunding / pupils;
   const floor = (standard * funded) / pupils;
-  return [item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, floor, f.publicFunding >= standard * funded, f.cells.public_funding)];
+  return [item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, ['≥', floor, '元'], f.publicFunding >= standard * funded, f.cells.public_funding)];
+}
+
+export interface GovernmentWarning {
+  cell?: string;
+  message: string;
 }
 
 /** Every per-school government check the ledger has data for; warnings name what the ledger should add. */
@@ -117,8 +135,8 @@ export function judgeSchoolGovernment(
   rules: SchoolGovernmentRules,
   pack: RulePack,
   relaxations: boolean,
-): { items: PartItem[]; warnings: string[] } {
-  const warnings: string[] = [];
+): { items: PartItem[]; warnings: GovernmentWarning[] } {
+  const warnings: GovernmentWarning[] = [];
   const items = [...classSize(facts, rules, warnings), ...schoolSize(facts, rules, relaxations), ...specialRooms(facts, rules, relaxations), ...publicFunding(facts, pack)];
   return { items, warnings };
 }

@@ -1,8 +1,11 @@
-// The method's parts (rules §3, §4, §6). Resource allocation is judged from the ledger; the other parts are
-// listed as not evaluated until their data and rules exist, so a county never passes on resources alone.
+// The method's parts (rules §3, §4, §6). Each is judged from the data the workbook has: resources from the
+// ledger's CVs and per-school values, the others from the ledger's extra columns and the 县级指标 sheet. A part
+// with no data is listed as not evaluated, so a county never passes on resources alone.
 import type { RulePack } from '../standards/types.ts';
+import { judgeCountyItems, partVerdict, retentionRate, scoreGovernmentWork } from './county-items.ts';
+import { judgeSchoolGovernment, type SchoolGovernmentFacts } from './government.ts';
 import type { PartId, PartItem, PartResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
-import { STAGE_NAMES, STAGES, type Stage } from './types.ts';
+import { STAGE_NAMES, STAGES, type County, type Problem, type Stage } from './types.ts';
 
 const PART_NAMES: Record<PartId, string> = {
   resources: '资源配置',
@@ -15,11 +18,11 @@ const PART_NAMES: Record<PartId, string> = {
 };
 
 const NOT_EVALUATED: Partial<Record<PartId, string>> = {
-  government: '未评估：需要台账中的班额、学校规模、音乐美术专用教室、生均公用经费等列及“县级指标”工作表',
+  government: '未评估：需要台账中的班额、学校规模、音乐美术专用教室、公用经费等列及“县级指标”工作表',
   quality: '未评估：需要“县级指标”工作表中的初中三年巩固率、残疾儿童少年入学率、质量监测结果等',
   recognition: '未评估：需要“县级指标”工作表中的社会认可度调查结果',
-  basic_standard: '未评估：需要各校办学基本标准达标情况（是/否）',
-  government_work: '未评估：需要“县级指标”工作表中的政府推进工作评分',
+  basic_standard: '未评估：需要台账中各校“是否达到办学基本标准”（是/否）',
+  government_work: '未评估：需要“县级指标”工作表中的县级人民政府推进工作评分',
   satisfaction: '未评估：需要“县级指标”工作表中的公众满意度调查结果',
 };
 
@@ -30,17 +33,72 @@ const PART_ORDER: Record<RulePack['method'], PartId[]> = {
 
 export const partName = (id: PartId): string => PART_NAMES[id];
 
+export interface PartInputs {
+  county: County;
+  /** Per-school facts for the government checks (rules §4.2), one per ledger school that counts. */
+  governmentFacts: SchoolGovernmentFacts[];
+  /** Per ledger school: 是否达到办学基本标准 (2012), where the ledger has the column. */
+  basicStandard: { school: string; met: boolean; cell?: string }[];
+  relaxations: boolean;
+}
+
 export function parts(
   pack: RulePack,
   stages: Partial<Record<Stage, StageResult>>,
   schools: SchoolResult[],
   details: SchoolDetail[],
+  inputs: PartInputs,
+  problems: Problem[],
 ): PartResult[] {
-  return PART_ORDER[pack.method].map((id) =>
-    id === 'resources'
-      ? resourcesPart(pack, stages, schools, details)
-      : { id, name: PART_NAMES[id], pass: null, reason: NOT_EVALUATED[id], items: [] },
-  );
+  return PART_ORDER[pack.method].map((id) => {
+    if (id === 'resources') return resourcesPart(pack, stages, schools, details);
+    const items = partItems(id, pack, inputs, problems);
+    if (items.length === 0 || items.every((i) => i.pass === null && i.value === null)) {
+      return { id, name: PART_NAMES[id], pass: null, reason: NOT_EVALUATED[id], items };
+    }
+    if (id === 'government_work' && pack.governmentWork) {
+      const scored = scoreGovernmentWork(pack.governmentWork.items, inputs.county.countySheet?.entries ?? {}, pack.governmentWork.passMark);
+      return { id, name: PART_NAMES[id], pass: scored.pass, ...(scored.reason ? { reason: scored.reason } : {}), items };
+    }
+    const verdict = partVerdict(items);
+    return { id, name: PART_NAMES[id], ...verdict, items };
+  });
+}
+
+function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Problem[]): PartItem[] {
+  const sheet = inputs.county.countySheet;
+  const entries = { ...(sheet?.entries ?? {}) };
+  const onSheet = (items: PartItem[]) => (sheet ? items.map((i) => (i.cell ? { ...i, sheet: sheet.sheet } : i)) : items);
+  switch (id) {
+    case 'government': {
+      if (!pack.government) return [];
+      const perSchool = inputs.governmentFacts.flatMap((f) => {
+        const judged = judgeSchoolGovernment(f, pack.government!.school, pack, inputs.relaxations);
+        for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: inputs.county.sheet, cell: w.cell, message: w.message });
+        return judged.items;
+      });
+      return [...perSchool, ...onSheet(judgeCountyItems(pack.government.countyItems.filter((r) => r.part === 'government'), entries))];
+    }
+    case 'quality':
+    case 'recognition': {
+      if (!pack.government) return [];
+      if (id === 'quality' && (entries.retention_rate?.value ?? null) === null && sheet?.retention) {
+        const inputsOf = Object.fromEntries(Object.entries(sheet.retention).map(([k, e]) => [k, typeof e?.value === 'number' ? e.value : undefined]));
+        const rate = retentionRate(inputsOf);
+        if (rate.ok) entries.retention_rate = { value: rate.value, cell: entries.retention_rate?.cell ?? sheet.retention.graduates?.cell };
+        else problems.push({ severity: 'error', sheet: sheet.sheet, cell: sheet.retention.graduates?.cell, message: rate.message });
+      }
+      return onSheet(judgeCountyItems(pack.government.countyItems.filter((r) => r.part === id), entries));
+    }
+    case 'basic_standard':
+      return inputs.basicStandard.map((b) => ({ id: 'basic_standard', name: '达到本省办学基本标准', value: b.met, threshold: '是', pass: b.met, school: b.school, ...(b.cell ? { cell: b.cell } : {}) }));
+    case 'government_work':
+      return pack.governmentWork ? onSheet(judgeCountyItems(pack.governmentWork.items, entries)) : [];
+    case 'satisfaction':
+      return pack.satisfaction ? onSheet(judgeCountyItems([pack.satisfaction], entries)) : [];
+    default:
+      return [];
+  }
 }
 
 function resourcesPart(
@@ -80,8 +138,9 @@ function resourcesPart(
       });
     }
   });
-  const failing = schools.filter((s) => s.pass === false);
-  if (failing.length > 0) reasons.push(`${failing.length} 所学校未达到校际标准：${failing.slice(0, 5).map((s) => s.name).join('、')}${failing.length > 5 ? '等' : ''}`);
+  // A combined school has a part per stage: name it once.
+  const failing = [...new Set(schools.filter((s) => s.pass === false).map((s) => s.name))];
+  if (failing.length > 0) reasons.push(`${failing.length} 所学校未达到校际标准：${failing.slice(0, 5).join('、')}${failing.length > 5 ? '等' : ''}`);
   const judged = STAGES.map((s) => stages[s]).filter((st): st is StageResult => !!st && st.schoolCount > 0);
   const pass = judged.length === 0 ? null : judged.every((st) => st.pass === true);
   return {

@@ -43,8 +43,13 @@ export interface PartItem {
   name: string;
   value: number | string | boolean | null;
   threshold: number | string | null;
+  /** How value is held to threshold, for display: ≥ 10 (%), ≤ 45 (人), < 0.15, = 是. */
+  op?: '≥' | '≤' | '<' | '=';
+  unit?: string;
   pass: boolean | null;
   school?: string;
+  /** Sheet of `cell` when it is not the ledger sheet (county items live on 县级指标). */
+  sheet?: string;
   cell?: string;
 }
 

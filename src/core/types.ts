@@ -51,11 +51,19 @@ export const NUMERIC_FIELDS = [
   'pe_art_itinerant_teachers',
   'rented_sports_area',
   'other_sports_area',
+  // Government guarantee (rules §4.2), per school.
+  'music_rooms',
+  'art_rooms',
+  'music_room_area',
+  'art_room_area',
+  'built_year',
+  'migrant_students',
+  'public_funding',
 ] as const;
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 export const TEXT_FIELDS = ['school', 'type', 'central_school', 'ownership'] as const;
-export const FLAG_FIELDS = ['small_rural_school', 'dense_city_centre'] as const;
+export const FLAG_FIELDS = ['small_rural_school', 'dense_city_centre', 'basic_standard_met'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type FlagField = (typeof FLAG_FIELDS)[number];
 export type CanonicalField = NumericField | TextField | FlagField;

@@ -26,9 +26,9 @@ type Dimension = 'money' | 'area' | 'count';
 const UNIT_DIMENSION: Record<string, Dimension> = {
   万元: 'money', 元: 'money', m2: 'area', 平方米: 'area', 平米: 'area', 间: 'count', 台: 'count', 册: 'count', 人: 'count',
 };
-const MONEY_FIELDS = new Set<string>(['equipment_value']);
+const MONEY_FIELDS = new Set<string>(['equipment_value', 'public_funding']);
 const AREA_FIELDS = new Set<string>(['teaching_area', 'indoor_sports_area', 'sports_ground_area', 'sports_area',
-  'rented_sports_area', 'other_sports_area']);
+  'rented_sports_area', 'other_sports_area', 'music_room_area', 'art_room_area']);
 
 function stageOf(text: string): HeaderStage | undefined | 'mixed' {
   const found = new Set<HeaderStage>();

@@ -1,13 +1,13 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
-import type { FlagField, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
+import { FLAG_FIELDS, type FlagField, type LedgerSchool, type NumericField, type Problem, type SchoolType } from '../core/types.ts';
 import { address, cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
 import type { ReadColumn } from './columns.ts';
 import { normalizeHeader } from './headers.ts';
 import { partFromName, readSchoolType, singleStageOf } from './school-type.ts';
 import { NOTE_PREFIXES } from './synonyms.ts';
 
-const FLAG_SET = new Set<string>(['small_rural_school', 'dense_city_centre']);
+const FLAG_SET = new Set<string>(FLAG_FIELDS);
 const TEXT_SET = new Set<string>(['school', 'type', 'central_school', 'ownership']);
 
 const TOTAL_ROW = /^(全县|全市|全区|本县|县|全镇|[^\d]{0,6})?(合计|总计|小计|共计)$|^(合计|总计|小计|共计)/;

@@ -51,3 +51,11 @@ export const thresholdText = (rule: IndicatorRule, threshold: number): string =>
 
 /** A sheet-qualified A1 reference for internal links: '台账'!F9 (quotes doubled inside the name). */
 export const sheetRef = (sheet: string, cell: string): string => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+
+/** A part item's value as a clerk reads it: 是/否, numbers to 2 decimals without trailing zeros. */
+export function itemValueText(value: number | string | boolean | null, unit = ''): string {
+  if (value === null) return '未填报';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ''}`;
+  return value;
+}

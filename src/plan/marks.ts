@@ -4,7 +4,7 @@ import { FAIL_FILL, WARN_FILL, type CellMark } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import { STAGE_NAMES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
-import { baseUnit, displayShortfall, fixed, thresholdText } from './format.ts';
+import { baseUnit, displayShortfall, fixed, itemValueText, thresholdText } from './format.ts';
 
 const SEVERITY_NAMES: Record<Problem['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 export const severityName = (s: Problem['severity']): string => SEVERITY_NAMES[s];
@@ -39,6 +39,24 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
       else marks.set(k, { sheet: ledgerSheet, cell, fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
     }
   });
+
+  // The other parts' failing items that point at a cell: class size, school size, rooms, funding, county items.
+  for (const part of evaluation.report.parts) {
+    if (part.id === 'resources') continue;
+    for (const item of part.items) {
+      if (item.pass !== false || !item.cell) continue;
+      const sheet = item.sheet ?? ledgerSheet;
+      const lines = [
+        `未达标：${item.name}（${part.name}）`,
+        `${item.school ? '本校值' : '填报值'}：${itemValueText(item.value, item.unit)}`,
+        `标准：${item.op ?? ''} ${itemValueText(item.threshold, item.unit)}`.replace('： ', '：'),
+      ];
+      const k = key(sheet, item.cell);
+      const prev = marks.get(k);
+      if (prev) prev.note += `\n\n${lines.join('\n')}`;
+      else marks.set(k, { sheet, cell: item.cell, fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
+    }
+  }
 
   for (const p of problems) {
     if (!p.cell || p.severity === 'info') continue;

@@ -37,7 +37,8 @@ const JUNIOR_FACTOR: Partial<Record<keyof Rates, number>> = { aboveDegreePer100:
 const juniorFactor = (k: keyof Rates, profile: Profile): number =>
   k === 'backbonePer100' && profile === 'urban' ? 0.55 : (JUNIOR_FACTOR[k] ?? 1);
 const PUPILS_PER_TEACHER: Record<Profile, number> = { urban: 18.5, town: 15, village: 11, point: 9 };
-const CLASS_SIZE: Record<Profile, number> = { urban: 46, town: 41, village: 28, point: 16 };
+const CLASS_SIZE: Record<Profile, number> = { urban: 42, town: 40, village: 28, point: 16 };
+const BUILT: Record<Profile, [number, number]> = { urban: [1995, 2018], town: [1988, 2015], village: [1978, 2012], point: [1970, 2005] };
 
 type Row = Partial<Record<CanonicalField, string | number>>;
 
@@ -87,7 +88,19 @@ function schoolRow(r: Rng, s: SchoolSpec): Row {
   row.computers = Math.ceil((r.between(8, 16) * (a + b + c)) / 100);
   row.books = round((a * r.between(22, 38) + (b + c) * r.between(32, 48)) / 10) * 10;
   row.classes = Math.ceil(a / CLASS_SIZE[s.profile]) + Math.ceil(b / CLASS_SIZE[s.profile]) + Math.ceil(c / 50);
-  row.max_class_size = Math.round(CLASS_SIZE[s.profile] * r.between(1.02, 1.12));
+  row.max_class_size = s.maxClass ?? Math.round(CLASS_SIZE[s.profile] * r.between(1.0, 1.07));
+  // Government guarantee columns (rules §4.2). Teaching points keep them blank: their rooms are the central school's.
+  if (s.type !== '教学点') {
+    const built = s.built ?? Math.round(r.between(...BUILT[s.profile]));
+    const rooms = Math.ceil((row.classes as number) / 12);
+    const area = (standard: number, old: number) => round(built <= 2016 ? r.between(old, old + 25) : r.between(standard, standard + 20));
+    row.built_year = built;
+    row.music_rooms = rooms;
+    row.art_rooms = rooms;
+    row.music_room_area = area(96, 73);
+    row.art_room_area = area(90, 67);
+    row.public_funding = round((a * r.between(960, 1050) + (b + c) * r.between(1180, 1300)) / 100) * 100;
+  }
   const small = s.type !== '教学点' && s.profile === 'village' && a + b < 100 ? '是' : '否';
   row.small_rural_school = small;
   row.dense_city_centre = s.profile === 'urban' ? '是' : '否';

@@ -1,6 +1,8 @@
 // The built-in sample county (CLI `demo`, the task pane's browser test): deterministic, about 40 schools.
 import ExcelJS from 'exceljs';
+import { addCountySheet } from '../hosts/file/county-sheet.ts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../ledger/template.ts';
+import { national2017Quality } from '../standards/national-2017-quality.ts';
 import { ledgerGrid, sampleSchoolRows, SAMPLE_SEED } from './generate.ts';
 import { COUNTY_NAME, LEDGER_TITLE } from './schools.ts';
 
@@ -22,7 +24,43 @@ const GUIDE_INTRO = [
   '教师数按任教学段分列填写；教学仪器设备值以万元为单位；空白、“—”、“/”、“无”视为未填，不视为 0。',
 ];
 
-/** The sample as a workbook: 填表说明 first, then the ledger with a merged title row. */
+/**
+ * The county's figures on the 县级指标 sheet: a county that does its government work, with special-education
+ * funding of 6,500 元 (enough nationally, short of a city's 8,000 元). 巩固率 comes from its five inputs:
+ * (2480 − 35 + 52) ÷ (2540 − 3) = 98.42%.
+ */
+export const COUNTY_FIGURES: Record<string, number | string> = {
+  school_layout_plan: '是',
+  province_school_standard: '是',
+  teacher_pay_ratio: 102.4,
+  training_completion: 100,
+  staffing_coordination: '是',
+  teacher_exchange_rate: 12.5,
+  backbone_exchange_share: 23.1,
+  certified_teachers: 100,
+  nearby_enrolment_primary: 100,
+  nearby_enrolment_junior: 96.8,
+  quality_high_school_quota: 55,
+  quota_favours_rural: '是',
+  migrant_children_public: 91.2,
+  special_education_funding: 6500,
+  quality_monitoring_system: '是',
+  'retention.graduates': 2480,
+  'retention.transfers_in': 35,
+  'retention.transfers_out': 52,
+  'retention.grade7_enrolment': 2540,
+  'retention.deaths': 3,
+  disabled_enrolment_rate: 96.2,
+  school_charters: '是',
+  moral_education: '是',
+  full_curriculum: '是',
+  training_budget_share: 5.6,
+  monitoring_level: 3,
+  monitoring_difference_rate: 0.12,
+  social_recognition: 88.6,
+};
+
+/** The sample as a workbook: 填表说明 first, then the ledger with a merged title row, then 县级指标. */
 export function writeSampleWorkbook(seed = SAMPLE_SEED): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const guide = wb.addWorksheet(GUIDE_SHEET, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
@@ -58,6 +96,7 @@ export function writeSampleWorkbook(seed = SAMPLE_SEED): ExcelJS.Workbook {
   TEMPLATE_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.field === 'school' ? 22 : c.field === 'central_school' ? 16 : 12));
   const equipment = TEMPLATE_COLUMNS.findIndex((c) => c.field === 'equipment_value') + 1;
   ws.getColumn(equipment).numFmt = '0.00';
+  addCountySheet(wb, national2017Quality, COUNTY_NAME, COUNTY_FIGURES);
   // The ledger is what a clerk opens first.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   return wb;

@@ -12,6 +12,10 @@ export interface SchoolSpec {
   central?: string;
   /** Deliberate weak spots: per-pupil rates that replace the drawn ones (the one or two clearly failing schools). */
   override?: Partial<Rates>;
+  /** A deliberate 大班额: the largest class, replacing the drawn one. */
+  maxClass?: number;
+  /** Year the school was built (the 规程 relaxations for schools built by 2010 and 2016). */
+  built?: number;
 }
 
 /** Per-pupil (or per-100-pupil) rates a school's amounts are derived from. */
@@ -31,7 +35,7 @@ export const LEDGER_TITLE = `${COUNTY_NAME}义务教育学校办学条件台账�
 const TOWNS = ['石门镇', '桃源镇', '青溪镇', '马坪镇', '龙泉镇', '白沙乡', '双河乡', '高坪乡'];
 
 export const SCHOOLS: SchoolSpec[] = [
-  { name: '云岭县实验小学', type: '小学', profile: 'urban', primary: 2160 },
+  { name: '云岭县实验小学', type: '小学', profile: 'urban', primary: 2160, maxClass: 56, built: 2012 },
   { name: '城关第一小学', type: '小学', profile: 'urban', primary: 1925, override: { sportsAreaPerPupil: 7.1 } },
   { name: '城关第二小学', type: '小学', profile: 'urban', primary: 1680 },
   { name: '城东小学', type: '小学', profile: 'urban', primary: 1340 },

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { clearWorkbook, validateSheets, validateWorkbook } from '../../src/app/validate.ts';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
+import { colLetter } from '../../src/ledger/cells.ts';
+import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 import type { SheetValues } from '../../src/ledger/types.ts';
 import { SAMPLE_SHEET, sampleLedgerRows, writeSampleWorkbook } from '../../src/sample/index.ts';
 
-const sampleSheets = (): SheetValues[] => [{ name: SAMPLE_SHEET, values: sampleLedgerRows(), merges: ['A1:AE1'] }];
+const sampleSheets = (): SheetValues[] => [{ name: SAMPLE_SHEET, values: sampleLedgerRows(), merges: [`A1:${colLetter(TEMPLATE_COLUMNS.length)}1`] }];
 
 describe('validateSheets', () => {
   it('reads, evaluates and plans the sample county', () => {
@@ -17,7 +19,7 @@ describe('validateSheets', () => {
     expect(out.ledger.ok && out.ledger.county.name).toBe('云岭县');
     expect(out.evaluation?.report.standard).toBe('national-2017-quality');
     expect(out.plan?.reportSheet.name).toBe(REPORT_SHEET);
-    expect(out.plan?.marks.filter((m) => m.kind === 'fail').map((m) => m.cell).sort()).toEqual(['I17', 'K17', 'M17', 'S16', 'S4', 'U7']);
+    expect(out.plan?.marks.filter((m) => m.kind === 'fail').map((m) => m.cell).sort()).toEqual(['D3', 'I17', 'K17', 'M17', 'S16', 'S4', 'U7', 'Y3']);
     expect(labels.map(([f]) => f)).toEqual([...labels.map(([f]) => f)].sort((a, b) => a - b));
     expect(labels.every(([, l]) => /[\u4e00-\u9fff]/.test(l))).toBe(true);
   });

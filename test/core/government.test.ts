@@ -52,7 +52,7 @@ describe('class size (小学 ≤ 45, 初中 ≤ 50)', () => {
       ['class_size_primary', 50, true],
       ['class_size_junior', 50, true],
     ]);
-    expect(r.warnings[0]).toContain('小学班额需单列');
+    expect(r.warnings[0].message).toContain('小学班额需单列');
   });
 });
 

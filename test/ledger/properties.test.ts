@@ -2,12 +2,12 @@
 // "无", empty), the template ledger reads back the same values in base units, and every row keeps its cells.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NumericField } from '../../src/core/types.ts';
+import { NUMERIC_FIELDS, type NumericField } from '../../src/core/types.ts';
 import { colLetter } from '../../src/ledger/cells.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 
-const NUMERIC = TEMPLATE_COLUMNS.filter((c) => !['school', 'type', 'central_school', 'small_rural_school', 'dense_city_centre'].includes(c.field));
+const NUMERIC = TEMPLATE_COLUMNS.filter((c) => (NUMERIC_FIELDS as readonly string[]).includes(c.field));
 const MISSING = [null, '', '—', '/', '无', '-', '\u3000'];
 const FULL_WIDTH = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 

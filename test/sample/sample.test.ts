@@ -50,9 +50,9 @@ describe('sample county', () => {
     }
   });
 
-  it('writes 填表说明 first and the ledger with a merged title row', async () => {
+  it('writes 填表说明 first, the ledger with a merged title row, then 县级指标', async () => {
     const wb = writeSampleWorkbook();
-    expect(wb.worksheets.map((w) => w.name)).toEqual([GUIDE_SHEET, SAMPLE_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([GUIDE_SHEET, SAMPLE_SHEET, '县级指标']);
     const ws = wb.getWorksheet(SAMPLE_SHEET)!;
     expect(ws.model.merges).toContain(`A1:${ws.getCell(1, TEMPLATE_COLUMNS.length).address.replace(/\d+$/, '')}1`);
     const values = Array.from({ length: rows.length }, (_, r) => rows[r].map((_, c) => plainValue(ws.getCell(r + 1, c + 1).value)));
