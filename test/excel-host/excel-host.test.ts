@@ -269,6 +269,19 @@ describe('older Excel without notes (ExcelApi < 1.18)', () => {
     expect(snapshot(xl)).toEqual(before);
   });
 
+  it('leaves notes it cannot reach on an older Excel listed, and a newer Excel clears them later', async () => {
+    const { xl, plan } = workbook(12);
+    const before = snapshot(xl);
+    await host(xl).apply(plan);
+    const old = host(xl, { notesSupported: () => false });
+    await old.clear();
+    const ledger = xl.sheet('台账');
+    expect([...ledger.cells.values()].some((c) => c.fill)).toBe(false);
+    expect(ledger.notes.size).toBe(mergeMarks(plan.marks).length);
+    await host(xl).clear();
+    expect(snapshot(xl)).toEqual(before);
+  });
+
   it('uses notes where ExcelApi 1.18 is supported', async () => {
     (globalThis as Record<string, unknown>).Office = new OfficeMockObject({
       context: { requirements: { isSetSupported: () => true } },

@@ -200,7 +200,8 @@ export class ExcelHost implements Host {
 
       // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
-      await this.restore(context, batch, read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell))), seen.notes, comments);
+      const stale = read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
+      const untouched = await this.restore(context, batch, stale, seen.notes, comments, useNotes);
       this.dropReport(context, read);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkState[] = [];
@@ -210,8 +211,9 @@ export class ExcelHost implements Host {
         // Older Excel: a cell with the clerk's own comment thread gets our fill only; their thread stays untouched.
         if (!previous.has(key) && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
         states.push(state);
-        await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key));
+        await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key), useNotes);
       }
+      states.push(...untouched);
       await this.writeReport(context, batch, plan);
       await this.writeState(context, batch, read, { settings: read.state.settings, report: plan.reportSheet.name, marks: states });
       await batch.flush();
@@ -222,12 +224,13 @@ export class ExcelHost implements Host {
   async clear(): Promise<void> {
     await this.write(async (context) => {
       const read = await this.readState(context);
+      const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
-      const seen = await this.look(context, batch, [], read.state.marks, true);
+      const seen = await this.look(context, batch, [], read.state.marks, useNotes);
       const comments = read.state.marks.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
-      await this.restore(context, batch, read.state.marks, seen.notes, comments);
+      const untouched = await this.restore(context, batch, read.state.marks, seen.notes, comments, useNotes);
       this.dropReport(context, read);
-      await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: [] });
+      await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: untouched });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
@@ -272,7 +275,7 @@ export class ExcelHost implements Host {
     }
     const pendingPrevious = [];
     for (const m of previous) {
-      if (m.via !== 'note') continue;
+      if (m.via !== 'note' || !useNotes) continue;
       await batch.add(110);
       pendingPrevious.push({ m, note: notesOf(m.sheet, m.cell) });
     }
@@ -309,10 +312,13 @@ export class ExcelHost implements Host {
     marks: MarkState[],
     notes: Set<string>,
     comments: Set<string>,
-  ): Promise<void> {
+    useNotes: boolean,
+  ): Promise<MarkState[]> {
     await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
+    // A note written by a newer Excel cannot be touched where notes are unsupported: it stays listed for later.
+    const untouched = useNotes ? [] : marks.filter((m) => m.via === 'note');
     for (const m of marks) {
-      if (m.via === 'none') continue;
+      if (m.via === 'none' || (m.via === 'note' && !useNotes)) continue;
       await batch.add(payloadBytes(m.note) + 2 * payloadBytes(m.cell));
       const key = markKey(m.sheet, m.cell);
       const ws = context.workbook.worksheets.getItem(m.sheet);
@@ -328,6 +334,7 @@ export class ExcelHost implements Host {
         context.workbook.comments.getItemByCell(range).delete();
       }
     }
+    return untouched;
   }
 
   /** Fills (or clears, for null) many cells with one request per colour and sheet, by address lists. */
@@ -351,8 +358,8 @@ export class ExcelHost implements Host {
     }
   }
 
-  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkState, hasNote: boolean, hasComment: boolean): Promise<void> {
-    if (original.via === 'none') return;
+  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkState, hasNote: boolean, hasComment: boolean, useNotes: boolean): Promise<void> {
+    if (original.via === 'none' || (original.via === 'note' && !useNotes)) return;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
     const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
     await batch.add(payloadBytes(text) + 2 * payloadBytes(m.cell));
