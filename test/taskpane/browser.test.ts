@@ -187,6 +187,10 @@ describe('task pane in Chromium (browser mode)', () => {
     await page.screenshot({ path: file, fullPage: true });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PANE_WIDTH);
+    // Excel's narrowest pane: still no sideways scrolling of the page.
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.setViewportSize({ width: PANE_WIDTH, height: 900 });
     expect(pageErrors).toEqual([]);
   });
 });
