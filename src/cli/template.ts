@@ -1,9 +1,11 @@
-// `balance template`: a blank ledger with the template headers (TEMPLATE_COLUMNS) and a 填表说明 sheet that
-// explains each field and lists the chosen standard's indicators, thresholds and CV limits.
+// `balance template`: a blank ledger with the template headers (TEMPLATE_COLUMNS), a 填表说明 sheet that
+// explains each field and lists the chosen standard's indicators, thresholds and CV limits, and the blank
+// 县级指标 sheet of the standard (county-level items the ledger cannot hold).
 import ExcelJS from 'exceljs';
 import { FORMULAS } from '../core/derive.ts';
 import type { SchoolPart } from '../core/split.ts';
 import { STAGES, STAGE_NAMES, type CanonicalField } from '../core/types.ts';
+import { COUNTY_SHEET, countySheetGrid } from '../ledger/county-sheet.ts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../ledger/template.ts';
 import type { RulePack } from '../standards/types.ts';
 import { PRINT_SETUP } from './rollup-workbook.ts';
@@ -69,7 +71,29 @@ export function buildTemplateWorkbook(pack: RulePack): ExcelJS.Workbook {
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
   });
   if (pack.compositeLimit) guide.addRow(['', '综合差异系数', '', '—', perStage(pack.compositeLimit, '≤')]);
+  guide.addRow([]);
+  guide.addRow([`县级层面的指标（政府保障、教育质量、社会认可度等）填在“${COUNTY_SHEET}”工作表的“填报值”列；不填的部分评估为“未评估”。`]);
+
+  addCountySheet(wb, pack);
   return wb;
+}
+
+/** The grid comes from the ledger reader's own countySheetGrid, so what is written is what it reads back. */
+function addCountySheet(wb: ExcelJS.Workbook, pack: RulePack): void {
+  const grid = countySheetGrid(pack);
+  const ws = wb.addWorksheet(COUNTY_SHEET, { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: PRINT_SETUP });
+  ws.columns = [{ width: 30 }, { width: 56 }, { width: 12 }, { width: 8 }, { width: 30 }, { width: 30 }];
+  ws.addRows(grid);
+  ws.getRow(1).font = { bold: true, size: 13 };
+  ws.getCell('A2').font = { bold: true };
+  ws.getCell('B2').fill = solid(REQUIRED_FILL);
+  const header = ws.getRow(3);
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = solid(HEADER_FILL)));
+  for (let r = 4; r <= grid.length; r++) {
+    ws.getCell(r, 3).fill = solid(REQUIRED_FILL);
+    ws.getCell(r, 2).alignment = { wrapText: true, vertical: 'top' };
+  }
 }
 
 function bold(row: ExcelJS.Row): void {

@@ -329,12 +329,16 @@ describe('balance template → filled in → balance validate', () => {
     for (const school of PASSING) {
       ws.addRow(fields.map((f) => (f === 'school' ? school.name : f === 'type' ? school.type : ((school.values as Record<string, number>)[f] ?? null))));
     }
+    // The county's name typed into the 县级指标 sheet names the report.
+    wb.getWorksheet('县级指标')!.getCell('B2').value = '青山县';
     await wb.xlsx.writeFile(file);
     const json = tmp.path('template.json');
     const run = await runCli(['validate', file, '--json', json]);
     expect(run.code).toBe(0);
     expect(run.out).not.toContain('缺少必填列');
-    expectSameFigures(readJson<Report>(json), expected(countyOf('模板县', PASSING)));
+    const report = readJson<Report>(json);
+    expect(report.county).toBe('青山县');
+    expectSameFigures(report, expected(countyOf('青山县', PASSING)));
   });
 });
 

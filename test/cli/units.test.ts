@@ -6,7 +6,9 @@ import { writeOutputsAtomically } from '../../src/cli/atomic.ts';
 import { InputError } from '../../src/cli/errors.ts';
 import { parseMappings } from '../../src/cli/mapping.ts';
 import { displayWidth, formatTable } from '../../src/cli/table.ts';
+import { COUNTY_SHEET, countySheetGrid } from '../../src/ledger/county-sheet.ts';
 import { TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../src/ledger/template.ts';
+import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const tmp = tempDir('units');
@@ -124,7 +126,7 @@ describe('balance template (in process)', () => {
     expect(run.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([TEMPLATE_SHEET, '填表说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([TEMPLATE_SHEET, '填表说明', COUNTY_SHEET]);
     const ledger = wb.getWorksheet(TEMPLATE_SHEET)!;
     const headers = TEMPLATE_COLUMNS.map((_, i) => ledger.getRow(1).getCell(i + 1).value);
     expect(headers).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
@@ -136,6 +138,12 @@ describe('balance template (in process)', () => {
     for (const c of TEMPLATE_COLUMNS) expect(guideText).toContain(c.explanation);
     expect(guideText).toContain('每百名学生拥有县级以上骨干教师数');
     expect(guideText).toContain('小学 ≥4.2；初中 ≥5.3');
+    // The 县级指标 sheet is the ledger reader's own grid for the standard, item by item.
+    const county = wb.getWorksheet(COUNTY_SHEET)!;
+    const grid = countySheetGrid(national2017Quality);
+    expect(county.rowCount).toBe(grid.length);
+    grid.forEach((row, r) => expect(row.map((v, c) => county.getCell(r + 1, c + 1).value ?? null)).toEqual(row));
+    expect(county.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 
   it('marks the 2012 inputs (books, computers) required for the 2012 standard', async () => {
