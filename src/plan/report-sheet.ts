@@ -18,6 +18,7 @@ import {
   sheetRef,
   shortName,
   shortfallFormat,
+  itemValueText,
   verdict,
 } from './format.ts';
 import { Grid, cell, colLetter, type Cell } from './grid.ts';
@@ -58,6 +59,7 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
   overall(ctx);
   stageVerdicts(ctx);
   for (const stage of judgedStages(ctx)) indicatorTable(ctx, stage);
+  otherParts(ctx);
   drivers(ctx);
   for (const stage of judgedStages(ctx)) complianceMatrix(ctx, stage);
   rectification(ctx);
@@ -111,6 +113,48 @@ function indicatorTable(ctx: Ctx, stage: Stage): void {
     const cvs = st.indicators.flatMap((r) => (r.cv === null ? [] : [r.cv]));
     const average = cvs.length === st.indicators.length ? compositeCV(cvs) : null;
     if (average?.ok) ctx.grid.add([cell('差异系数平均值（仅供参考）'), null, num(average.value, FMT_CV)]);
+  }
+}
+
+/**
+ * The parts other than resources: every county item with its value and standard, and the schools' failing
+ * items (the passing ones would be hundreds of rows; their count is given).
+ */
+function otherParts(ctx: Ctx): void {
+  const ledgerSheet = ctx.ledger.sheet;
+  for (const part of ctx.evaluation.report.parts) {
+    if (part.id === 'resources' || part.items.length === 0) continue;
+    heading(ctx, `${part.name}明细`);
+    const countyItems = part.items.filter((i) => !i.school);
+    if (countyItems.length > 0) {
+      header(ctx, ['项目', '填报值', '标准', '结论', '单元格']);
+      for (const i of countyItems) {
+        const where = i.sheet ?? ledgerSheet;
+        ctx.grid.add([
+          cell(i.name),
+          cell(itemValueText(i.value, i.unit)),
+          cell(`${i.op ?? ''} ${itemValueText(i.threshold, i.unit)}`.trim()),
+          i.value === null ? cell('未填报', { fill: WARN_FILL }) : verdictCell(i.pass),
+          i.cell ? link(`${where}!${i.cell}`, where, i.cell) : cell(''),
+        ]);
+      }
+    }
+    const schoolItems = part.items.filter((i) => i.school);
+    if (schoolItems.length === 0) continue;
+    const failing = schoolItems.filter((i) => i.pass === false);
+    const schools = new Set(schoolItems.map((i) => i.school)).size;
+    remark(ctx, `逐校核查 ${schools} 所学校、${schoolItems.length} 项，未达标 ${failing.length} 项${failing.length ? '：' : '。'}`);
+    if (failing.length === 0) continue;
+    header(ctx, ['学校', '项目', '本校值', '标准', '单元格']);
+    for (const i of failing) {
+      ctx.grid.add([
+        cell(i.school ?? ''),
+        cell(i.name, { fill: FAIL_FILL }),
+        cell(itemValueText(i.value, i.unit)),
+        cell(`${i.op ?? ''} ${itemValueText(i.threshold, i.unit)}`.trim()),
+        i.cell ? link(`${ledgerSheet}!${i.cell}`, ledgerSheet, i.cell) : cell(''),
+      ]);
+    }
   }
 }
 
