@@ -22,7 +22,7 @@ export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluati
     out.push('', ...formatStage(report, stage, st, pack, drivers?.[stage]));
   }
   out.push('', '评估结论（各部分）：', formatParts(report.parts));
-  out.push('', `全县结论：${report.pass ? '通过' : '未通过'}`, problemSummary(report.problems));
+  out.push('', countyVerdict(report), problemSummary(report.problems));
   return out.join('\n');
 }
 
@@ -66,6 +66,16 @@ function formatStage(
     lines.push(`未达到校际标准的学校（${failing.length} 所）：${shown}`);
   }
   return lines;
+}
+
+/** The county passes only when every part passed: say which parts failed and which could not be judged. */
+function countyVerdict(report: Report): string {
+  if (report.pass) return '全县结论：通过';
+  const names = (pass: boolean | null) => report.parts.filter((p) => p.pass === pass).map((p) => p.name);
+  const why = [[names(false), '未达标'], [names(null), '未评估']]
+    .filter(([list]) => list.length > 0)
+    .map(([list, word]) => `${(list as string[]).join('、')}${word}`);
+  return `全县结论：未通过${why.length ? `（${why.join('；')}）` : ''}`;
 }
 
 function formatParts(parts: PartResult[]): string {

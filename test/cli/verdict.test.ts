@@ -53,7 +53,7 @@ describe('verdict table', () => {
     expect(text).toContain('未达到校际标准的学校（1 所）：山背村小学');
     for (const p of report.parts) expect(text).toContain(p.name);
     expect(text).toContain('未评估');
-    expect(text).toContain('全县结论：未通过');
+    expect(text).toContain('全县结论：未通过（资源配置未达标；政府保障程度、教育质量、社会认可度未评估）');
     expect(text).toContain('数据问题：无');
   });
 
