@@ -39,7 +39,8 @@ export function cellNumber(x: unknown): number | null | undefined {
   return undefined;
 }
 
-const show = (x: unknown): string => (typeof x === 'string' ? `“${x}”` : String(x));
+/** A cell as a message shows it; an error value or rich value arrives as an object. */
+const show = (x: unknown): string => (typeof x === 'string' ? `“${x}”` : typeof x === 'object' && x !== null ? '（错误值或非数字内容）' : String(x));
 
 /** A scalar numeric argument; blank is an error here because a blank is not a value to judge. */
 export function scalarNumber(x: unknown, what: string): number | FnError {

@@ -186,6 +186,12 @@ describe('blank handling', () => {
     }
   });
 
+  it('an error value inside a range is named as such, not as [object Object]', () => {
+    const cv = FUNCTIONS.find((f) => f.id === 'CV')!;
+    const got = cv.impl([[1], [{ type: 'Error', errorType: 'NotAvailable' }]], [[1], [1]]);
+    expect(isFnError(got) && got.message).toBe('数值第 2 行（错误值或非数字内容）不是数字');
+  });
+
   it('numeric text and WPS’s omitted-argument marker are read, other text is not', () => {
     const cv = FUNCTIONS.find((f) => f.id === 'CV')!;
     expect(cv.impl([['1,000'], [' 3000 ']], [[1], [1]])).toBeCloseTo(0.5, 12);
