@@ -2,7 +2,7 @@
 // zone, held in memory by the file host. After a validation (or a clear) the annotated copy is offered as a
 // real <a download> of host.toBuffer().
 import { Button, MessageBar, MessageBarBody, mergeClasses } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Host } from '../hosts/types.ts';
 import { App } from './App.tsx';
 import { useStrings } from './i18n.tsx';
@@ -25,7 +25,6 @@ const annotatedName = (name: string, suffix: string) => name.replace(/(\.xls[xm]
 export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShellProps) {
   const t = useStrings();
   const s = useStyles();
-  const inputId = useId();
   const [loaded, setLoaded] = useState<{ host: DownloadableHost; name: string; seq: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -81,15 +80,17 @@ export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShel
       onDrop={onDrop}
     >
       <p className={s.hint}>{t.browserIntro}</p>
-      <label htmlFor={inputId}>{t.chooseFile}</label>
-      <input
-        id={inputId}
-        className={s.fileInput}
-        type="file"
-        accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        data-testid="file-input"
-        onChange={(e) => void openFile(e.currentTarget.files?.[0])}
-      />
+      {/* The native input stays focusable but hidden: its own button text follows the browser's language. */}
+      <label className={s.fileButton}>
+        <input
+          className={s.visuallyHidden}
+          type="file"
+          accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="file-input"
+          onChange={(e) => void openFile(e.currentTarget.files?.[0])}
+        />
+        {t.chooseFile}
+      </label>
       <span className={s.hint}>{t.dropHere}</span>
       {loadSample && (
         <Button

@@ -36,7 +36,7 @@ export async function launchChromium(viewport: { width: number; height: number }
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      // The file input's own button text follows the browser's language, as on a clerk's Chinese Windows.
+      // A Chinese browser, as on a clerk's machine.
       '--lang=zh-CN',
     ],
   });
