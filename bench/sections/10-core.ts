@@ -7,24 +7,13 @@ import { FORMULAS } from '../../src/core/derive.ts';
 import { evaluate } from '../../src/core/evaluate.ts';
 import { judgeStageTable, type IndicatorSpec } from '../../src/core/kernel.ts';
 import type { County, LedgerSchool, NumericField, Stage } from '../../src/core/types.ts';
+import { mulberry32 } from '../../src/sample/prng.ts';
 import { national2017Quality as pack } from '../../src/standards/national-2017-quality.ts';
 
 const COUNTIES = 3000;
 const SCHOOLS_PER_COUNTY = 100;
 const JUNIOR_SHARE = 0.3;
 const RUNS = 5;
-
-/** Deterministic PRNG (mulberry32) so every run measures the same nation. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface StageData {
   groupStart: Int32Array;
@@ -198,7 +187,7 @@ function timePair(a: () => unknown, b: () => unknown, runs = 4 * RUNS): [number,
 }
 
 export async function run(): Promise<void> {
-  const rand = prng(20261123);
+  const rand = mulberry32(20261123); // deterministic: every run measures the same nation
   const nation = { primary: makeStage('primary', rand), junior: makeStage('junior', rand) };
   const schools = nation.primary.students.length + nation.junior.students.length;
   console.log(`synthetic nation: ${schools.toLocaleString('en')} schools in ${COUNTIES.toLocaleString('en')} counties, 7 indicators × 2 stages`);
