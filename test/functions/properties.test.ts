@@ -37,7 +37,8 @@ describe('CV and MEAN properties', () => {
     fc.assert(
       fc.property(rows, fc.integer(), (rs, seed) => {
         const taking = rs.filter((r) => (r.w ?? 0) > 0);
-        const shuffled = [...taking].sort((a, b) => ((a.x * 7919 + seed) % 13) - ((b.x * 7919 + seed) % 13));
+        const key = (r: { x: number | null }) => ((r.x ?? 0) * 7919 + seed) % 13;
+        const shuffled = [...taking].sort((a, b) => key(a) - key(b));
         const all = cv.impl(column(rs.map((r) => r.x), false), column(rs.map((r) => r.w), false));
         const only = cv.impl(column(shuffled.map((r) => r.x), false), column(shuffled.map((r) => r.w), false));
         if (isFnError(all)) expect(only).toEqual(all);
