@@ -3,14 +3,18 @@ import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Evaluation } from '../core/report.ts';
 import type { Stage } from '../core/types.ts';
-import type { RulePack } from '../standards/types.ts';
+import { baseUnit, displayShortfall } from '../plan/format.ts';
+import type { IndicatorId, RulePack } from '../standards/types.ts';
 import { formatCV, formatValue, formatThreshold } from './format.ts';
 import { useStrings } from './i18n.tsx';
 import { VerdictBadge } from './Verdict.tsx';
 import { useStyles } from './styles.ts';
 
-/** The base unit a shortfall is counted in: '㎡/生' → '㎡', '人/百生' → '人'. */
-const baseUnit = (unit: string) => unit.split('/')[0];
+/** Exactly as the cell notes say it: whole teachers and rooms rounded up, areas and money to 2 decimals. */
+function shortfallText(amount: number, id: IndicatorId): string {
+  const unit = baseUnit(id);
+  return `${displayShortfall(amount, unit)} ${unit}`;
+}
 
 export function Drivers({ evaluation, stage, pack }: { evaluation: Evaluation; stage: Stage; pack: RulePack }) {
   const t = useStrings();
@@ -62,7 +66,7 @@ export function SchoolsBelow({ evaluation, stage, pack }: { evaluation: Evaluati
                   .map((r) => (
                     <li key={r.id} className={s.hint}>
                       {r.name} {formatValue(sc.values[r.id])} &lt; {formatThreshold(r.threshold?.[stage])}
-                      {sc.shortfall?.[r.id] != null && `，${t.shortfall} ${formatValue(sc.shortfall[r.id])} ${baseUnit(r.unit)}`}
+                      {sc.shortfall?.[r.id] != null && `，${t.shortfall} ${shortfallText(sc.shortfall[r.id]!, r.id)}`}
                     </li>
                   ))}
               </ul>

@@ -158,6 +158,16 @@ describe('task pane in Chromium (browser mode)', () => {
       expect(fill?.fgColor?.argb, `${SAMPLE_SHEET}!${cell}`).toBe(argb);
     }
 
+    // The pane's shortfalls read as the cell notes do (whole teachers and rooms rounded up).
+    const paneBelow = (await page.locator('[data-testid^="below-"]').allTextContents()).join('\n');
+    const noteText = (cell: string) => {
+      const note = ws.getCell(cell).note as string | { texts?: { text: string }[] } | undefined;
+      return typeof note === 'string' ? note : (note?.texts ?? []).map((x) => x.text).join('');
+    };
+    const gaps = failingCells.flatMap((cell) => [...noteText(cell).matchAll(/需补足 (\S+) (\S+)/g)].map((m) => `缺口 ${m[1]} ${m[2]}`));
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const gap of gaps) expect(paneBelow).toContain(gap);
+
     const original = new ExcelJS.Workbook();
     await original.xlsx.load(sampleBytes as unknown as ArrayBuffer);
     const before = original.getWorksheet(SAMPLE_SHEET)!;
