@@ -31,6 +31,12 @@ export function builtPane(): string {
   if (isFresh(dist, sourcesTime)) return dist;
   const out = path.join(ROOT, 'test-output', 'taskpane-dist');
   if (isFresh(out, sourcesTime)) return out;
-  execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', out], { cwd: ROOT, stdio: 'pipe' });
+  try {
+    execFileSync('npx', ['webpack', '--mode', 'production', '--output-path', out], { cwd: ROOT, stdio: 'pipe' });
+  } catch (e) {
+    // webpack prints its errors on stdout: show them, not just "Command failed".
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`webpack 构建任务窗格失败：\n${String(stdout ?? '').slice(-4000)}\n${String(stderr ?? '').slice(-2000)}`);
+  }
   return out;
 }
