@@ -131,7 +131,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
       setOutcome(result);
       if (result.error) {
         setError(result.error);
-        setStatus(t.fail);
+        setStatus(t.error);
       } else if (result.evaluation) {
         setStatus(`${result.evaluation.report.county}：${result.evaluation.report.pass ? t.countyPass : t.countyFail}。${t.validated}`);
       }
