@@ -1,6 +1,6 @@
 // Turning what a spreadsheet passes (numbers, text, null on the web, 0 on desktop, WPS's "missing" marker)
 // into plain values, with Chinese errors that name the position in the range.
-import { getStandard, INDICATOR_INFO, INDICATOR_IDS, type IndicatorId, type RulePack } from '../standards/index.ts';
+import { getIndicator, getStandard, type IndicatorId, type RulePack } from '../standards/index.ts';
 import type { CalcError, Stage } from '../core/types.ts';
 import { fnError, type FnError } from './types.ts';
 
@@ -67,22 +67,10 @@ export function parseStandard(x: unknown): RulePack | FnError {
   return pack.ok ? pack.value : fnError('#VALUE!', pack.message);
 }
 
-// Clerks type names as they see them; brackets and spaces vary between full and half width.
-const normalize = (s: string): string =>
-  s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/、/g, ',').replace(/，/g, ',');
-
-// Also without bracketed words, as clerks shorten them: 师生比, 每百名学生拥有体育、艺术专任教师数.
-const INDICATOR_BY_NAME = new Map<string, IndicatorId>(
-  INDICATOR_IDS.flatMap((id) => [
-    [normalize(id), id],
-    [normalize(INDICATOR_INFO[id].name), id],
-    [normalize(INDICATOR_INFO[id].name.replace(/（[^）]*）/g, '')), id],
-  ]),
-);
-
 export function parseIndicator(x: unknown): IndicatorId | FnError {
-  const found = typeof x === 'string' ? INDICATOR_BY_NAME.get(normalize(x)) : undefined;
-  return found ?? fnError('#VALUE!', `未知的指标${isBlank(x) ? '（为空）' : show(x)}；可用指标 id 或中文名，如 books_per_student 或 生均图书册数`);
+  const found = typeof x === 'string' ? getIndicator(x) : undefined;
+  if (found?.ok) return found.value;
+  return fnError('#VALUE!', `未知的指标${isBlank(x) ? '（为空）' : show(x)}；可用指标 id 或中文名，如 books_per_student 或 生均图书册数`);
 }
 
 /** Core's typed failures as spreadsheet errors. */

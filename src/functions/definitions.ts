@@ -1,6 +1,7 @@
 // The custom functions of DESIGN.md, defined once: Excel's entry (excel.ts) and the WPS add-in both call these.
 // Each is a thin wrapper over src/core and src/standards; errors come back as FnError values, never thrown.
 import { FORMULAS, shortfall } from '../core/derive.ts';
+import { schoolPasses } from '../core/kernel.ts';
 import { compositeCV, leaveOneOutImpact, weightedStats } from '../core/stats.ts';
 import { STAGE_NAMES } from '../core/types.ts';
 import type { IndicatorRule, RulePack } from '../standards/index.ts';
@@ -148,19 +149,18 @@ function school(row: unknown, stageArg: unknown, standardArg?: unknown): FnResul
   if (cells.length !== rules.length) {
     return fnError('#VALUE!', `应按顺序给出 ${rules.length} 个指标值（${rules.map((r) => r.name).join('、')}），收到 ${cells.length} 个`);
   }
-  const minMet = pack.schoolRule?.minMet ?? rules.length;
   const minRatio = pack.schoolRule?.minRatio ?? 1;
   let met = 0;
-  let tooLow = false;
+  let belowMinRatio = 0;
   for (let i = 0; i < rules.length; i++) {
     const x = cellNumber(cells[i]);
     if (x === null) return fnError('#VALUE!', `${rules[i].name}（${positionName(m, i)}）为空，缺少数据`);
     if (x === undefined) return fnError('#VALUE!', `${rules[i].name}（${positionName(m, i)}）“${String(cells[i])}”不是数字`);
     const threshold = rules[i].threshold?.[st] as number;
     if (x >= threshold) met++;
-    else if (x < minRatio * threshold) tooLow = true;
+    else if (x < minRatio * threshold) belowMinRatio++;
   }
-  return met >= minMet && !tooLow ? PASS_TEXT : FAIL_TEXT;
+  return schoolPasses(met, belowMinRatio, rules.length, pack.schoolRule) ? PASS_TEXT : FAIL_TEXT;
 }
 
 function gap(value: unknown, indicatorArg: unknown, stageArg: unknown, students: unknown, standardArg?: unknown): FnResult {

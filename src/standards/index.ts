@@ -32,10 +32,12 @@ export function getStandard(idOrName: string = DEFAULT_STANDARD_ID): Result<Rule
 const normalizeName = (s: string): string =>
   s.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[、，]/g, ',');
 
+// Also without bracketed words, as clerks shorten them: 师生比, 每百名学生拥有体育、艺术专任教师数.
 const INDICATOR_BY_NAME = new Map<string, IndicatorId>(
   INDICATOR_IDS.flatMap((id) => [
     [normalizeName(id), id],
     [normalizeName(INDICATOR_INFO[id].name), id],
+    [normalizeName(INDICATOR_INFO[id].name.replace(/（[^）]*）/g, '')), id],
   ]),
 );
 

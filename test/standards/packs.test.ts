@@ -147,3 +147,10 @@ describe('getIndicator', () => {
     expect(getIndicator('生均食堂面积')).toMatchObject({ ok: false, code: 'unknown_indicator', message: expect.stringContaining('未知的指标“生均食堂面积”') });
   });
 });
+
+describe('getIndicator with shortened names', () => {
+  it('accepts a name without its bracketed words, as clerks shorten them', () => {
+    expect(getIndicator('师生比')).toEqual({ ok: true, value: 'teachers_per_100' });
+    expect(getIndicator('每百名学生拥有体育、艺术专任教师数')).toEqual({ ok: true, value: 'pe_art_teachers_per_100' });
+  });
+});
