@@ -33,7 +33,7 @@ const a1 = (r: number, c: number) => `${letters(c)}${r + 1}`;
 function cellsOf(sheet: FakeSheet, address: string): string[] {
   if (address.includes(',')) return address.split(',').flatMap((a) => cellsOf(sheet, a.trim()));
   const whole = /^([A-Z]+):([A-Z]+)$/.exec(address);
-  if (whole) return [...sheet.cells.keys()].filter((k) => /^[A-Z]+/.exec(k)![0] === whole[1]);
+  if (whole) return [...sheet.cells.keys()].filter((k) => col(/^[A-Z]+/.exec(k)![0]) >= col(whole[1]) && col(/^[A-Z]+/.exec(k)![0]) <= col(whole[2]));
   const [from, to = from] = address.split(':');
   const p = /^([A-Z]+)(\d+)$/.exec(from)!;
   const q = /^([A-Z]+)(\d+)$/.exec(to)!;

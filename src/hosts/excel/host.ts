@@ -6,7 +6,8 @@ import type { Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from './address.ts';
 import { CHUNK_BYTES, ChunkedBatch, OP_BYTES as OP_OVERHEAD, payloadBytes } from './batch.ts';
 import { layoutReport } from './report-layout.ts';
-import { decodeState, encodeState, markKey, normalizeFill, STATE_SHEET, type AddinState, type MarkState } from './state.ts';
+import { decodeSlots, encodeSlots, markKey, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
+import { normalizeFill, viaOf } from './state.ts';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 /** Excel.run; `undoGroup` asks for the whole batch to be one undo step where Excel supports it. */
@@ -45,7 +46,7 @@ const UNDO_NOT_SUPPORTED = 'UndoNotSupported';
 
 interface SheetRead {
   sheets: Excel.WorksheetCollection;
-  state: AddinState;
+  state: StateSlots;
   stateSheet: Excel.Worksheet | null;
 }
 
@@ -92,7 +93,7 @@ export class ExcelHost implements Host {
       const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
       stateRange.load('values');
       await context.sync();
-      const report = stateRange.isNullObject ? null : decodeState(stateRange.values.map((row) => row[0])).report;
+      const report = stateRange.isNullObject ? null : (decodeSlots(stateRange.values).annotations?.reportSheet ?? null);
       const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== report);
       const used = visible.map((s) => {
         const range = s.getUsedRangeOrNullObject(true);
@@ -191,23 +192,24 @@ export class ExcelHost implements Host {
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
       const marks = mergeMarks(plan.marks);
-      const previous = new Map(read.state.marks.map((m) => [markKey(m.sheet, m.cell), m]));
+      const recorded = read.state.annotations?.marks ?? [];
+      const previous = new Map(recorded.map((m) => [markKey(m.sheet, m.cell), m]));
 
       // Phase 2: how newly marked cells look now (their originals) and which of our notes still exist.
       const fresh = marks.filter((m) => !previous.has(markKey(m.sheet, m.cell)));
-      const seen = await this.look(context, batch, fresh, read.state.marks, useNotes);
-      const comments = useNotes && !read.state.marks.some((m) => m.via === 'comment') ? new Set<string>() : await this.commentCells(context);
+      const seen = await this.look(context, batch, fresh, recorded, useNotes);
+      const comments = useNotes && !recorded.some((m) => m.via === 'comment') ? new Set<string>() : await this.commentCells(context);
 
       // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
-      const stale = read.state.marks.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
+      const stale = recorded.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
       const untouched = await this.restore(context, batch, stale, seen.notes, comments, useNotes);
       this.dropReport(context, read);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
-      const states: MarkState[] = [];
+      const states: MarkRecord[] = [];
       for (const m of marks) {
         const key = markKey(m.sheet, m.cell);
-        let state = previous.get(key) ?? (seen.looks.get(key) as MarkState);
+        let state = previous.get(key) ?? (seen.looks.get(key) as MarkRecord);
         // Older Excel: a cell with the clerk's own comment thread gets our fill only; their thread stays untouched.
         if (!previous.has(key) && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
         states.push(state);
@@ -215,7 +217,7 @@ export class ExcelHost implements Host {
       }
       states.push(...untouched);
       await this.writeReport(context, batch, plan);
-      await this.writeState(context, batch, read, { settings: read.state.settings, report: plan.reportSheet.name, marks: states });
+      await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: states } });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
@@ -226,11 +228,13 @@ export class ExcelHost implements Host {
       const read = await this.readState(context);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
-      const seen = await this.look(context, batch, [], read.state.marks, useNotes);
-      const comments = read.state.marks.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
-      const untouched = await this.restore(context, batch, read.state.marks, seen.notes, comments, useNotes);
+      const recorded = read.state.annotations?.marks ?? [];
+      const seen = await this.look(context, batch, [], recorded, useNotes);
+      const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
+      const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
       this.dropReport(context, read);
-      await this.writeState(context, batch, read, { settings: read.state.settings, report: null, marks: untouched });
+      const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
+      await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
@@ -244,9 +248,8 @@ export class ExcelHost implements Host {
     const used = stateSheet.getUsedRangeOrNullObject(true);
     used.load('values');
     await context.sync();
-    if (stateSheet.isNullObject) return { sheets, state: decodeState([]), stateSheet: null };
-    const column = used.isNullObject ? [] : used.values.map((row) => row[0]);
-    return { sheets, state: decodeState(column), stateSheet };
+    if (stateSheet.isNullObject) return { sheets, state: { ...NO_STATE }, stateSheet: null };
+    return { sheets, state: used.isNullObject ? { ...NO_STATE } : decodeSlots(used.values), stateSheet };
   }
 
   /**
@@ -257,9 +260,9 @@ export class ExcelHost implements Host {
     context: Excel.RequestContext,
     batch: ChunkedBatch,
     fresh: CellMark[],
-    previous: MarkState[],
+    previous: MarkRecord[],
     useNotes: boolean,
-  ): Promise<{ looks: Map<string, MarkState>; notes: Set<string> }> {
+  ): Promise<{ looks: Map<string, MarkRecord>; notes: Set<string> }> {
     const notesOf = (sheet: string, cell: string) => {
       const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
       note.load('content');
@@ -275,12 +278,12 @@ export class ExcelHost implements Host {
     }
     const pendingPrevious = [];
     for (const m of previous) {
-      if (m.via !== 'note' || !useNotes) continue;
+      if (viaOf(m) !== 'note' || !useNotes) continue;
       await batch.add(110);
       pendingPrevious.push({ m, note: notesOf(m.sheet, m.cell) });
     }
     await batch.flush();
-    const looks = new Map<string, MarkState>();
+    const looks = new Map<string, MarkRecord>();
     const notes = new Set<string>();
     for (const { m, fill, note } of pendingFresh) {
       const key = markKey(m.sheet, m.cell);
@@ -309,28 +312,29 @@ export class ExcelHost implements Host {
   private async restore(
     context: Excel.RequestContext,
     batch: ChunkedBatch,
-    marks: MarkState[],
+    marks: MarkRecord[],
     notes: Set<string>,
     comments: Set<string>,
     useNotes: boolean,
-  ): Promise<MarkState[]> {
+  ): Promise<MarkRecord[]> {
     await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
     // A note written by a newer Excel cannot be touched where notes are unsupported: it stays listed for later.
-    const untouched = useNotes ? [] : marks.filter((m) => m.via === 'note');
+    const untouched = useNotes ? [] : marks.filter((m) => viaOf(m) === 'note');
     for (const m of marks) {
-      if (m.via === 'none' || (m.via === 'note' && !useNotes)) continue;
+      const via = viaOf(m);
+      if (via === 'none' || (via === 'note' && !useNotes)) continue;
       await batch.add(payloadBytes(m.note) + 2 * payloadBytes(m.cell));
       const key = markKey(m.sheet, m.cell);
       const ws = context.workbook.worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
-      if (m.via === 'note') {
+      if (via === 'note') {
         if (notes.has(key)) {
           if (m.note) ws.notes.getItem(m.cell).content = m.note;
           else ws.notes.getItem(m.cell).delete();
         } else if (m.note) {
           ws.notes.add(range, m.note);
         }
-      } else if (m.via === 'comment' && comments.has(key)) {
+      } else if (via === 'comment' && comments.has(key)) {
         context.workbook.comments.getItemByCell(range).delete();
       }
     }
@@ -358,17 +362,18 @@ export class ExcelHost implements Host {
     }
   }
 
-  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkState, hasNote: boolean, hasComment: boolean, useNotes: boolean): Promise<void> {
-    if (original.via === 'none' || (original.via === 'note' && !useNotes)) return;
+  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkRecord, hasNote: boolean, hasComment: boolean, useNotes: boolean): Promise<void> {
+    const via = viaOf(original);
+    if (via === 'none' || (via === 'note' && !useNotes)) return;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
     const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
     await batch.add(payloadBytes(text) + 2 * payloadBytes(m.cell));
     const ws = context.workbook.worksheets.getItem(m.sheet);
     const range = ws.getRange(m.cell);
-    if (original.via === 'note') {
+    if (via === 'note') {
       if (hasNote) ws.notes.getItem(m.cell).content = text;
       else ws.notes.add(range, text);
-    } else if (original.via === 'comment') {
+    } else if (via === 'comment') {
       if (hasComment) context.workbook.comments.getItemByCell(range).content = m.note;
       else context.workbook.comments.add(range, m.note);
     }
@@ -376,14 +381,14 @@ export class ExcelHost implements Host {
 
   /** Refuses, before anything is written, to replace a sheet of the clerk's that has the report's name. */
   private checkReportName(read: SheetRead, name: string): void {
-    if (read.state.report !== name && read.sheets.items.some((s) => s.name === name)) {
+    if (read.state.annotations?.reportSheet !== name && read.sheets.items.some((s) => s.name === name)) {
       throw new Error(`工作表“${name}”已存在且不是本插件生成的，请改名后再校验`);
     }
   }
 
   /** Deletes the report sheet we wrote last time, if it is still there. */
   private dropReport(context: Excel.RequestContext, read: SheetRead): void {
-    const ours = read.state.report;
+    const ours = read.state.annotations?.reportSheet;
     if (ours && read.sheets.items.some((s) => s.name === ours)) context.workbook.worksheets.getItem(ours).delete();
   }
 
@@ -448,22 +453,28 @@ export class ExcelHost implements Host {
     }
   }
 
-  private async writeState(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead, state: AddinState): Promise<void> {
+  /** Rewrites the shared state grid in row blocks; deletes the sheet once nothing is left to remember. */
+  private async writeState(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead, state: StateSlots): Promise<void> {
     let ws = read.stateSheet;
+    if (!state.annotations && !state.settings) {
+      if (ws) ws.delete();
+      return;
+    }
     if (!ws) {
       ws = context.workbook.worksheets.add(STATE_SHEET);
       ws.visibility = Excel.SheetVisibility.veryHidden;
     } else {
-      ws.getRange('A:A').clear(Excel.ClearApplyTo.contents);
+      ws.getRange('A:B').clear(Excel.ClearApplyTo.contents);
     }
-    const rows = encodeState(state);
+    // '' rather than null: Office.js reads null in a values write as "leave this cell as it is".
+    const rows = encodeSlots(state).map((row) => row.map((v) => v ?? ''));
     let start = 0;
     while (start < rows.length) {
       let end = start;
       let bytes = 0;
-      while (end < rows.length && (end === start || bytes < this.chunkBytes / BLOCK_SHARE)) bytes += payloadBytes(rows[end++]) + 4;
+      while (end < rows.length && (end === start || bytes < this.chunkBytes / BLOCK_SHARE)) bytes += payloadBytes(rows[end++]) + 1;
       await batch.add(bytes);
-      ws.getRangeByIndexes(start, 0, end - start, 1).values = rows.slice(start, end).map((r) => [r]);
+      ws.getRangeByIndexes(start, 0, end - start, 2).values = rows.slice(start, end);
       start = end;
     }
   }

@@ -7,22 +7,9 @@ import type { Host, WorkbookSettings } from '../types.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
 import { textWidth } from '../../plan/grid.ts';
 import { solidFill, writeReportSheet } from './report.ts';
-import { STATE_SHEET, readSlot, writeSlot } from './state.ts';
+import { ownsNote, plainNote, solidColour, type MarkRecord } from '../state.ts';
+import { STATE_SHEET, readState, writeState } from './state.ts';
 import { plainValue } from './values.ts';
-
-/** What apply() covered, so clear() can put it back exactly. */
-interface MarkRecord {
-  sheet: string;
-  cell: string;
-  /** Original fill and note; null when the cell had none. */
-  fill: ExcelJS.Fill | null;
-  note: ExcelJS.Comment | string | null;
-}
-interface AnnotationRecord {
-  version: 1;
-  reportSheet: string | null;
-  marks: MarkRecord[];
-}
 
 const toBytes = (buf: ArrayBuffer | Uint8Array): Uint8Array => (buf instanceof Uint8Array ? buf : new Uint8Array(buf));
 const clone = <T>(x: T): T => (x === undefined || x === null ? x : (JSON.parse(JSON.stringify(x)) as T));
@@ -71,6 +58,13 @@ function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
 function mergeRanges(ws: ExcelJS.Worksheet): string[] {
   const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
   return merges ? Object.values(merges).map((m) => m.range) : [...ws.model.merges];
+}
+
+/** A cell's fill and note before we cover them: neutral for other hosts, exact for this one. */
+function recordOf(sheet: string, cell: string, c: ExcelJS.Cell): MarkRecord {
+  const fill = clone(c.style.fill) ?? null;
+  const note = clone(c.note) ?? null;
+  return { sheet, cell, fill: solidColour(fill), note: plainNote(note), xlsx: { fill, note } };
 }
 
 function noteText(note: ExcelJS.Comment | string | undefined): string {
@@ -138,7 +132,7 @@ export class FileHost implements Host {
       const ws = wb.getWorksheet(mark.sheet);
       if (!ws) continue;
       const c = ws.getCell(mark.cell);
-      records.push({ sheet: mark.sheet, cell: mark.cell, fill: clone(c.style.fill) ?? null, note: clone(c.note) ?? null });
+      records.push(recordOf(mark.sheet, mark.cell, c));
       setFill(c, solidFill(mark.fill));
       // The clerk's own note stays readable above ours; clear() puts the original back as it was.
       const own = noteText(c.note);
@@ -147,40 +141,35 @@ export class FileHost implements Host {
     // A sheet of that name not made by us would be replaced too: the name is reserved for the report.
     const stale = wb.getWorksheet(plan.reportSheet.name);
     if (stale) wb.removeWorksheet(stale.id);
-    // The state sheet is rebuilt after the report so the sheet order is the same on every run.
-    const settings = readSlot<WorkbookSettings>(wb, 'settings');
-    const state = wb.getWorksheet(STATE_SHEET);
-    if (state) wb.removeWorksheet(state.id);
     writeReportSheet(wb, plan.reportSheet);
-    const record: AnnotationRecord = { version: 1, reportSheet: plan.reportSheet.name, marks: records };
-    writeSlot(wb, 'annotations', record);
-    if (settings) writeSlot(wb, 'settings', settings);
+    // Written after the report so the sheet order is the same on every run.
+    writeState(wb, { annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: records }, settings: readState(wb).settings });
   }
 
   async clear(): Promise<void> {
     const wb = this.workbook;
-    const record = readSlot<AnnotationRecord>(wb, 'annotations');
+    const { annotations: record, settings } = readState(wb);
     if (!record) return;
     // Restore in reverse so a cell recorded twice ends with its first (original) state.
     for (const m of [...record.marks].reverse()) {
       const ws = wb.getWorksheet(m.sheet);
       if (!ws) continue;
       const c = ws.getCell(m.cell);
-      setFill(c, m.fill);
-      setNote(c, m.note);
+      // Exact where this host recorded the mark; another host's record gives a solid colour and plain text.
+      setFill(c, m.xlsx ? (m.xlsx.fill as ExcelJS.Fill | null) : m.fill ? solidFill(m.fill) : null);
+      if (ownsNote(m)) setNote(c, m.xlsx ? (m.xlsx.note as ExcelJS.Comment | string | null) : m.note);
     }
     const report = record.reportSheet ? wb.getWorksheet(record.reportSheet) : undefined;
     if (report) wb.removeWorksheet(report.id);
-    writeSlot(wb, 'annotations', null);
+    writeState(wb, { annotations: null, settings });
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {
-    const s = readSlot<WorkbookSettings>(this.workbook, 'settings');
-    return s && s.version === 1 ? s : null;
+    return readState(this.workbook).settings;
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
-    writeSlot(this.workbook, 'settings', settings);
+    writeState(this.workbook, { ...readState(this.workbook), settings });
   }
 
   async select(sheet: string, cell: string): Promise<void> {

@@ -1,59 +1,25 @@
-// What the add-in added lives in the workbook itself (a very hidden sheet), so a later run — even in another
-// process, or after the file was mailed — replaces its annotations instead of stacking them.
+// The file host keeps its state in the layout every host shares (src/hosts/state.ts); here the grid is moved
+// in and out of an ExcelJS sheet.
 import type ExcelJS from 'exceljs';
+import { decodeSlots, encodeSlots, STATE_SHEET, type StateSlots } from '../state.ts';
 
-export const STATE_SHEET = '_balance_state';
-const MARKER = 'balance-state';
-/** Excel's limit is 32,767 characters per cell; stay well below it. */
-const CHUNK = 30_000;
+export { STATE_SHEET } from '../state.ts';
 
-/** Column A holds the annotation record, column B the saved settings, each as JSON split over rows 2…. */
-export type StateSlot = 'annotations' | 'settings';
-const COLUMN: Record<StateSlot, number> = { annotations: 1, settings: 2 };
-
-export function stateSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
-  return wb.getWorksheet(STATE_SHEET);
+export function readState(wb: ExcelJS.Workbook): StateSlots {
+  const ws = wb.getWorksheet(STATE_SHEET);
+  const rows: unknown[][] = [];
+  if (ws) for (let r = 1; r <= ws.rowCount; r++) rows.push([ws.getCell(r, 1).value, ws.getCell(r, 2).value]);
+  return decodeSlots(rows);
 }
 
-export function readSlot<T>(wb: ExcelJS.Workbook, slot: StateSlot): T | null {
-  const ws = stateSheet(wb);
-  if (!ws || ws.getCell(1, 1).value !== MARKER) return null;
-  const col = COLUMN[slot];
-  let text = '';
-  for (let r = 2; ; r++) {
-    const v = ws.getCell(r, col).value;
-    if (typeof v !== 'string' || v === '') break;
-    text += v;
-  }
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    // A damaged record is treated as absent rather than failing the whole validation.
-    return null;
-  }
-}
-
-/** Writes (or with null, erases) one slot; drops the sheet once both slots are empty. */
-export function writeSlot(wb: ExcelJS.Workbook, slot: StateSlot, data: unknown): void {
-  let ws = stateSheet(wb);
-  if (ws && ws.getCell(1, 1).value !== MARKER) {
-    // A state sheet in a layout this host cannot read: start a fresh one rather than mixing two formats.
-    wb.removeWorksheet(ws.id);
-    ws = undefined;
-  }
-  if (!ws) {
-    if (data === null) return;
-    ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
-    ws.getCell(1, 1).value = MARKER;
-  }
-  const col = COLUMN[slot];
-  const rows = ws.rowCount;
-  for (let r = 2; r <= rows; r++) ws.getCell(r, col).value = null;
-  if (data !== null) {
-    const text = JSON.stringify(data);
-    for (let i = 0; i * CHUNK < text.length; i++) ws.getCell(i + 2, col).value = text.slice(i * CHUNK, (i + 1) * CHUNK);
-  }
-  const other: StateSlot = slot === 'annotations' ? 'settings' : 'annotations';
-  if (data === null && readSlot(wb, other) === null) wb.removeWorksheet(ws.id);
+/**
+ * Rewrites the state sheet from scratch (a sheet in a layout no host reads is replaced, not mixed with ours),
+ * at the end of the sheet list so the order is the same on every run; drops it once nothing is left.
+ */
+export function writeState(wb: ExcelJS.Workbook, slots: StateSlots): void {
+  const old = wb.getWorksheet(STATE_SHEET);
+  if (old) wb.removeWorksheet(old.id);
+  if (!slots.annotations && !slots.settings) return;
+  const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+  encodeSlots(slots).forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as string)));
 }

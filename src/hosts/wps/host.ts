@@ -8,17 +8,8 @@ import { hexToBgr } from './color.ts';
 import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { writeReportSheet } from './report.ts';
-import {
-  decodeSlots,
-  encodeSlots,
-  fillToRestore,
-  noteText,
-  recordFill,
-  STATE_SHEET,
-  type AnnotationRecord,
-  type MarkRecord,
-  type StateSlots,
-} from './state.ts';
+import { decodeSlots, encodeSlots, NO_STATE, ownsNote, STATE_SHEET, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
+import { fillToRestore, recordFill } from './state.ts';
 
 const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
 
@@ -53,7 +44,7 @@ export class WpsHost implements Host {
       const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
       const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
       // Saved before anything is written, so a run that fails half-way can still be cleared.
-      this.writeSlots({ annotations: { version: 1, reportSheet: plan.reportSheet.name, marks: originals }, settings: slots.settings });
+      this.writeSlots({ annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: originals }, settings: slots.settings });
 
       for (const { ws, marks: group } of groups) {
         const cells = group.map((m) => ({ ...parseCell(m.cell), value: m.fill.toUpperCase() }));
@@ -119,7 +110,7 @@ export class WpsHost implements Host {
     return ws;
   }
 
-  /** Puts back every fill and comment an apply covered (this host's or the file host's) and removes its report sheet. */
+  /** Puts back every fill and comment an apply covered (by any host) and removes its report sheet. */
   private restore(record: AnnotationRecord): void {
     const sheets = new Map(this.allSheets().map((ws) => [ws.Name, ws]));
     // In reverse, so a cell recorded twice ends with its first (original) state.
@@ -130,16 +121,16 @@ export class WpsHost implements Host {
       const fill = fillToRestore(m);
       if (fill.color !== undefined) rng.Interior.Color = fill.color;
       rng.Interior.Pattern = fill.pattern;
+      if (!ownsNote(m)) continue;
       rng.ClearComments();
-      const note = noteText(m.note);
-      if (note !== null) rng.AddComment(note);
+      if (m.note !== null) rng.AddComment(m.note);
     }
     if (record.reportSheet) this.deleteSheet(record.reportSheet);
   }
 
   private readSlots(): StateSlots {
     const ws = this.findSheet(STATE_SHEET);
-    return ws ? decodeSlots(valueRows(ws.UsedRange.Value2)) : { annotations: null, settings: null };
+    return ws ? decodeSlots(valueRows(ws.UsedRange.Value2)) : { ...NO_STATE };
   }
 
   /** Rewrites the state sheet in one Value2 write; drops it once nothing is left to remember. */
