@@ -6,7 +6,7 @@ import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts'
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
 import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
-import type { SchoolGovernmentFacts } from './government.ts';
+import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
 import { resolveType, splitCounty, type SchoolPart } from './split.ts';
 import { leaveOneOutImpact, roundTo } from './stats.ts';
 import { STAGE_NAMES, STAGES, ok, type County, type Problem, type Result, type Stage } from './types.ts';
@@ -193,6 +193,7 @@ function governmentFacts(county: County): SchoolGovernmentFacts[] {
         students: { primary: Math.max(0, v.students_primary ?? 0), junior: Math.max(0, v.students_junior ?? 0) },
         classes: v.classes,
         maxClassSize: { primary: v.max_class_size_primary, junior: v.max_class_size_junior, any: v.max_class_size },
+        classBands: classBandsOf(v, s.cells),
         musicRooms: v.music_rooms,
         artRooms: v.art_rooms,
         musicRoomArea: v.music_room_area,

@@ -3,7 +3,18 @@
 import type { RulePack } from '../standards/types.ts';
 import type { SchoolGovernmentRules } from '../standards/government.ts';
 import type { PartItem } from './report.ts';
-import { STAGE_NAMES, type SchoolType, type Stage } from './types.ts';
+import { CLASS_BANDS, STAGE_NAMES, classBandField, type CanonicalField, type NumericField, type SchoolType, type Stage } from './types.ts';
+
+/** Classes in one 班额 band of the ledger; `hi` null is open above (66人及以上). */
+export interface BandCount {
+  lo: number;
+  hi: number | null;
+  label: string;
+  count: number;
+  /** Bare A1 address of the count. */
+  cell?: string;
+}
+type BandsByStage = { primary?: BandCount[]; junior?: BandCount[]; any?: BandCount[] };
 
 /** What the ledger says about one school for these checks; every field optional (a missing column is 未评估). */
 export interface SchoolGovernmentFacts {
@@ -13,6 +24,8 @@ export interface SchoolGovernmentFacts {
   classes?: number;
   /** Largest class per stage; `any` is a single column on a combined school. */
   maxClassSize: { primary?: number; junior?: number; any?: number };
+  /** Classes per 班额 band, per stage; `any` is a stage-less band table. Only the bands the ledger filled. */
+  classBands?: BandsByStage;
   musicRooms?: number;
   artRooms?: number;
   /** Area of the smallest music / art room, ㎡. */
@@ -49,26 +62,72 @@ const item = (
   ...(cell ? { cell } : {}),
 });
 
-/** Class size: every class within the stage's limit; a single column on a combined school is held to the junior limit. */
+/** The ledger's band counts per stage (blank bands left out), in band order. */
+export function classBandsOf(values: Partial<Record<NumericField, number>>, cells: Partial<Record<CanonicalField, string>> = {}): BandsByStage {
+  const out: BandsByStage = {};
+  for (const stage of ['primary', 'junior', undefined] as const) {
+    const list = CLASS_BANDS.flatMap((b) => {
+      const field = classBandField(b.id, stage);
+      const count = values[field];
+      return count === undefined ? [] : [{ lo: b.lo, hi: b.hi, label: b.label, count, ...(cells[field] ? { cell: cells[field] } : {}) }];
+    });
+    if (list.length > 0) out[stage ?? 'any'] = list;
+  }
+  return out;
+}
+
+/**
+ * Class size: every class within the stage's limit, from the largest class and from the band counts; either
+ * failing fails. A single (stage-less) column on a combined school is held to the junior limit.
+ */
 function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warnings: GovernmentWarning[]): PartItem[] {
   const out: PartItem[] = [];
   for (const stage of ['primary', 'junior'] as Stage[]) {
     if (f.students[stage] <= 0) continue;
+    const combined = f.students.primary > 0 && f.students.junior > 0;
     const own = f.maxClassSize[stage];
     const value = own ?? f.maxClassSize.any;
-    if (value === undefined) continue;
-    const combined = f.students.primary > 0 && f.students.junior > 0;
-    const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
-    if (own === undefined && combined && stage === 'primary') {
-      warnings.push({
-        cell: f.cells.max_class_size,
-        message: `“${f.name}”只有一列最大班额，已按初中 ${limit} 人核对；小学班额需单列（≤ ${rules.maxClassSize.primary} 人）`,
-      });
+    if (value !== undefined) {
+      const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
+      if (own === undefined && combined && stage === 'primary') {
+        warnings.push({
+          cell: f.cells.max_class_size,
+          message: `“${f.name}”只有一列最大班额，已按初中 ${limit} 人核对；小学班额需单列（≤ ${rules.maxClassSize.primary} 人）`,
+        });
+      }
+      const cell = f.cells[own === undefined ? 'max_class_size' : `max_class_size_${stage}`];
+      out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, ['≤', limit, '人'], value <= limit, cell));
     }
-    const cell = f.cells[own === undefined ? 'max_class_size' : `max_class_size_${stage}`];
-    out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, ['≤', limit, '人'], value <= limit, cell));
+    out.push(...classBands(f, stage, combined, rules, warnings));
   }
   return out;
+}
+
+/** Classes in bands wholly above the limit; a band straddling the limit (a non-national limit) is warned about, not failed. */
+function classBands(f: SchoolGovernmentFacts, stage: Stage, combined: boolean, rules: SchoolGovernmentRules, warnings: GovernmentWarning[]): PartItem[] {
+  const own = f.classBands?.[stage];
+  const bands = own ?? f.classBands?.any;
+  if (!bands) return [];
+  const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
+  const label = STAGE_NAMES[stage];
+  if (own === undefined && combined && stage === 'primary') {
+    warnings.push({
+      cell: bands[0].cell,
+      message: `“${f.name}”的班额分段不分学段，已按初中 ${limit} 人核对；小学班额需分段单列（≤ ${rules.maxClassSize.primary} 人）`,
+    });
+  }
+  const filled = bands.filter((b) => b.count > 0);
+  for (const b of filled.filter((b) => b.lo <= limit && (b.hi === null || b.hi > limit))) {
+    warnings.push({
+      cell: b.cell,
+      message: `“${f.name}”${label}班额分段“${b.label}”跨过 ${limit} 人的上限，无法判断其中 ${b.count} 个班是否超额，未据此判定；请按 ${limit} 人分段填报`,
+    });
+  }
+  const over = filled.filter((b) => b.lo > limit);
+  const count = over.reduce((n, b) => n + b.count, 0);
+  const which = over.length > 0 ? `：${over.map((b) => `${b.label} ${b.count} 个`).join('、')}` : '';
+  const cell = over[0]?.cell ?? bands[0].cell;
+  return [item(f, `class_size_bands_${stage}`, `${label}班额超过 ${limit} 人的班级数（≤ 0 个${which}）`, count, ['≤', 0, '个'], count === 0, cell)];
 }
 
 function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
@@ -84,12 +143,20 @@ function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, rela
   return [item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, f.cells.students_primary ?? f.cells.students_junior)];
 }
 
+/** The largest class from the columns, else the top filled band's upper edge (bands prove no more); 0 when unknown. */
+function largestClassOf(f: SchoolGovernmentFacts): number {
+  const columns = [f.maxClassSize.primary, f.maxClassSize.junior, f.maxClassSize.any].filter((x): x is number => x !== undefined);
+  if (columns.length > 0) return Math.max(...columns);
+  const filled = Object.values(f.classBands ?? {}).flatMap((list) => list.filter((b) => b.count > 0));
+  return filled.reduce((top, b) => Math.max(top, b.hi ?? Number.POSITIVE_INFINITY), 0);
+}
+
 function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
   if (f.classes === undefined) return [];
   const needed = Math.ceil(f.classes / rules.specialRooms.classesPerRoom);
   const stage: Stage = f.students.primary > 0 ? 'primary' : 'junior';
   const r = rules.specialRoomsRelaxed;
-  const largestClass = Math.max(f.maxClassSize.primary ?? 0, f.maxClassSize.junior ?? 0, f.maxClassSize.any ?? 0);
+  const largestClass = largestClassOf(f);
   const smallRural = relaxations && f.smallRuralSchool === true && largestClass > 0 && largestClass < r.smallRuralMaxClassBelow;
   const old = relaxations && f.builtYear !== undefined && f.builtYear <= r.builtBy;
   const areaFor = (room: 'music' | 'art') =>

@@ -15,7 +15,9 @@ export function normalizeHeader(s: string): string {
     .replace(/[、,，:：;；。.·*※"'“”‘’]/g, '')
     .replace(/[［【〔｛{]/g, '[')
     .replace(/[］】〕｝}]/g, ']')
-    .replace(/^其中/, '');
+    .replace(/^其中/, '')
+    // Digit ranges (班额 46～50人, 46—50人, 46至50人) in one spelling, so the synonym table lists each band once.
+    .replace(/(\d)(?:-|~|—|–|至|到)+(?=\d)/g, '$1-');
 }
 
 const STAGE_TOKENS: Record<string, HeaderStage> = { 小学: 'primary', 初中: 'junior', 高中: 'senior' };

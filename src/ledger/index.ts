@@ -125,9 +125,18 @@ function readTable(
   };
 }
 
-/** Text of the rows above the header (titles), for the sheet's stage. */
+/** Most distinct texts in a title row (a title and a 单位：… note); a fuller row is an unused header row. */
+const TITLE_ROW_TEXTS = 2;
+
+/**
+ * Text of the title rows above the header, for the sheet's stage. A group row the header did not need
+ * (班额（人） over bare 46-50, with 小学在校生数 merged down) is not a title: its 小学 names no sheet stage.
+ */
 function textsAbove(values: unknown[][], headerRow: number): string[] {
-  return values.slice(0, headerRow).flatMap((row) => (row ?? []).map((v) => cellText(v)).filter((t) => t));
+  return values.slice(0, headerRow).flatMap((row) => {
+    const texts = [...new Set((row ?? []).map((v) => cellText(v).trim()).filter((t) => t))];
+    return texts.length <= TITLE_ROW_TEXTS ? texts : [];
+  });
 }
 
 /** On a sheet about one stage, stage-less per-stage columns (在校生数, 骨干教师数) are that stage's. */

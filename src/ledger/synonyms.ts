@@ -3,16 +3,32 @@
 // A plain entry matches when the header contains it (the longest contained entry wins, so
 // 高于规定学历教师数 beats 教师数); '=' marks an entry that must equal the whole header (学校 must not
 // match 学校代码); '+' marks one subject of a column group that is summed (体育, 音乐, 美术 → pe_art).
-import type { FlagField, NumericField, TextField } from '../core/types.ts';
+import { CLASS_BANDS, type ClassBandId, type FlagField, type NumericField, type TextField } from '../core/types.ts';
 
 /** Fields that come per stage: the header's stage token (小学/初中/高中) picks the suffix. */
 export type StagedBase = 'students' | 'teachers' | 'above_degree_teachers' | 'backbone_teachers' | 'pe_art_teachers'
-  | 'senior_title_teachers' | 'max_class_size';
+  | 'senior_title_teachers' | 'max_class_size' | `class_band_${ClassBandId}`;
 
 export type SynonymKey = StagedBase | Exclude<NumericField, `${StagedBase}_${string}`> | TextField | FlagField;
 
 export const STAGED_BASES: readonly StagedBase[] = ['students', 'teachers', 'above_degree_teachers', 'backbone_teachers',
-  'pe_art_teachers', 'senior_title_teachers', 'max_class_size'];
+  'pe_art_teachers', 'senior_title_teachers', 'max_class_size', ...CLASS_BANDS.map((b) => `class_band_${b.id}` as const)];
+
+/**
+ * A 班额 band's header names (46-50人, 46-50人班级数, 班额46-50人（个）, 25人及以下, 66人以上), after normalising:
+ * headers.ts writes every digit range (46～50, 46—50, 46至50) as 46-50. A bare range (46-50 under a 班额（人） group)
+ * must be the whole header.
+ */
+function bandSynonyms(): Record<`class_band_${ClassBandId}`, string[]> {
+  const out = {} as Record<`class_band_${ClassBandId}`, string[]>;
+  for (const b of CLASS_BANDS) {
+    const [edge, words] = b.hi === null ? [b.lo, ['及以上', '以上']] : b.lo === 0 ? [b.hi, ['及以下', '以下']] : [null, []];
+    out[`class_band_${b.id}`] = edge === null
+      ? [`${b.lo}-${b.hi}人`, `=${b.lo}-${b.hi}`]
+      : [...words.flatMap((w) => [`${edge}人${w}`, `=${edge}${w}`]), b.hi === null ? `≥${edge}人` : `≤${edge}人`];
+  }
+  return out;
+}
 
 export const SYNONYMS: Record<SynonymKey, string[]> = {
   school: ['学校名称', '学校全称', '单位名称', '学校单位名称', '=学校', '=校名', '=名称', '=单位', '=学校名'],
@@ -30,6 +46,7 @@ export const SYNONYMS: Record<SynonymKey, string[]> = {
   senior_title_teachers: ['中级及以上职称教师数', '中级及以上专业技术职务教师数', '中级及以上职称', '中级及以上专业技术职务',
     '中级以上职称', '中高级职称教师'],
   max_class_size: ['最大班额', '最大班级人数', '最大班级学生数'],
+  ...bandSynonyms(),
   teaching_area: ['教学及辅助用房面积', '教学及辅助用房总面积', '教学及辅助用房', '教学辅助用房面积', '教学及教辅用房面积', '教学及教辅用房'],
   indoor_sports_area: ['室内体育用房面积', '室内体育用房', '体育馆面积', '=体育馆', '风雨操场面积', '室内体育场馆面积'],
   sports_ground_area: ['运动场地面积', '运动场面积', '校内体育场面积', '体育场地面积', '室外运动场地面积', '=运动场地', '=运动场'],

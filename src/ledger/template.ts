@@ -1,6 +1,6 @@
 // The blank ledger the add-in writes (`balance template`): one column per canonical field of rules §5,
 // with the exact header text the reader's synonym table matches first.
-import type { CanonicalField } from '../core/types.ts';
+import { CLASS_BANDS, STAGE_NAMES, STAGES, classBandField, type CanonicalField } from '../core/types.ts';
 
 export const TEMPLATE_SHEET = '台账';
 
@@ -102,6 +102,14 @@ const TOTAL_LABELS: Partial<Record<CanonicalField, string>> = {
   max_class_size_primary: '最大班额（小学）', max_class_size_junior: '最大班额（初中）', ownership: '办学性质',
 };
 
+/** 班额 band columns are read, not written (docs/ledger.md): 班额46-50人班级数（小学）. */
+const BAND_LABELS: Partial<Record<CanonicalField, string>> = Object.fromEntries(
+  CLASS_BANDS.flatMap((b) => [
+    [classBandField(b.id), `班额${b.label}班级数`],
+    ...STAGES.map((st) => [classBandField(b.id, st), `班额${b.label}班级数（${STAGE_NAMES[st]}）`]),
+  ]),
+);
+
 /** The Chinese name of a field for messages: its template header, or the usual name of a school total. */
 export const fieldLabel = (field: CanonicalField): string =>
-  TEMPLATE_COLUMNS.find((c) => c.field === field)?.header ?? TOTAL_LABELS[field] ?? field;
+  TEMPLATE_COLUMNS.find((c) => c.field === field)?.header ?? TOTAL_LABELS[field] ?? BAND_LABELS[field] ?? field;

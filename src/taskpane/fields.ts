@@ -1,6 +1,6 @@
 // Labels for the mapping dropdowns: the template's own header text, so the pane and `balance template` agree.
 import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS, type CanonicalField } from '../core/types.ts';
-import { REQUIRED_FIELDS, TEMPLATE_COLUMNS } from '../ledger/template.ts';
+import { REQUIRED_FIELDS, TEMPLATE_COLUMNS, fieldLabel } from '../ledger/template.ts';
 
 /** Canonical fields the template does not write but a ledger may carry (rules §5, "common variants"). */
 const OTHER_LABELS: Partial<Record<CanonicalField, string>> = {
@@ -28,5 +28,5 @@ export const MAPPABLE_FIELDS: FieldOption[] = [
   ...TEMPLATE_COLUMNS.map((c) => ({ field: c.field, label: c.header, required: REQUIRED_FIELDS.includes(c.field) })),
   ...[...NUMERIC_FIELDS, ...TEXT_FIELDS, ...FLAG_FIELDS]
     .filter((f) => !inTemplate.has(f))
-    .map((f) => ({ field: f, label: OTHER_LABELS[f] ?? f, required: false })),
+    .map((f) => ({ field: f, label: OTHER_LABELS[f] ?? fieldLabel(f), required: false })),
 ];
