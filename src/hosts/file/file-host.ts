@@ -20,6 +20,9 @@ function setFill(c: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
   if (fill) style.fill = fill;
   else delete style.fill;
   c.style = style;
+  // ExcelJS keeps the style index of the last write on the cell's value model and only overwrites it with a
+  // non-default one: a cell back to the default style would be saved again with another cell's old style.
+  delete (c as unknown as { _value?: { model?: { styleId?: number } } })._value?.model?.styleId;
 }
 
 /**
