@@ -7,7 +7,7 @@ import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
 import { fieldOf, normalizeHeader, sheetStage, withSheetStage } from './headers.ts';
 import { cellText } from './cells.ts';
-import { averagePerPupil, countsAboveTotal, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
+import { averagePerPupil, countsAboveTotal, dropFractionalBandCounts, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
 import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
 import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
@@ -86,6 +86,7 @@ function readTable(
   const headerOf = headerLabels(columns);
   problems.push(
     ...dropNegatives(schools, name, headerOf),
+    ...dropFractionalBandCounts(schools, name, headerOf),
     ...duplicateNames(schools, name),
     ...enrolment(schools, name, headerOf, rows.enrolmentReported),
     ...countsAboveTotal(schools, name, headerOf),

@@ -30,6 +30,19 @@ export function dropNegatives(schools: LedgerSchool[], sheet: string, headerOf: 
   return problems;
 }
 
+/** A 班额 band holds a number of classes: a fraction (2.5) is an error and is dropped (missing), never used. */
+export function dropFractionalBandCounts(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
+  const problems: Problem[] = [];
+  for (const s of schools) {
+    for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
+      if (!f.startsWith('class_band_') || Number.isInteger(v)) continue;
+      problems.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}应为整数个班（填了 ${fmt(v)}），按缺失处理` });
+      delete s.values[f];
+    }
+  }
+  return problems;
+}
+
 export function duplicateNames(schools: LedgerSchool[], sheet: string): Problem[] {
   const seen = new Map<string, LedgerSchool>();
   const problems: Problem[] = [];

@@ -84,6 +84,18 @@ describe('班额 band headers', () => {
     expect(r.problems).toContainEqual(expect.objectContaining({ severity: 'error', sheet: '台账', cell: 'E3', message: expect.stringContaining('“两个”不是数字') }));
   });
 
+  it('drops a fractional count and warns about a count for a stage the school does not have', () => {
+    const r = read([{
+      name: '台账',
+      values: [['学校名称', '学校类型', '小学在校生数', '小学46-50人', '初中51-55人'], ['一小', '小学', 600, 2.5, 1]],
+    }]);
+    expect(bandValues(r.county.schools[0].values)).toEqual({ class_band_51_55_junior: 1 });
+    expect(r.problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ severity: 'error', cell: 'D2', message: expect.stringContaining('应为整数个班（填了 2.5）') }),
+      expect.objectContaining({ severity: 'warning', cell: 'E2', message: expect.stringContaining('没有初中学段') }),
+    ]));
+  });
+
   it('reads no band from 最大班额, 班级数 or a non-national band (56-65人)', () => {
     const r = read([{
       name: '台账',
