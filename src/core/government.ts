@@ -125,9 +125,10 @@ function classBands(f: SchoolGovernmentFacts, stage: Stage, combined: boolean, r
   }
   const over = filled.filter((b) => b.lo > limit);
   const count = over.reduce((n, b) => n + b.count, 0);
-  const which = over.length > 0 ? `：${over.map((b) => `${b.label} ${b.count} 个`).join('、')}` : '';
+  // The limit is in the name already; the bands over it say where the classes are.
+  const which = over.length > 0 ? `（${over.map((b) => `${b.label} ${b.count} 个`).join('、')}）` : '';
   const cell = over[0]?.cell ?? bands[0].cell;
-  return [item(f, `class_size_bands_${stage}`, `${label}班额超过 ${limit} 人的班级数（≤ 0 个${which}）`, count, ['≤', 0, '个'], count === 0, cell)];
+  return [item(f, `class_size_bands_${stage}`, `${label}班额超过 ${limit} 人的班级数${which}`, count, ['≤', 0, '个'], count === 0, cell)];
 }
 
 function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
