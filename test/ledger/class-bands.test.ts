@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NumericField } from '../../src/core/types.ts';
 import { evaluate } from '../../src/core/evaluate.ts';
+import { analyseHeader, fieldOf } from '../../src/ledger/headers.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { LedgerReadOk, SheetValues } from '../../src/ledger/types.ts';
 import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
@@ -18,6 +19,26 @@ const bandCells = (cells: Partial<Record<string, string>> = {}) =>
   Object.fromEntries(Object.entries(cells).filter(([k]) => k.startsWith('class_band_')));
 
 describe('班额 band headers', () => {
+  it.each([
+    ['46-50人班级数', '', 'class_band_46_50'],
+    ['46～50人', '小学', 'class_band_46_50_primary'],
+    ['46—50人', '初中', 'class_band_46_50_junior'],
+    ['46到50人', '', 'class_band_46_50'],
+    ['46 - 50 人', '', 'class_band_46_50'],
+    ['班额 41～45人（个）', '小学', 'class_band_41_45_primary'],
+    ['25人及以下', '小学', 'class_band_25_below_primary'],
+    ['≤25人', '', 'class_band_25_below'],
+    ['66人以上', '初中', 'class_band_66_above_junior'],
+    ['≥66人', '', 'class_band_66_above'],
+    ['超大班额（66人及以上）', '初中', 'class_band_66_above_junior'],
+    ['66及以上', '班额（人）', 'class_band_66_above'],
+    ['46-50人', '高中', null],
+    ['大班额（56-65人）', '', null],
+    ['是否50-100人乡村小规模学校', '', 'small_rural_school'],
+  ])('%s under “%s” → %s', (sub, group, field) => {
+    expect(fieldOf(analyseHeader(sub, group))).toBe(field);
+  });
+
   it('takes the stage from a group header over the bands (46-50人班级数, 46～50人, 66人以上)', () => {
     const r = read([{
       name: '台账',
