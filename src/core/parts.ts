@@ -82,7 +82,9 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
     case 'quality':
     case 'recognition': {
       if (!pack.government) return [];
-      if (id === 'quality' && (entries.retention_rate?.value ?? null) === null && sheet?.retention) {
+      const filled = Object.values(sheet?.retention ?? {}).some((e) => typeof e?.value === 'number');
+      // The five inputs are used only when the clerk filled some of them and left the rate itself blank.
+      if (id === 'quality' && (entries.retention_rate?.value ?? null) === null && sheet?.retention && filled) {
         const inputsOf = Object.fromEntries(Object.entries(sheet.retention).map(([k, e]) => [k, typeof e?.value === 'number' ? e.value : undefined]));
         const rate = retentionRate(inputsOf);
         if (rate.ok) entries.retention_rate = { value: rate.value, cell: entries.retention_rate?.cell ?? sheet.retention.graduates?.cell };

@@ -45,8 +45,9 @@ export function countyFromLabels(sheets: SheetValues[]): string | undefined {
         const label = row[c];
         if (typeof label !== 'string' || !NAME_LABEL.test(normalizeHeader(label).replace(/[()]/g, ''))) continue;
         const right = row.slice(c + 1).map((v) => cellText(v).trim()).find((t) => t);
+        // Below only when it reads as a county name: a blank name cell must not yield the next row's header.
         const below = cellText(rows[r + 1]?.[c]).trim();
-        const value = right || below;
+        const value = right || (UNIT_END.test(below) ? below : '');
         if (value) return value;
       }
     }

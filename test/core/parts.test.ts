@@ -128,3 +128,17 @@ describe('the whole 2012 method', () => {
     expect(part(c, 'basic_standard', national2012Basic)).toMatchObject({ pass: false, reason: expect.stringContaining('一中') });
   });
 });
+
+describe('retention inputs left blank', () => {
+  it('are not an error when none is filled, and name the missing ones when some are', () => {
+    const blank = passingSheet();
+    blank.entries.retention_rate = { value: null, cell: 'C20' };
+    blank.retention = { graduates: { value: null }, transfers_in: { value: null }, transfers_out: { value: null }, grade7_enrolment: { value: null }, deaths: { value: null } };
+    const none = evaluate(county(blank), national2017Quality).report;
+    expect(none.problems.filter((p) => p.message.includes('巩固率'))).toEqual([]);
+    expect(none.parts.find((p) => p.id === 'quality')).toMatchObject({ pass: null, reason: expect.stringContaining('初中三年巩固率') });
+    blank.retention.graduates = { value: 900, cell: 'C26' };
+    const some = evaluate(county(blank), national2017Quality).report;
+    expect(some.problems).toContainEqual(expect.objectContaining({ severity: 'error', cell: 'C26', message: expect.stringContaining('三年内转入学生数') }));
+  });
+});

@@ -62,3 +62,11 @@ describe('the 县级指标 sheet', () => {
     expect(r.problems[0]).toMatchObject({ severity: 'warning', sheet: COUNTY_SHEET, message: expect.stringContaining('填报值') });
   });
 });
+
+describe('county name on the 县级指标 sheet', () => {
+  it('a blank name cell does not name the county after the header below it', async () => {
+    const { countyFromLabels } = await import('../../src/ledger/county.ts');
+    expect(countyFromLabels([{ name: COUNTY_SHEET, values: countySheetGrid(national2017Quality) }])).toBeUndefined();
+    expect(countyFromLabels([{ name: COUNTY_SHEET, values: countySheetGrid(national2017Quality, '云岭县') }])).toBe('云岭县');
+  });
+});
