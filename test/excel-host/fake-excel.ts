@@ -44,6 +44,8 @@ function cellsOf(sheet: FakeSheet, address: string): string[] {
 
 /** UTF-8 bytes of the JSON a call adds, plus the object path and action records around it. */
 const size = (x: unknown) => Buffer.byteLength(JSON.stringify(x ?? null)) + 100;
+/** The arguments naming the object a call acts on (sheet name, cell address), as the request repeats them per call. */
+const pathBytes = (...args: string[]) => Buffer.byteLength(JSON.stringify(args));
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
@@ -154,10 +156,11 @@ export class FakeExcel {
           const s = sheet();
           this.sheets = this.sheets.filter((x) => x !== s);
         }),
-      getRange: (address: string) => this.range(sheet, address),
-      getRanges: (addresses: string) => this.range(sheet, addresses),
+      getRange: (address: string) => this.range(sheet, address, name),
+      getRanges: (addresses: string) => this.range(sheet, addresses, name),
       getRangeByIndexes: (r: number, c: number, rows: number, cols: number) =>
-        this.range(sheet, rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`),
+        // Indexes travel as four numbers, the sheet by name.
+        this.range(sheet, rows === 1 && cols === 1 ? a1(r, c) : `${a1(r, c)}:${a1(r + rows - 1, c + cols - 1)}`, name, pathBytes(name(), String(r), String(c), String(rows), String(cols))),
       getUsedRangeOrNullObject: () => {
         const range = { isNullObject: true, values: [] as unknown[][], address: '', rowCount: 0, columnCount: 0 };
         const merged = { isNullObject: true, address: '' };
@@ -193,7 +196,7 @@ export class FakeExcel {
       },
       notes: {
         add: (range: { address: string }, content: string) =>
-          this.push(size(content), () => {
+          this.push(size(content) + pathBytes(name(), range.address), () => {
             const s = sheet();
             if (s.notes.has(range.address)) throw new Error(`InvalidArgument: note exists at ${range.address}`);
             s.notes.set(range.address, content);
@@ -204,13 +207,13 @@ export class FakeExcel {
           };
           return {
             set content(text: string) {
-              push(size(text), () => {
+              push(size(text) + pathBytes(name(), cell), () => {
                 check();
                 sheet().notes.set(cell, text);
               });
             },
             delete: () =>
-              this.push(40, () => {
+              this.push(40 + pathBytes(name(), cell), () => {
                 check();
                 sheet().notes.delete(cell);
               }),
@@ -220,7 +223,7 @@ export class FakeExcel {
           const note = { isNullObject: true, content: undefined as string | undefined };
           return Object.assign(note, {
             load: () =>
-              this.push(60, () => {
+              this.push(60 + pathBytes(name(), cell), () => {
                 const text = sheet().notes.get(cell);
                 note.isNullObject = text === undefined;
                 note.content = text;
@@ -267,8 +270,9 @@ export class FakeExcel {
     };
   }
 
-  private range(sheet: () => FakeSheet, address: string) {
-    const push = (bytes: number, run: () => void) => this.push(bytes, run);
+  private range(sheet: () => FakeSheet, address: string, name: () => string, path = pathBytes(name(), address)) {
+    // Every call on this range carries the path that names it.
+    const push = (bytes: number, run: () => void) => this.push(bytes + path, run);
     const cells = () => cellsOf(sheet(), address);
     const touch = (a: string): Cell => {
       const s = sheet();
@@ -311,12 +315,20 @@ export class FakeExcel {
       set values(m: unknown[][]) {
         push(size(m), () => grid(m, (c, v) => (c.v = v)));
       },
-      set numberFormat(m: string[][]) {
-        push(size(m), () => grid(m, (c, v) => (c.fmt = v as string)));
+      // A single format applies to every cell of the range (ExcelApi 1.1), a 2-D array cell by cell.
+      set numberFormat(m: string[][] | string) {
+        push(size(m), () => (typeof m === 'string' ? cells().forEach((a) => (touch(a).fmt = m)) : grid(m, (c, v) => (c.fmt = v as string))));
       },
       set hyperlink(h: { documentReference: string }) {
         push(size(h), () => (touch(address).link = h.documentReference));
       },
+      setCellProperties: (m: { hyperlink?: { documentReference: string } }[][]) =>
+        push(size(m), () =>
+          grid(m, (c, v) => {
+            const link = (v as { hyperlink?: { documentReference: string } }).hyperlink;
+            if (link) c.link = link.documentReference;
+          }),
+        ),
       format: {
         fill,
         font: {
@@ -344,7 +356,7 @@ export class FakeExcel {
           }));
         }),
       add: (range: { address: string; sheetName: () => string }, content: string) =>
-        this.push(size(content), () => {
+        this.push(size(content) + pathBytes(range.sheetName(), range.address), () => {
           const sheet = range.sheetName();
           if (this.comments.some((c) => c.sheet === sheet && c.cell === range.address)) throw new Error('InvalidArgument: comment exists');
           this.comments.push({ sheet, cell: range.address, content });
@@ -355,7 +367,7 @@ export class FakeExcel {
           if (!c) throw new Error('ItemNotFound: comment');
           return c;
         };
-        const push = (bytes: number, run: () => void) => this.push(bytes, run);
+        const push = (bytes: number, run: () => void) => this.push(bytes + pathBytes(range.sheetName(), range.address), run);
         return {
           delete: () => push(40, () => (this.comments = this.comments.filter((x) => x !== find()))),
           set content(t: string) {

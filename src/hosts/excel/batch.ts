@@ -18,7 +18,11 @@ export function payloadBytes(value: unknown): number {
   if (typeof value === 'boolean') return 5;
   if (typeof value === 'string') {
     let n = 2;
-    for (let i = 0; i < value.length; i++) n += value.charCodeAt(i) < 128 ? 1 : 3;
+    // As JSON text: quotes, backslashes and line breaks are escaped (2 bytes), other control characters take 6.
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      n += c === 34 || c === 92 || c === 10 || c === 13 || c === 9 ? 2 : c < 32 ? 6 : c < 128 ? 1 : 3;
+    }
     return n;
   }
   if (Array.isArray(value)) {
@@ -26,7 +30,10 @@ export function payloadBytes(value: unknown): number {
     for (const v of value) n += payloadBytes(v) + 1;
     return n;
   }
-  return JSON.stringify(value).length;
+  // Objects key by key, so their text counts as UTF-8 too (a report link's Chinese sheet name is 3 bytes a character).
+  let n = 2;
+  for (const [k, v] of Object.entries(value as object)) n += payloadBytes(k) + payloadBytes(v) + 2;
+  return n;
 }
 
 /** Counts queued bytes and syncs between chunks; `flush` ends a phase with the sync it needs anyway. */

@@ -4,8 +4,8 @@ import type { AnnotationPlan, CellMark } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from './address.ts';
-import { CHUNK_BYTES, ChunkedBatch, OP_BYTES as OP_OVERHEAD, payloadBytes } from './batch.ts';
-import { layoutReport } from './report-layout.ts';
+import { CHUNK_BYTES, ChunkedBatch, payloadBytes } from './batch.ts';
+import { layoutReport, type ReportLayout } from './report-layout.ts';
 import { decodeSlots, encodeSlots, markKey, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
 import { normalizeFill, viaOf } from './state.ts';
 
@@ -22,6 +22,8 @@ export interface ExcelHostOptions {
   undoGroupSupported?: () => boolean;
   /** Whether worksheet notes (ExcelApi 1.18) exist; otherwise notes fall back to comments. */
   notesSupported?: () => boolean;
+  /** Whether Range.setCellProperties (ExcelApi 1.9) exists, to send a column of report links in one call. */
+  cellPropertiesSupported?: () => boolean;
   /** Chunk size in bytes (tests and the bench may lower it). */
   chunkBytes?: number;
 }
@@ -30,6 +32,8 @@ export interface ExcelHostOptions {
 const POINTS_PER_CHAR = 6;
 /** Cells per RangeAreas address list (Excel caps an address string's length). */
 const ADDRESSES_PER_CALL = 200;
+/** Bytes of a range's address arguments (row, column, counts) in a request. */
+const RANGE_BYTES = 40;
 /** Largest single write of report values or state rows, as a share of a chunk, so one write never fills a request. */
 const BLOCK_SHARE = 8;
 
@@ -56,6 +60,7 @@ export class ExcelHost implements Host {
   private readonly notesSupported: () => boolean;
   private readonly undoGroupSupported: () => boolean;
   private readonly mergesSupported: () => boolean;
+  private readonly cellPropertiesSupported: () => boolean;
   /** Set once Excel refused to group our writes; later runs write without grouping. */
   private undoGroupRefused = false;
   private readonly chunkBytes: number;
@@ -67,6 +72,7 @@ export class ExcelHost implements Host {
     this.notesSupported = options.notesSupported ?? supports('1.18');
     this.undoGroupSupported = options.undoGroupSupported ?? supports('1.20');
     this.mergesSupported = options.mergesSupported ?? supports('1.13');
+    this.cellPropertiesSupported = options.cellPropertiesSupported ?? supports('1.9');
     this.chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   }
 
@@ -204,7 +210,7 @@ export class ExcelHost implements Host {
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
       const stale = recorded.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
       const untouched = await this.restore(context, batch, stale, seen.notes, comments, useNotes);
-      this.dropReport(context, read);
+      await this.dropReport(context, batch, read);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkRecord[] = [];
       for (const m of marks) {
@@ -232,7 +238,7 @@ export class ExcelHost implements Host {
       const seen = await this.look(context, batch, [], recorded, useNotes);
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
-      this.dropReport(context, read);
+      await this.dropReport(context, batch, read);
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
@@ -271,7 +277,7 @@ export class ExcelHost implements Host {
     // Each load is counted before it is queued, so a chunk boundary syncs exactly what came before it.
     const pendingFresh = [];
     for (const m of fresh) {
-      await batch.add(useNotes ? 220 : 110);
+      await batch.add((useNotes ? 2 : 1) * loadBytes(m));
       const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
       fill.load('color');
       pendingFresh.push({ m, fill, note: useNotes ? notesOf(m.sheet, m.cell) : null });
@@ -279,7 +285,7 @@ export class ExcelHost implements Host {
     const pendingPrevious = [];
     for (const m of previous) {
       if (viaOf(m) !== 'note' || !useNotes) continue;
-      await batch.add(110);
+      await batch.add(loadBytes(m));
       pendingPrevious.push({ m, note: notesOf(m.sheet, m.cell) });
     }
     await batch.flush();
@@ -323,7 +329,7 @@ export class ExcelHost implements Host {
     for (const m of marks) {
       const via = viaOf(m);
       if (via === 'none' || (via === 'note' && !useNotes)) continue;
-      await batch.add(payloadBytes(m.note) + 2 * payloadBytes(m.cell));
+      await batch.add(payloadBytes(m.note) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
       const key = markKey(m.sheet, m.cell);
       const ws = context.workbook.worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
@@ -354,7 +360,7 @@ export class ExcelHost implements Host {
       const ws = context.workbook.worksheets.getItem(g.sheet);
       for (let i = 0; i < g.cells.length; i += ADDRESSES_PER_CALL) {
         const list = g.cells.slice(i, i + ADDRESSES_PER_CALL).join(',');
-        await batch.add(payloadBytes(list) + 20);
+        await batch.add(payloadBytes(list) + payloadBytes(g.sheet) + 20);
         const format = ws.getRanges(list).format;
         if (g.color) format.fill.color = g.color;
         else format.fill.clear();
@@ -367,7 +373,7 @@ export class ExcelHost implements Host {
     if (via === 'none' || (via === 'note' && !useNotes)) return;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
     const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
-    await batch.add(payloadBytes(text) + 2 * payloadBytes(m.cell));
+    await batch.add(payloadBytes(text) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
     const ws = context.workbook.worksheets.getItem(m.sheet);
     const range = ws.getRange(m.cell);
     if (via === 'note') {
@@ -387,17 +393,21 @@ export class ExcelHost implements Host {
   }
 
   /** Deletes the report sheet we wrote last time, if it is still there. */
-  private dropReport(context: Excel.RequestContext, read: SheetRead): void {
+  private async dropReport(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead): Promise<void> {
     const ours = read.state.annotations?.reportSheet;
-    if (ours && read.sheets.items.some((s) => s.name === ours)) context.workbook.worksheets.getItem(ours).delete();
+    if (!ours || !read.sheets.items.some((s) => s.name === ours)) return;
+    await batch.add(payloadBytes(ours));
+    context.workbook.worksheets.getItem(ours).delete();
   }
 
   private async writeReport(context: Excel.RequestContext, batch: ChunkedBatch, plan: AnnotationPlan): Promise<void> {
     const sheetPlan = plan.reportSheet;
     const layout = layoutReport(sheetPlan);
+    const sheetBytes = payloadBytes(sheetPlan.name);
+    await batch.add(sheetBytes);
     const ws = context.workbook.worksheets.add(sheetPlan.name);
     const rows = layout.values.length;
-    // Values and formats in row blocks so no single write approaches the request limit.
+    // Values in row blocks so no single write approaches the request limit.
     let start = 0;
     while (start < rows) {
       let end = start;
@@ -408,54 +418,103 @@ export class ExcelHost implements Host {
       }
       // Text that would read as a formula or number gets its '@' format before its value arrives.
       const textRuns = layout.formats.filter((f) => f.format === '@' && f.row >= start && f.row < end);
-      await batch.add(bytes + textRuns.reduce((n, f) => n + OP_OVERHEAD + f.count * 6, 0));
-      for (const f of textRuns) ws.getRangeByIndexes(f.row, f.col, f.count, 1).numberFormat = column(f.format, f.count);
+      for (const f of textRuns) await this.numberFormat(batch, ws, sheetBytes, f);
+      await batch.add(bytes + sheetBytes + RANGE_BYTES);
       ws.getRangeByIndexes(start, 0, end - start, layout.width).values = layout.values.slice(start, end);
       start = end;
     }
-    for (const f of layout.formats) {
-      if (f.format === '@') continue;
-      await batch.add(f.count * (payloadBytes(f.format) + 3));
-      ws.getRangeByIndexes(f.row, f.col, f.count, 1).numberFormat = column(f.format, f.count);
+    for (const f of layout.formats) if (f.format !== '@') await this.numberFormat(batch, ws, sheetBytes, f);
+    for (const list of addressLists(layout.bold)) {
+      await batch.add(payloadBytes(list) + sheetBytes + 8);
+      ws.getRanges(list).format.font.bold = true;
     }
-    for (const r of layout.bold) {
-      await batch.add(40);
-      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.font.bold = true;
+    for (const { color, areas } of layout.fills) {
+      for (const list of addressLists(areas)) {
+        await batch.add(payloadBytes(list) + sheetBytes + payloadBytes(color));
+        ws.getRanges(list).format.fill.color = color;
+      }
     }
-    for (const r of layout.fills) {
-      await batch.add(50);
-      ws.getRangeByIndexes(r.row, r.col, 1, r.count).format.fill.color = r.color;
+    await this.writeLinks(batch, ws, sheetBytes, layout.links);
+    // Each call is counted on its own: a call's envelope, not its arguments, is most of its size.
+    for (const [col, chars] of sheetPlan.columnWidths.entries()) {
+      const letter = columnLetter(col);
+      await batch.add(sheetBytes + 2 * payloadBytes(letter) + 20);
+      ws.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
     }
-    for (const l of layout.links) {
-      await batch.add(payloadBytes(l.target) + payloadBytes(l.text));
-      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: l.target, textToDisplay: l.text };
+    for (const m of sheetPlan.merges ?? []) {
+      await batch.add(sheetBytes + payloadBytes(m) + 10);
+      ws.getRange(m).merge(false);
     }
-    await batch.add(60 * (sheetPlan.columnWidths.length + (sheetPlan.merges?.length ?? 0) + 1));
-    sheetPlan.columnWidths.forEach((chars, col) => {
-      ws.getRange(`${columnLetter(col)}:${columnLetter(col)}`).format.columnWidth = chars * POINTS_PER_CHAR;
-    });
-    for (const m of sheetPlan.merges ?? []) ws.getRange(m).merge(false);
-    if (sheetPlan.freezeRows) ws.freezePanes.freezeRows(sheetPlan.freezeRows);
+    if (sheetPlan.freezeRows) {
+      await batch.add(sheetBytes + 10);
+      ws.freezePanes.freezeRows(sheetPlan.freezeRows);
+    }
     const chart = sheetPlan.chart;
     if (chart && chart.series.length > 0) {
-      await batch.add(300 * chart.series.length);
+      const sent = (...texts: string[]) => batch.add(sheetBytes + texts.reduce((n, t) => n + payloadBytes(t), 40));
+      await sent(chart.series[0].values);
       const c = ws.charts.add(Excel.ChartType.columnClustered, ws.getRange(chart.series[0].values), Excel.ChartSeriesBy.columns);
+      await sent(chart.title);
       c.title.text = chart.title;
+      await sent(chart.anchor);
       c.setPosition(chart.anchor);
       const first = c.series.getItemAt(0);
+      await sent(chart.series[0].name);
       first.name = chart.series[0].name;
+      await sent(chart.categories);
       first.setXAxisValues(ws.getRange(chart.categories));
       for (const s of chart.series.slice(1)) {
+        await sent(s.name);
         const added = c.series.add(s.name);
+        await sent(s.values);
         added.setValues(ws.getRange(s.values));
+        await sent(chart.categories);
         added.setXAxisValues(ws.getRange(chart.categories));
       }
     }
   }
 
+  /**
+   * The report's links (one per school row): down each column run in blocks through setCellProperties
+   * (ExcelApi 1.9), one call per block instead of one per cell, which cost more in call records than in links.
+   */
+  private async writeLinks(batch: ChunkedBatch, ws: Excel.Worksheet, sheetBytes: number, links: ReportLayout['links']): Promise<void> {
+    const hyperlink = (l: ReportLayout['links'][number]) => ({ documentReference: l.target, textToDisplay: l.text });
+    if (!this.cellPropertiesSupported()) {
+      for (const l of links) {
+        const link = hyperlink(l);
+        await batch.add(payloadBytes(link) + sheetBytes + RANGE_BYTES);
+        ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = link;
+      }
+      return;
+    }
+    for (let i = 0; i < links.length; ) {
+      const block = [{ hyperlink: hyperlink(links[i]) }];
+      const first = links[i];
+      let bytes = payloadBytes(block[0]);
+      while (++i < links.length && links[i].col === first.col && links[i].row === first.row + block.length && bytes < this.chunkBytes / BLOCK_SHARE) {
+        block.push({ hyperlink: hyperlink(links[i]) });
+        bytes += payloadBytes(block[block.length - 1]) + 3;
+      }
+      await batch.add(bytes + sheetBytes + RANGE_BYTES);
+      ws.getRangeByIndexes(first.row, first.col, block.length, 1).setCellProperties(block.map((p) => [p]));
+    }
+  }
+
+  /**
+   * One number format down a run of cells, sent once: a single value applies to every cell of the range
+   * (ExcelApi 1.1 Range.numberFormat), where a 2-D array would repeat the format string per cell.
+   */
+  private async numberFormat(batch: ChunkedBatch, ws: Excel.Worksheet, sheetBytes: number, f: { row: number; col: number; count: number; format: string }): Promise<void> {
+    await batch.add(payloadBytes(f.format) + sheetBytes + RANGE_BYTES);
+    ws.getRangeByIndexes(f.row, f.col, f.count, 1).numberFormat = f.format as unknown as string[][];
+  }
+
   /** Rewrites the shared state grid in row blocks; deletes the sheet once nothing is left to remember. */
   private async writeState(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead, state: StateSlots): Promise<void> {
     let ws = read.stateSheet;
+    // Adding the sheet and hiding it, or clearing it, are two calls.
+    for (let i = 0; i < 2; i++) await batch.add(payloadBytes(STATE_SHEET) + 20);
     if (!state.annotations && !state.settings) {
       if (ws) ws.delete();
       return;
@@ -473,14 +532,22 @@ export class ExcelHost implements Host {
       let end = start;
       let bytes = 0;
       while (end < rows.length && (end === start || bytes < this.chunkBytes / BLOCK_SHARE)) bytes += payloadBytes(rows[end++]) + 1;
-      await batch.add(bytes);
+      await batch.add(bytes + payloadBytes(STATE_SHEET) + RANGE_BYTES);
       ws.getRangeByIndexes(start, 0, end - start, 2).values = rows.slice(start, end);
       start = end;
     }
   }
 }
 
-const column = (format: string, rows: number): string[][] => Array.from({ length: rows }, () => [format]);
+/** A load of one cell's fill or note: the property names and the cell's sheet and address. */
+const loadBytes = (m: { sheet: string; cell: string }): number => 80 + payloadBytes(m.sheet) + payloadBytes(m.cell);
+
+/** Up to ADDRESSES_PER_CALL areas per RangeAreas address. */
+function addressLists(areas: string[]): string[] {
+  const lists: string[] = [];
+  for (let i = 0; i < areas.length; i += ADDRESSES_PER_CALL) lists.push(areas.slice(i, i + ADDRESSES_PER_CALL).join(','));
+  return lists;
+}
 
 /** One mark per cell: several findings on a cell become one fill (the stronger) and one note. */
 export function mergeMarks(marks: CellMark[]): CellMark[] {
