@@ -2,6 +2,7 @@
 // two-pass loop over typed arrays (the floor), and a 20,000-school validation plan applied to the in-memory
 // Excel of the host tests: time, context.sync count, largest request (host estimate and measured JSON).
 import { validateSheets } from '../../src/app/validate.ts';
+import type { AnnotationPlan } from '../../src/core/plan.ts';
 import { functionById } from '../../src/functions/definitions.ts';
 import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { ledgerRows } from '../../test/excel-host/county.ts';
@@ -70,35 +71,52 @@ function cvBench() {
   console.log(`  BALANCE.CV (any[][] input)   ${ms(fn.ms)}   CV ${(fn.result as number).toFixed(6)}   ${(fn.ms / floor.ms).toFixed(1)}× the floor`);
 }
 
+/** Applies the plan to a fresh in-memory Excel, then clears it: time, syncs and request sizes. */
+async function applyOnce(rows: unknown[][], plan: AnnotationPlan, cellProperties: boolean) {
+  const xl = new FakeExcel();
+  xl.addSheet('台账', rows);
+  const host = new ExcelHost({ run: xl.run, notesSupported: () => true, cellPropertiesSupported: () => cellProperties });
+  let t = performance.now();
+  await host.apply(plan);
+  const applyMs = performance.now() - t;
+  const out = {
+    applyMs,
+    syncs: xl.syncs,
+    chunks: host.lastRequests.filter((r) => r.full).length,
+    estimated: Math.max(...host.lastRequests.map((r) => r.bytes)),
+    measured: Math.max(...xl.requestSizes),
+    total: xl.requestSizes.reduce((a, b) => a + b, 0),
+    clearMs: 0,
+    clearSyncs: 0,
+  };
+  xl.syncs = 0;
+  t = performance.now();
+  await host.clear();
+  out.clearMs = performance.now() - t;
+  out.clearSyncs = xl.syncs;
+  return out;
+}
+
 async function hostBench() {
   (globalThis as Record<string, unknown>).Excel = ExcelEnums;
   const schools = 20_000;
   const rows = ledgerRows(schools);
-  let t = performance.now();
+  const t = performance.now();
   const outcome = validateSheets([{ name: '台账', values: rows }], { standard: 'national-2017-quality' });
   const planMs = performance.now() - t;
   const plan = outcome.plan!;
-  const xl = new FakeExcel();
-  xl.addSheet('台账', rows);
-  const host = new ExcelHost({ run: xl.run, notesSupported: () => true });
-  t = performance.now();
-  await host.apply(plan);
-  const applyMs = performance.now() - t;
-  const applySyncs = xl.syncs;
-  const requests = host.lastRequests;
-  const measured = Math.max(...xl.requestSizes);
-  const estimated = Math.max(...requests.map((r) => r.bytes));
-  xl.syncs = 0;
-  t = performance.now();
-  await host.clear();
-  const clearMs = performance.now() - t;
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
   console.log(`\nValidate-county plan, ${schools.toLocaleString()} schools → ${plan.marks.length.toLocaleString()} marked cells, report of ${plan.reportSheet.rows.length.toLocaleString()} rows:`);
   console.log(`  read + evaluate + plan        ${ms(planMs)}`);
-  console.log(`  apply to the mocked Excel     ${ms(applyMs)}   ${applySyncs} syncs (${requests.filter((r) => r.full).length} of them 4 MB chunk boundaries)`);
-  console.log(`  largest request               ${mb(estimated)} estimated by the host, ${mb(measured)} measured as queued JSON (limit 5 MB)`);
-  console.log(`  total written                 ${mb(xl.requestSizes.reduce((a, b) => a + b, 0))} measured`);
-  console.log(`  clear                         ${ms(clearMs)}   ${xl.syncs} syncs`);
+  // The peer: the same plan where setCellProperties is missing (Excel before ExcelApi 1.9), one call per link.
+  const lean = await applyOnce(rows, plan, true);
+  const perCell = await applyOnce(rows, plan, false);
+  for (const [label, r] of [['links by setCellProperties', lean], ['links one call per cell', perCell]] as const) {
+    const name = label.padEnd(27);
+    console.log(`  ${name}   apply ${ms(r.applyMs)}, ${r.syncs} syncs (${r.chunks} of them 4 MB chunk boundaries), ${mb(r.total)} sent in all`);
+    console.log(`  ${' '.repeat(name.length)}   largest request ${mb(r.estimated)} estimated, ${mb(r.measured)} measured as queued JSON (limit 5 MB); clear ${ms(r.clearMs)}, ${r.clearSyncs} syncs`);
+  }
+  console.log(`  bytes sent: ${(lean.total / perCell.total).toFixed(2)}× the per-cell peer; apply time ${(lean.applyMs / perCell.applyMs).toFixed(2)}×`);
 }
 
 export async function run() {
