@@ -27,4 +27,9 @@ export interface Host {
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Selects a cell so the user sees the offending value. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * Adds a data-entry sheet the clerk fills in (县级指标), unless one of that name exists: false then, and nothing
+   * is written. Not an annotation: clear() leaves it, since it holds the clerk's figures once filled.
+   */
+  addSheet?(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean>;
 }

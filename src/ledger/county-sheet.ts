@@ -21,7 +21,7 @@ const norm = (s: string): string =>
     .replace(/[\s\u3000（）()、，,：:。]/g, '')
     .toLowerCase();
 
-const isCountySheet = (name: string): boolean => norm(name).includes(norm(COUNTY_SHEET));
+export const isCountySheet = (name: string): boolean => norm(name).includes(norm(COUNTY_SHEET));
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, 一: 1, 二: 2, 三: 3, 四: 4 };
 

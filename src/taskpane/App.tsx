@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
 import type { Host } from '../hosts/types.ts';
+import { isCountySheet } from '../ledger/county-sheet.ts';
 import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
 import { DEFAULT_STANDARD_ID, STANDARDS, getStandard } from '../standards/index.ts';
 import { useStrings } from './i18n.tsx';
@@ -28,7 +29,7 @@ export interface AppProps {
   bridge?: PaneBridge;
 }
 
-type Busy = 'read' | 'validate' | 'clear' | null;
+type Busy = 'read' | 'validate' | 'clear' | 'insert' | null;
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const packOf = (id: string) => {
@@ -161,6 +162,24 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
     }
   };
 
+  const insertCountySheet = async () => {
+    if (busy !== null) return;
+    setBusy('insert');
+    setError(null);
+    try {
+      const county = inspection?.ledger.ok ? inspection.ledger.county.name : '';
+      const result = await pipeline.insertCountySheet(host, standardId, county);
+      setStatus(result === 'added' ? t.countySheetAdded : t.countySheetExists);
+      const values = await host.readWorkbook();
+      setSheets(values);
+      onWorkbookChanged?.();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
   // Every render hands the ribbon the current closures (standard, sheet and mapping as now shown).
   useEffect(() => {
     if (!bridge) return;
@@ -196,6 +215,14 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         onReread={reread}
       />
       <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }} />
+      {inspection && host.addSheet && !inspection.sheetNames.some(isCountySheet) && (
+        <section className={s.section}>
+          <p className={s.hint}>{t.countySheetHint}</p>
+          <Button onClick={insertCountySheet} disabled={busy !== null} data-testid="insert-county-sheet">
+            {t.insertCountySheet}
+          </Button>
+        </section>
+      )}
       <section className={s.section} aria-labelledby={validateHeading}>
         <h2 id={validateHeading} className={s.heading}>{t.stepValidate}</h2>
         <div className={s.row}>

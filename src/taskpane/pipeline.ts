@@ -1,6 +1,7 @@
 // What the pane asks of the application layer. The pane holds no rules: reading the ledger, evaluating and
 // writing annotations all happen behind this seam (src/ledger, src/app/validate.ts), which index.tsx wires in.
 import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
+import { insertCountySheet, type InsertResult } from '../app/county-sheet.ts';
 import { clearWorkbook, validateWorkbook } from '../app/validate.ts';
 import type { Host } from '../hosts/types.ts';
 import { readLedger } from '../ledger/index.ts';
@@ -24,6 +25,8 @@ export interface PanePipeline {
   validate(host: Host, options: ValidateOptions): Promise<ValidateOutcome>;
   /** Removes every annotation the add-in wrote. */
   clear(host: Host): Promise<void>;
+  /** Adds the blank 县级指标 sheet of the standard, unless the workbook has one. */
+  insertCountySheet(host: Host, standard: string, countyName: string): Promise<InsertResult>;
 }
 
 /** The real pipeline: the ledger reader for detection, the shared validation for everything else. */
@@ -31,4 +34,5 @@ export const appPipeline: PanePipeline = {
   detect: (sheets, options) => readLedger(sheets, options),
   validate: validateWorkbook,
   clear: clearWorkbook,
+  insertCountySheet,
 };

@@ -25,6 +25,10 @@ const zhCN = {
   threshold: '达标值',
   cvLimit: '差异系数限值',
   compositeLimit: '综合差异系数限值',
+  countySheetHint: '政府保障程度、教育质量、社会认可度等县级数据填在“县级指标”工作表中。',
+  insertCountySheet: '插入“县级指标”工作表',
+  countySheetAdded: '已插入“县级指标”工作表，请填写“填报值”列后再校验。',
+  countySheetExists: '工作簿中已有“县级指标”工作表，未作改动。',
   schoolRule: (minMet: number, total: number, ratio: number) =>
     `每校至少 ${minMet}/${total} 项达标，未达标项不低于标准的 ${Math.round(ratio * 100)}%`,
   indicator: '指标',
@@ -97,6 +101,10 @@ const enUS: Strings = {
   threshold: 'Threshold',
   cvLimit: 'CV limit',
   compositeLimit: 'Composite CV limit',
+  countySheetHint: 'County-level figures (government guarantee, quality, recognition) go on the 县级指标 sheet.',
+  insertCountySheet: 'Insert the 县级指标 sheet',
+  countySheetAdded: 'The 县级指标 sheet was added: fill in its value column, then validate.',
+  countySheetExists: 'The workbook already has a 县级指标 sheet; nothing was changed.',
   schoolRule: (minMet, total, ratio) =>
     `Each school meets at least ${minMet} of ${total}, every unmet one at least ${Math.round(ratio * 100)}% of its threshold`,
   indicator: 'Indicator',

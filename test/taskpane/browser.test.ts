@@ -247,6 +247,35 @@ describe('header mapping by hand', () => {
   });
 });
 
+describe('the 县级指标 sheet', () => {
+  it('inserts the blank county sheet of the chosen standard into a workbook that lacks one, once', async () => {
+    const wb = writeSampleWorkbook();
+    wb.removeWorksheet(wb.getWorksheet('县级指标')!.id);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-nocounty-')), '无县级指标.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(file);
+    const insert = other.getByTestId('insert-county-sheet');
+    await insert.waitFor({ timeout: 15_000 });
+    await insert.click();
+    await expect.poll(() => other.getByTestId('status').textContent(), { timeout: 15_000 }).toContain('已插入“县级指标”工作表');
+    await expect.poll(() => insert.count()).toBe(0);
+
+    await other.getByTestId('validate').click();
+    await other.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([other.waitForEvent('download'), other.getByTestId('download').click()]);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const county = out.getWorksheet('县级指标')!;
+    expect(county.getCell('B2').value).toBe(expected.report.county);
+    expect(county.getRow(3).values).toEqual([undefined, '编号', '指标', '填报值', '单位', '标准', '证明材料']);
+    expect(county.getCell('A4').value).toBe('school_layout_plan');
+    await other.close();
+  });
+});
+
 describe('task pane start-up outside Office', () => {
   it('falls back to browser mode quickly when Office.onReady never settles', async () => {
     const other = await context.newPage();

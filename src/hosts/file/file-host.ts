@@ -6,6 +6,7 @@ import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
 import { textWidth } from '../../plan/grid.ts';
+import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { solidFill, writeReportSheet } from './report.ts';
 import { ownsNote, plainNote, solidColour, type MarkRecord } from '../state.ts';
 import { STATE_SHEET, readState, writeState } from './state.ts';
@@ -177,5 +178,11 @@ export class FileHost implements Host {
 
   async select(sheet: string, cell: string): Promise<void> {
     this.lastSelection = { sheet, cell };
+  }
+
+  async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
+    if (this.workbook.getWorksheet(name)) return false;
+    writeReportSheet(this.workbook, dataSheetPlan(name, rows, columnWidths));
+    return true;
   }
 }

@@ -7,6 +7,7 @@ import { parseCell } from './a1.ts';
 import { hexToBgr } from './color.ts';
 import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
+import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { writeReportSheet } from './report.ts';
 import { decodeSlots, encodeSlots, NO_STATE, ownsNote, STATE_SHEET, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
 import { fillToRestore, recordFill } from './state.ts';
@@ -85,6 +86,12 @@ export class WpsHost implements Host {
     const ws = this.sheet(sheet);
     ws.Activate();
     ws.Range(cell).Select();
+  }
+
+  async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
+    if (this.findSheet(name)) return false;
+    writeReportSheet(this.addSheetAtEnd(name), dataSheetPlan(name, rows, columnWidths));
+    return true;
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────────────
