@@ -6,6 +6,10 @@ import { FAIL_FILL, REPORT_SHEET, type AnnotationPlan } from '../../src/core/pla
 import { FileHost, STATE_SHEET as FILE_STATE_SHEET } from '../../src/hosts/file/index.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
 import { StandinApp, XL_PATTERN_NONE } from './et-standin.ts';
+import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { ledgerRows, planFor } from '../excel-host/county.ts';
+import { ExcelEnums, FakeExcel } from '../excel-host/fake-excel.ts';
+import { fakeToXlsx, look, xlsxToFake } from '../excel-host/xlsx-bridge.ts';
 
 const LEDGER = [
   ['学校名称', '小学在校生数', '教学及辅助用房面积（㎡）'],
@@ -120,5 +124,51 @@ describe('hosts share the state sheet', () => {
     expect(ws.getCell('C4').fill).toBeUndefined();
     expect(ws.getCell('C4').note).toBeUndefined();
     expect(wb.getWorksheet(REPORT_SHEET)).toBeUndefined();
+  });
+});
+
+describe('Excel and WPS share it too (through a saved .xlsx)', () => {
+  const excel = (xl: FakeExcel) => new ExcelHost({ run: xl.run, notesSupported: () => true, cellPropertiesSupported: () => true });
+  const plan = planFor([{ name: '台账', values: ledgerRows(12) }]);
+  const first = mergeMarks(plan.marks)[0].cell;
+
+  async function original(): Promise<FakeExcel> {
+    const xl = new FakeExcel();
+    const ledger = xl.addSheet('台账', ledgerRows(12));
+    ledger.cells.get(first)!.fill = '#00B0F0';
+    ledger.notes.set(first, '原批注');
+    ledger.notes.set('A3', '无关批注');
+    return xlsxToFake(await fakeToXlsx(xl));
+  }
+
+  const load = async (bytes: Uint8Array) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return wb;
+  };
+  const save = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
+
+  it('WPS clears what Excel added: the original values, fills, comments and sheet list', async () => {
+    (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+    const xl = await original();
+    await excel(xl).apply(plan);
+    const app = excelToStandin(await load(await fakeToXlsx(xl)));
+    await new WpsHost(app as unknown as EtApplication).clear();
+    expect(look(await xlsxToFake(await save(standinToExcel(app))))).toEqual(look(await original()));
+  });
+
+  it('Excel re-validates what WPS added without stacking, and clears it to the original', async () => {
+    (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+    const app = excelToStandin(await load(await fakeToXlsx(await original())));
+    await new WpsHost(app as unknown as EtApplication).apply(plan);
+    const xl = await xlsxToFake(await save(standinToExcel(app)));
+    await excel(xl).apply(plan);
+    const ledger = xl.sheet('台账');
+    for (const m of mergeMarks(plan.marks)) {
+      expect(ledger.cells.get(m.cell)?.fill, m.cell).toBe(m.fill.toUpperCase());
+      expect(ledger.notes.get(m.cell), m.cell).toBe(m.cell === first ? `原批注\n\n${m.note}` : m.note);
+    }
+    await excel(xl).clear();
+    expect(look(xl)).toEqual(look(await original()));
   });
 });
