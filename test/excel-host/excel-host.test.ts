@@ -205,6 +205,24 @@ describe('sync calls', () => {
     for (const r of full) expect(r.bytes).toBeGreaterThan(chunk * 0.75);
   });
 
+  it('clear() of a large county in small chunks: every request within the chunk and the estimate', async () => {
+    const chunk = 64 * 1024;
+    const { xl, plan } = workbook(3000);
+    const before = snapshot(xl);
+    await host(xl, { chunkBytes: chunk }).apply(plan);
+    xl.syncs = 0;
+    xl.requestSizes = [];
+    const h = host(xl, { chunkBytes: chunk });
+    await h.clear();
+    expect(h.lastRequests.length).toBeGreaterThan(2);
+    expect(xl.requestSizes).toHaveLength(h.lastRequests.length + 1);
+    h.lastRequests.forEach((r, i) => {
+      expect(r.bytes, `request ${i + 2}`).toBeGreaterThanOrEqual(xl.requestSizes[i + 1]);
+      expect(xl.requestSizes[i + 1]).toBeLessThanOrEqual(chunk);
+    });
+    expect(snapshot(xl)).toEqual(before);
+  });
+
   it('readWorkbook takes two syncs whatever the number of sheets, and skips our hidden sheet', async () => {
     for (const count of [1, 25]) {
       const xl = new FakeExcel();
