@@ -104,12 +104,18 @@ function parseAnnotations(data: unknown): AnnotationRecord | null {
   const rec = data as { version?: number; reportSheet?: unknown; marks?: unknown } | null;
   if (!rec || typeof rec !== 'object' || !Array.isArray(rec.marks)) return null;
   const reportSheet = typeof rec.reportSheet === 'string' ? rec.reportSheet : null;
-  const marks = rec.marks.filter(isMark).map((m) => (rec.version === 1 ? fromV1(m) : m));
+  const marks = rec.marks.filter(isMark).map((m) => (rec.version === 1 ? fromV1(m) : tidy(m)));
   return { version: 2, reportSheet, marks };
 }
 
 const isMark = (m: unknown): m is MarkRecord =>
   typeof m === 'object' && m !== null && typeof (m as MarkRecord).sheet === 'string' && typeof (m as MarkRecord).cell === 'string';
+
+/** A damaged neutral form reads as none rather than failing a restore (a bad colour would throw in WPS). */
+function tidy(m: MarkRecord): MarkRecord {
+  const fill = typeof m.fill === 'string' && /^#[0-9a-f]{6}$/i.test(m.fill) ? m.fill.toUpperCase() : null;
+  return { ...m, fill, note: typeof m.note === 'string' ? m.note : null };
+}
 
 /** ExcelJS fill object → its solid colour, if it is one. */
 export function solidColour(fill: unknown): string | null {

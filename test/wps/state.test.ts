@@ -34,6 +34,14 @@ describe('state sheet encoding', () => {
     expect(decodeSlots([['something else']])).toEqual({ annotations: null, settings: null });
   });
 
+  it('reads a damaged neutral form as none rather than failing a restore', () => {
+    const rec = { version: 2, reportSheet: null, marks: [{ sheet: '台账', cell: 'F9', fill: 'blue', note: 7 }, { sheet: '台账', cell: 'F10', fill: '#00b0f0' }, { cell: 'F11' }] };
+    expect(decodeSlots([[STATE_MARKER, null], [JSON.stringify(rec), null]]).annotations?.marks).toEqual([
+      { sheet: '台账', cell: 'F9', fill: null, note: null },
+      { sheet: '台账', cell: 'F10', fill: '#00B0F0', note: null },
+    ]);
+  });
+
   it('reads the version 1 layout the file host and WPS wrote before: ExcelJS objects become the neutral form and stay exact', () => {
     const solid = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } };
     const theme = { type: 'pattern', pattern: 'solid', fgColor: { theme: 4 } };
