@@ -222,6 +222,10 @@ export class ExcelHost implements Host {
         await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key), useNotes);
       }
       states.push(...untouched);
+      // The report travels in a request of its own: the marks and notes of 10,000 schools fill one 4 MB chunk and
+      // their report another, so every county up to 10,000 schools takes the same number of syncs (one more
+      // round trip than packing a small county's marks and report together would take).
+      await batch.flush();
       await this.writeReport(context, batch, plan);
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: states } });
       await batch.flush();
