@@ -6,10 +6,9 @@ import { getStandard } from '../standards/index.ts';
 /** Column widths of the 县级指标 sheet: 编号, 指标, 填报值, 单位, 标准, 证明材料. */
 export const COUNTY_SHEET_WIDTHS = [26, 52, 12, 8, 30, 30];
 
-export type InsertResult = 'added' | 'exists' | 'unsupported';
+export type InsertResult = 'added' | 'exists';
 
 export async function insertCountySheet(host: Host, standardId: string | undefined, countyName = ''): Promise<InsertResult> {
-  if (!host.addSheet) return 'unsupported';
   const pack = getStandard(standardId);
   if (!pack.ok) throw new Error(pack.message);
   return (await host.addSheet(COUNTY_SHEET, countySheetGrid(pack.value, countyName), COUNTY_SHEET_WIDTHS)) ? 'added' : 'exists';

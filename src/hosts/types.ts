@@ -31,5 +31,5 @@ export interface Host {
    * Adds a data-entry sheet the clerk fills in (县级指标), unless one of that name exists: false then, and nothing
    * is written. Not an annotation: clear() leaves it, since it holds the clerk's figures once filled.
    */
-  addSheet?(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean>;
+  addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean>;
 }

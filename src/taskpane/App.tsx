@@ -215,7 +215,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         onReread={reread}
       />
       <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }} />
-      {inspection && host.addSheet && !inspection.sheetNames.some(isCountySheet) && (
+      {inspection && !inspection.sheetNames.some(isCountySheet) && (
         <section className={s.section}>
           <p className={s.hint}>{t.countySheetHint}</p>
           <Button onClick={insertCountySheet} disabled={busy !== null} data-testid="insert-county-sheet">

@@ -1,6 +1,7 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
-import type { AnnotationPlan, CellMark } from '../../core/plan.ts';
+import type { AnnotationPlan, CellMark, ReportSheetPlan } from '../../core/plan.ts';
+import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from './address.ts';
@@ -226,11 +227,25 @@ export class ExcelHost implements Host {
       // their report another, so every county up to 10,000 schools takes the same number of syncs (one more
       // round trip than packing a small county's marks and report together would take).
       await batch.flush();
-      await this.writeReport(context, batch, plan);
+      await this.writeReport(context, batch, plan.reportSheet);
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: states } });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
+  }
+
+  async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
+    let added = false;
+    await this.write(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (!existing.isNullObject) return;
+      const batch = new ChunkedBatch(context, this.chunkBytes);
+      await this.writeReport(context, batch, dataSheetPlan(name, rows, columnWidths));
+      await batch.flush();
+      added = true;
+    });
+    return added;
   }
 
   async clear(): Promise<void> {
@@ -404,8 +419,8 @@ export class ExcelHost implements Host {
     context.workbook.worksheets.getItem(ours).delete();
   }
 
-  private async writeReport(context: Excel.RequestContext, batch: ChunkedBatch, plan: AnnotationPlan): Promise<void> {
-    const sheetPlan = plan.reportSheet;
+  /** Writes a sheet plan (the report, or a data-entry sheet) into a new worksheet. */
+  private async writeReport(context: Excel.RequestContext, batch: ChunkedBatch, sheetPlan: ReportSheetPlan): Promise<void> {
     const layout = layoutReport(sheetPlan);
     const sheetBytes = payloadBytes(sheetPlan.name);
     await batch.add(sheetBytes);
