@@ -16,7 +16,7 @@ import { FileHost } from '../../src/hosts/file/index.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { LedgerReadOk } from '../../src/ledger/types.ts';
 import { SAMPLE_HEADER_ROW, SAMPLE_SHEET, writeSampleWorkbook } from '../../src/sample/index.ts';
-import { DEFAULT_STANDARD_ID, getStandard } from '../../src/standards/index.ts';
+import { DEFAULT_STANDARD_ID, INDICATOR_INFO, getStandard } from '../../src/standards/index.ts';
 import { builtPane } from './build.ts';
 import { launchChromium } from './chromium.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
@@ -118,8 +118,8 @@ describe('task pane in Chromium (browser mode)', () => {
     const drivers = expected.drivers.primary ?? {};
     const [firstId, list] = Object.entries(drivers).find(([, d]) => (d?.length ?? 0) > 0)!;
     const text = (await page.getByTestId('drivers-primary').textContent()) ?? '';
-    expect(firstId).toBeTruthy();
-    expect(text).toContain(`${list![0].name}（+${list![0].impact.toFixed(3)}）`);
+    const name = INDICATOR_INFO[firstId as keyof typeof INDICATOR_INFO].name;
+    expect(text).toContain(`${name}：${list![0].name}（+${list![0].impact.toFixed(3)}）`);
 
     const failing = expected.report.schools.filter((s) => s.stage === 'primary' && s.pass === false);
     const below = (await page.getByTestId('below-primary').textContent()) ?? '';
