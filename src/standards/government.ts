@@ -48,24 +48,20 @@ export const SCHOOL_GOVERNMENT_2017: SchoolGovernmentRules = {
   source: `${DOC_2017}第六条；${RULES}`,
 };
 
-const gov = (id: string, name: string, kind: CountyItemRule['kind'], threshold: number | null, unit?: string): CountyItemRule => ({
-  id,
-  name,
-  part: 'government',
-  kind,
-  threshold,
-  unit,
-  source: `${DOC_2017}第六条`,
-});
-const quality = (id: string, name: string, kind: CountyItemRule['kind'], threshold: number | null, unit?: string): CountyItemRule => ({
-  id,
-  name,
-  part: 'quality',
-  kind,
-  threshold,
-  unit,
-  source: `${DOC_2017}第七条`,
-});
+/** An item of one part of the 2017 method, sourced to the article of the 办法 that sets it. */
+const itemOf =
+  (part: CountyPartId, article: string) =>
+  (id: string, name: string, kind: CountyItemRule['kind'], threshold: number | null, unit?: string): CountyItemRule => ({
+    id,
+    name,
+    part,
+    kind,
+    threshold,
+    unit,
+    source: `${DOC_2017}${article}`,
+  });
+const gov = itemOf('government', '第六条');
+const quality = itemOf('quality', '第七条');
 
 /** County-level items of the 2017 method. Percentages are entered as percent (95 = 95%). */
 export const COUNTY_ITEMS_2017: CountyItemRule[] = [
