@@ -88,7 +88,12 @@ function schoolRow(r: Rng, s: SchoolSpec): Row {
   row.computers = Math.ceil((r.between(8, 16) * (a + b + c)) / 100);
   row.books = round((a * r.between(22, 38) + (b + c) * r.between(32, 48)) / 10) * 10;
   row.classes = Math.ceil(a / CLASS_SIZE[s.profile]) + Math.ceil(b / CLASS_SIZE[s.profile]) + Math.ceil(c / 50);
-  row.max_class_size = s.maxClass ?? Math.round(CLASS_SIZE[s.profile] * r.between(1.0, 1.07));
+  const largest = () => s.maxClass ?? Math.round(CLASS_SIZE[s.profile] * r.between(1.0, 1.07));
+  // One column per stage for schools with two compulsory stages, as the template asks.
+  if (a && b) {
+    row.max_class_size_primary = largest();
+    row.max_class_size_junior = largest();
+  } else row.max_class_size = largest();
   // Government guarantee columns (rules §4.2). Teaching points keep them blank: their rooms are the central school's.
   if (s.type !== '教学点') {
     const built = s.built ?? Math.round(r.between(...BUILT[s.profile]));
