@@ -127,7 +127,7 @@ async function rollupBench(dir: string): Promise<void> {
   });
 
   console.log(`rollup, ${COUNTIES} counties of ~${summary.counties[0].stages.primary!.schoolCount + summary.counties[0].stages.junior!.schoolCount} school parts:`);
-  console.log(`  end to end: ${ms(total)} (${(total / COUNTIES).toFixed(1)} ms per county); reading and judging alone (rollupFiles, which also builds each plan): ${ms(judging)}`);
+  console.log(`  end to end: ${ms(total)} (${(total / COUNTIES).toFixed(1)} ms per county); reading and judging alone (rollupFiles): ${ms(judging)}`);
   console.log(`  parsing   ${ms(parse).padStart(8)}  ${pct(parse, steps).padStart(4)}  (xlsx load + cell values ${ms(loading)}, readLedger ${ms(reading)})`);
   console.log(`  evaluate  ${ms(evaluating).padStart(8)}  ${pct(evaluating, steps).padStart(4)}`);
   console.log(`  writing   ${ms(writing).padStart(8)}  ${pct(writing, steps).padStart(4)}  (comparison workbook + JSON)`);

@@ -32,6 +32,7 @@ export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}
   const problems = allProblems(ledger, raw);
   const evaluation: Evaluation = { ...raw, report: { ...raw.report, problems } };
 
+  if (opts.plan === false) return { ledger, evaluation, problems };
   progress(0.6, '生成标注与报告');
   const plan = buildPlan(evaluation, ledger, pack.value);
   return { ledger, evaluation, plan, problems };

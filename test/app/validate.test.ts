@@ -115,3 +115,12 @@ describe('validateWorkbook', () => {
     expect(host.workbook.getWorksheet(SAMPLE_SHEET)!.getCell('S16').fill).toBeUndefined();
   });
 });
+
+describe('validateSheets without a plan', () => {
+  it('evaluates the same county and builds no annotation plan', () => {
+    const full = validateSheets(sampleSheets());
+    const bare = validateSheets(sampleSheets(), { plan: false });
+    expect(bare.plan).toBeUndefined();
+    expect(bare.evaluation?.report).toEqual(full.evaluation?.report);
+  });
+});

@@ -34,6 +34,7 @@ export async function rollupFiles(paths: string[], options: RollupOptions): Prom
         mapping: saved?.mapping,
         settings: saved?.evaluation,
         fallbackCountyName: countyFromFileName(path),
+        plan: false,
       });
       if (!outcome.evaluation) {
         skipped.push({ file: path, message: outcome.error ?? '未能完成校验' });
