@@ -71,9 +71,14 @@ export function resolveColumns(
   }
 
   for (const [field, spec] of Object.entries(mapping ?? {})) {
-    if (!spec) continue;
+    if (spec === undefined) continue;
     if (!CANONICAL.has(field)) {
       problems.push({ severity: 'warning', sheet, message: `映射中的字段“${field}”不是台账字段，已忽略` });
+      continue;
+    }
+    // An empty mapping is the clerk's "未对应": no column is read for the field, whatever the headers suggest.
+    if (spec.trim() === '') {
+      for (const c of cols) if (c.field === field) c.field = null;
       continue;
     }
     const targets = spec.split('+').map((part) => findColumn(part.trim(), found, cols, origin));

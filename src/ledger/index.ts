@@ -111,6 +111,8 @@ function readTable(
     const f = c.field;
     mapping[f] = mapping[f] ? `${mapping[f]}+${c.header}` : c.header;
   }
+  // Fields the clerk left 未对应 stay so in the saved mapping, or the next run would map them again.
+  for (const [f, spec] of Object.entries(options.mapping ?? {})) if (spec?.trim() === '' && !(f in mapping)) mapping[f as keyof HeaderMapping] = '';
   const first = rows.first >= 0 ? rows.first : headerEnd + 1;
   const last = rows.last >= 0 ? rows.last : headerEnd + 1;
   return {

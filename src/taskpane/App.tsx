@@ -109,8 +109,8 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
 
   const mapField = (field: CanonicalField, col: string | undefined) => {
     const next = { ...mapping };
-    if (col) next[field] = col;
-    else delete next[field];
+    // 未对应 is kept as an empty mapping: the reader then leaves the field out instead of guessing it again.
+    next[field] = col ?? '';
     setMapping(next);
     setOutcome(null);
   };

@@ -32,7 +32,7 @@ export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMa
   const missing = new Set<CanonicalField>(ledger?.ok ? ledger.missingRequired : []);
   const columnOf = (field: CanonicalField) => columns.find((c) => c.field === field)?.col;
   const mappedCount = MAPPABLE_FIELDS.filter((f) => columnOf(f.field)).length;
-  const visible = MAPPABLE_FIELDS.filter((f) => showAll || f.required || missing.has(f.field) || columnOf(f.field) || mapping[f.field]);
+  const visible = MAPPABLE_FIELDS.filter((f) => showAll || f.required || missing.has(f.field) || columnOf(f.field) || f.field in mapping);
 
   return (
     <section className={s.section} aria-labelledby={headingId}>

@@ -247,6 +247,27 @@ describe('header mapping by hand', () => {
   });
 });
 
+describe('未对应', () => {
+  it('a field set to 未对应 stays unmapped, is shown missing, and validation leaves it out', async () => {
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(samplePath);
+    const mapping = other.getByTestId('mapping');
+    await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain('学校行数');
+    await mapping.locator('summary').click();
+    const select = other.locator('select[data-field="multimedia_rooms"]');
+    expect(await select.inputValue()).not.toBe('');
+    await select.selectOption('');
+    await expect.poll(() => mapping.locator('summary').textContent(), { timeout: 15_000 }).toContain('缺少 1 个必需字段');
+    expect(await select.inputValue()).toBe('');
+    await other.getByTestId('validate').click();
+    await other.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+    const cv = await other.getByTestId('indicators-primary').locator('tr[data-indicator="multimedia_rooms_per_100"] [data-col="cv"]').textContent();
+    expect(cv?.trim()).toMatch(/^—/);
+    await other.close();
+  });
+});
+
 describe('the 县级指标 sheet', () => {
   it('inserts the blank county sheet of the chosen standard into a workbook that lacks one, once', async () => {
     const wb = writeSampleWorkbook();
