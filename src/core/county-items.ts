@@ -69,15 +69,17 @@ export function partVerdict(items: PartItem[]): { pass: boolean | null; reason?:
   return { pass: true };
 }
 
-/** 2012 government work: item scores summed to 100, passing at `passMark`. Scores outside 0..points are errors. */
-export function scoreGovernmentWork(rules: CountyItemRule[], entries: Partial<Record<string, CountyEntry>>, passMark: number): { items: PartItem[]; total: number | null; pass: boolean | null; reason?: string } {
-  const items = judgeCountyItems(rules, entries);
+/**
+ * 2012 government work: the judged item scores (judgeCountyItems over the 'score' rules) summed to 100, passing
+ * at `passMark`. A score outside 0..points is an entry error, not a fail.
+ */
+export function scoreGovernmentWork(items: PartItem[], passMark: number): { total: number | null; pass: boolean | null; reason?: string } {
   const invalid = items.filter((i) => i.pass === false);
   if (invalid.length > 0) {
-    return { items, total: null, pass: null, reason: `评分超出分值范围：${invalid.map((i) => `${i.name}（${i.value}，满分 ${i.threshold}）`).join('；')}` };
+    return { total: null, pass: null, reason: `评分超出分值范围：${invalid.map((i) => `${i.name}（${i.value}，满分 ${i.threshold}）`).join('；')}` };
   }
-  if (items.some((i) => i.pass === null)) return { items, total: null, pass: null, reason: '未评估：县级人民政府推进工作评分未填全' };
+  if (items.some((i) => i.pass === null)) return { total: null, pass: null, reason: '未评估：县级人民政府推进工作评分未填全' };
   const total = items.reduce((sum, i) => sum + (i.value as number), 0);
   const pass = total >= passMark;
-  return { items, total, pass, ...(pass ? {} : { reason: `推进工作得分 ${total} 分，低于 ${passMark} 分` }) };
+  return { total, pass, ...(pass ? {} : { reason: `推进工作得分 ${total} 分，低于 ${passMark} 分` }) };
 }

@@ -5,5 +5,4 @@ export * from './derive.ts';
 export * from './report.ts';
 export * from './evaluate.ts';
 export * from './plan.ts';
-export { partName } from './parts.ts';
 export * from './kernel.ts';

@@ -31,8 +31,6 @@ const PART_ORDER: Record<RulePack['method'], PartId[]> = {
   '2012': ['basic_standard', 'resources', 'government_work', 'satisfaction'],
 };
 
-export const partName = (id: PartId): string => PART_NAMES[id];
-
 export interface PartInputs {
   county: County;
   /** Per-school facts for the government checks (rules §4.2), one per ledger school that counts. */
@@ -57,7 +55,7 @@ export function parts(
       return { id, name: PART_NAMES[id], pass: null, reason: NOT_EVALUATED[id], items };
     }
     if (id === 'government_work' && pack.governmentWork) {
-      const scored = scoreGovernmentWork(pack.governmentWork.items, inputs.county.countySheet?.entries ?? {}, pack.governmentWork.passMark);
+      const scored = scoreGovernmentWork(items, pack.governmentWork.passMark);
       return { id, name: PART_NAMES[id], pass: scored.pass, ...(scored.reason ? { reason: scored.reason } : {}), items };
     }
     const verdict = partVerdict(items);

@@ -55,18 +55,6 @@ export interface SplitResult {
 /** Weighted-enrolment factors of rules §2: 小学 : 初中 : 高中 = 1 : 1.1 : 1.32 (so 初中 : 高中 = 1 : 1.2). */
 export const STAGE_WEIGHTS = { primary: 1, junior: 1.1, senior: 1.32 } as const;
 
-const TYPE_NAMES: Record<SchoolType, string> = {
-  primary: '小学',
-  junior: '初中',
-  nine_year: '九年一贯制',
-  complete_secondary: '完全中学',
-  twelve_year: '十二年一贯制',
-  teaching_point: '教学点',
-  primary_part: '小学部',
-  junior_part: '初中部',
-};
-export const schoolTypeName = (t: SchoolType): string => TYPE_NAMES[t];
-
 const COMBINED: ReadonlySet<SchoolType> = new Set(['nine_year', 'complete_secondary', 'twelve_year']);
 export const isCombined = (t: SchoolType): boolean => COMBINED.has(t);
 

@@ -216,11 +216,11 @@ describe('2012 government work: 17 items in 4 areas scored to 100, pass at 85', 
     [85, true],
     [86, true],
   ])('total %d → %s', (total, pass) => {
-    expect(scoreGovernmentWork(GOVERNMENT_WORK_2012, scores(total), GOVERNMENT_WORK_PASS)).toMatchObject({ total, pass });
+    expect(scoreGovernmentWork(judgeCountyItems(GOVERNMENT_WORK_2012, scores(total)), GOVERNMENT_WORK_PASS)).toMatchObject({ total, pass });
   });
   it('a score above an item’s points is refused, naming the item', () => {
     const s = scores(100);
     s.access_migrant = { value: 7 };
-    expect(scoreGovernmentWork(GOVERNMENT_WORK_2012, s, GOVERNMENT_WORK_PASS)).toMatchObject({ pass: null, reason: expect.stringContaining('保障进城务工人员随迁子女') });
+    expect(scoreGovernmentWork(judgeCountyItems(GOVERNMENT_WORK_2012, s), GOVERNMENT_WORK_PASS)).toMatchObject({ pass: null, reason: expect.stringContaining('保障进城务工人员随迁子女') });
   });
 });
