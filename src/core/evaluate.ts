@@ -56,7 +56,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     drivers[stage] = stageDrivers;
   }
 
-  const inputs = { county, governmentFacts: governmentFacts(county), basicStandard: basicStandard(county), relaxations };
+  const inputs = { county, governmentFacts: pack.government ? governmentFacts(county) : [], basicStandard: basicStandard(county), relaxations };
   const partResults = methodParts(pack, stages, schools, schoolDetails, inputs, problems);
   const report = {
     version: 1 as const,
