@@ -8,6 +8,7 @@ import { evaluate } from '../../src/core/evaluate.ts';
 import { judgeStageTable, type IndicatorSpec } from '../../src/core/kernel.ts';
 import type { County, LedgerSchool, NumericField, Stage } from '../../src/core/types.ts';
 import { mulberry32 } from '../../src/sample/prng.ts';
+import { figure } from '../figures.ts';
 import { national2017Quality as pack } from '../../src/standards/national-2017-quality.ts';
 
 const COUNTIES = 3000;
@@ -255,4 +256,14 @@ export async function run(): Promise<void> {
   row(`* evaluate() object API, ${sample} counties`, objectMs);
   row(`* HyperFormula SUMPRODUCT formulas, ${hfSample} counties`, hfMs);
   console.log(`largest CV difference: kernel vs floor ${maxDiff.toExponential(1)}, kernel vs HyperFormula ${hfDiff.toExponential(1)}`);
+  figure('nation_schools', schools);
+  figure('nation_floor_ms', floorMs);
+  figure('nation_kernel_ms', oursMs);
+  figure('nation_kernel_ratio', oursMs / floorMs);
+  figure('nation_naive_ratio', naiveMs / floorMs);
+  // The per-county path: evaluate() county by county, per school against the kernel floor per school.
+  figure('evaluate_per_school_ratio', objectMs / floorMs);
+  figure('evaluate_us_per_school', (objectMs * 1000) / schools);
+  figure('nation_hyperformula_ratio', hfMs / floorMs);
+  figure('nation_kernel_max_cv_diff', maxDiff);
 }

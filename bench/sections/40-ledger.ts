@@ -5,6 +5,7 @@ import { evaluate } from '../../src/core/evaluate.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { SheetValues } from '../../src/ledger/types.ts';
 import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
+import { figure } from '../figures.ts';
 
 const SIZES = [500, 2000, 8000, 16000];
 const RUNS = 5;
@@ -67,6 +68,10 @@ export async function run(): Promise<void> {
     const tEval = best(() => evaluate(read.county, national2017Quality));
     const perRow = (tRead * 1000) / rows;
     base ??= perRow;
+    figure(`read_ledger_${rows}_us_per_row`, perRow);
+    figure(`read_ledger_${rows}_bare_ratio`, tRead / tBare);
+    // The tracked figure is the largest ledger's, where start-up costs no longer count.
+    if (rows === SIZES[SIZES.length - 1]) figure('read_ledger_us_per_row', perRow);
     console.log(
       `${String(rows).padStart(6)}  ${tRead.toFixed(1).padStart(9)} ms  ${perRow.toFixed(1).padStart(6)} µs  ${tBare.toFixed(2).padStart(10)} ms  ` +
         `${(tRead / tBare).toFixed(0).padStart(5)}×  ${tEval.toFixed(1).padStart(9)} ms  ${String(schools).padStart(7)}`,

@@ -17,6 +17,7 @@ import { readLedger } from '../../src/ledger/index.ts';
 import { allProblems, buildPlan } from '../../src/plan/index.ts';
 import { ledgerGrid, sampleSchoolRows } from '../../src/sample/generate.ts';
 import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
+import { figure } from '../figures.ts';
 
 const BIG_SCHOOLS = 2000;
 const COUNTIES = 100;
@@ -85,6 +86,14 @@ async function validateBench(dir: string): Promise<void> {
   console.log(`  plan      ${ms(planning).padStart(8)}  ${pct(planning, steps).padStart(4)}`);
   console.log(`  writing   ${ms(writing).padStart(8)}  ${pct(writing, steps).padStart(4)}  (apply annotations ${ms(applying)}, ExcelJS xlsx write ${ms(saving)}, JSON ${ms(json)})`);
   console.log(`  peer: bare ExcelJS load + save of the same file ${ms(peerLoad)}; validate end to end = ${(total / peerLoad).toFixed(2)}× the peer`);
+  figure('cli_validate_ms', total);
+  figure('cli_validate_peer_ratio', total / peerLoad);
+  figure('cli_validate_parse_ms', parse);
+  figure('cli_validate_read_ledger_ms', read);
+  figure('cli_validate_evaluate_ms', evaluating);
+  figure('cli_validate_plan_ms', planning);
+  figure('cli_validate_write_ms', writing);
+  figure('cli_validate_xlsx_write_share', saving / steps);
 }
 
 async function rollupBench(dir: string): Promise<void> {
@@ -132,6 +141,11 @@ async function rollupBench(dir: string): Promise<void> {
   console.log(`  evaluate  ${ms(evaluating).padStart(8)}  ${pct(evaluating, steps).padStart(4)}`);
   console.log(`  writing   ${ms(writing).padStart(8)}  ${pct(writing, steps).padStart(4)}  (comparison workbook + JSON)`);
   console.log(`  peer: bare ExcelJS load of the ${COUNTIES} files ${ms(peer)}; rollup end to end = ${(total / peer).toFixed(2)}× the peer`);
+  figure('cli_rollup_ms', total);
+  figure('cli_rollup_ms_per_county', total / COUNTIES);
+  figure('cli_rollup_peer_ratio', total / peer);
+  figure('cli_rollup_parse_ms', parse);
+  figure('cli_rollup_evaluate_ms', evaluating);
 }
 
 export async function run(): Promise<void> {

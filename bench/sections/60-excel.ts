@@ -7,6 +7,7 @@ import { functionById } from '../../src/functions/definitions.ts';
 import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { ledgerRows } from '../../test/excel-host/county.ts';
 import { ExcelEnums, FakeExcel } from '../../test/excel-host/fake-excel.ts';
+import { figure } from '../figures.ts';
 
 const ROWS = 100_000;
 const RUNS = 21;
@@ -69,6 +70,10 @@ function cvBench() {
   console.log(`  bare two-pass loop (floor)   ${ms(floor.ms)}   CV ${(floor.result as number).toFixed(6)}`);
   console.log(`  plain flatten-then-loop      ${ms(naive.ms)}   CV ${(naive.result as number).toFixed(6)}   ${(naive.ms / floor.ms).toFixed(1)}× the floor`);
   console.log(`  BALANCE.CV (any[][] input)   ${ms(fn.ms)}   CV ${(fn.result as number).toFixed(6)}   ${(fn.ms / floor.ms).toFixed(1)}× the floor`);
+  figure('cv_100k_ms', fn.ms);
+  figure('cv_100k_floor_ms', floor.ms);
+  figure('cv_100k_ratio', fn.ms / floor.ms);
+  figure('cv_100k_naive_ratio', naive.ms / floor.ms);
 }
 
 /** Applies the plan to a fresh in-memory Excel, then clears it: time, syncs and request sizes. */
@@ -117,6 +122,18 @@ async function hostBench() {
     console.log(`  ${' '.repeat(name.length)}   largest request ${mb(r.estimated)} estimated, ${mb(r.measured)} measured as queued JSON (limit 5 MB); clear ${ms(r.clearMs)}, ${r.clearSyncs} syncs`);
   }
   console.log(`  bytes sent: ${(lean.total / perCell.total).toFixed(2)}× the per-cell peer; apply time ${(lean.applyMs / perCell.applyMs).toFixed(2)}×`);
+  // The README's "4 syncs up to 10,000 schools": the same apply on half the county.
+  const half = ledgerRows(schools / 2);
+  const halfPlan = validateSheets([{ name: '台账', values: half }], { standard: 'national-2017-quality' }).plan!;
+  const tenK = await applyOnce(half, halfPlan, true);
+  console.log(`  ${(schools / 2).toLocaleString()} schools: ${tenK.syncs} syncs, largest request ${mb(tenK.measured)}`);
+  figure('excel_10k_syncs', tenK.syncs);
+  figure('excel_20k_plan_ms', planMs);
+  figure('excel_20k_apply_ms', lean.applyMs);
+  figure('excel_20k_syncs', lean.syncs);
+  figure('excel_20k_largest_request_mb', lean.measured / 1024 / 1024);
+  figure('excel_20k_clear_syncs', lean.clearSyncs);
+  figure('excel_20k_bytes_per_cell_ratio', lean.total / perCell.total);
 }
 
 export async function run() {
