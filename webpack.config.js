@@ -1,13 +1,19 @@
 // Builds the Excel add-in into dist/: one page (taskpane.html) that loads office.js, the functions bundle and
 // the task pane bundle — the shared runtime runs pane, ribbon commands and custom functions in one JavaScript
-// runtime — plus functions.json generated from the JSDoc tags of src/functions/excel.ts.
+// runtime — plus functions.json generated from the JSDoc tags of src/functions/excel.ts, the help page
+// help.html, and browser.html (the pane alone, no office.js: the browser kit opened from file://).
+// `--env url=https://host/path/` writes manifest.xml and functions.json for that address; dist/'s own pages
+// use relative paths only, so nothing else changes.
 import { Buffer } from 'node:buffer';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { tsImport } from 'tsx/esm/api';
+import webpack from 'webpack';
+import { rebase, siteBase } from './scripts/site-url.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const officeDist = path.join(root, 'node_modules/@microsoft/office-js/dist');
@@ -43,8 +49,38 @@ const defaultPage = `<!doctype html>
 <body><div id="container"></div></body>
 </html>`;
 
-export default (_env, argv = {}) => {
+// Without office.js the pane knows at once that it runs outside Office (no 1.5 s wait) and asks for nothing.
+const browserPage = () =>
+  existsSync(paneTemplate) ? readFileSync(paneTemplate, 'utf8').replace(/^.*office-js\/office\.js.*\n/gm, '') : defaultPage.replace(/^.*office\.js.*\n/gm, '');
+
+/** Adds help.html, and moves every address in manifest.xml and functions.json to the deployment base. */
+class SitePlugin {
+  constructor(base, help) {
+    this.base = base;
+    this.help = help;
+  }
+
+  apply(compiler) {
+    const { Compilation, sources } = webpack;
+    compiler.hooks.thisCompilation.tap('SitePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SitePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        compilation.emitAsset('help.html', new sources.RawSource(this.help));
+      });
+      // After CopyWebpackPlugin (manifest.xml) and the metadata plugin (functions.json) have added theirs.
+      compilation.hooks.processAssets.tap({ name: 'SitePlugin', stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        for (const name of ['manifest.xml', 'functions.json']) {
+          if (assets[name]) compilation.updateAsset(name, new sources.RawSource(rebase(assets[name].source().toString(), this.base)));
+        }
+      });
+    });
+  }
+}
+
+export default async (env = {}, argv = {}) => {
   const production = argv.mode !== 'development';
+  const base = siteBase(env.url);
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const { helpPage } = await tsImport('./scripts/help-page.ts', import.meta.url);
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? false : 'source-map',
@@ -83,6 +119,8 @@ export default (_env, argv = {}) => {
         chunksSortMode: 'manual',
         scriptLoading: 'defer',
       }),
+      new HtmlWebpackPlugin({ filename: 'browser.html', templateContent: browserPage(), chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new SitePlugin(base, helpPage(version)),
       new CopyWebpackPlugin({
         patterns: [
           // Already minified: marking them so keeps terser off 17 MB of Microsoft's files.

@@ -1,12 +1,17 @@
-// Writes the add-in icons (assets/icon-16/32/64/80.png): a white balance scale on a teal rounded square.
-// Drawn from signed distances with 4×4 supersampling and encoded as PNG with node:zlib only.
-/* global console, URL */
+// Writes the add-in icons into assets/: the add-in's own (icon-N.png, a white balance scale on teal) and one per
+// ribbon button (validate-N.png a check mark on green, clear-N.png an eraser on red, pane-N.png a window with
+// its side pane on blue), each at every size Office asks for. Each button differs in both shape and colour,
+// so a clerk tells them apart at 16 px. Drawn from signed distances with 4×4 supersampling and encoded as PNG
+// with node:zlib only.
+/* global console, process, URL */
 import { Buffer } from 'node:buffer';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const TEAL = [0x0f, 0x6c, 0x7d];
 const WHITE = [0xff, 0xff, 0xff];
+/** Sizes the manifest declares: 16/32/80 are required, the rest serve scaled displays (Office add-in docs). */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 // Shapes in a unit square (0..1, y down).
 const box = (x, y, cx, cy, hw, hh, r = 0) => {
@@ -23,9 +28,19 @@ const line = (x, y, ax, ay, bx, by, w) => {
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) - w;
 };
 
-function glyph(x, y, size) {
-  // Strokes never thinner than about one pixel at 16 px.
-  const w = Math.max(0.035, 0.9 / size);
+/** A point turned by `deg` degrees about (cx, cy), to draw a tilted shape with the upright one's distance. */
+const turn = (x, y, cx, cy, deg) => {
+  const a = (deg * Math.PI) / 180;
+  const dx = x - cx;
+  const dy = y - cy;
+  return [cx + dx * Math.cos(a) - dy * Math.sin(a), cy + dx * Math.sin(a) + dy * Math.cos(a)];
+};
+
+// Strokes never thinner than about one pixel at 16 px.
+const stroke = (size) => Math.max(0.035, 0.9 / size);
+
+function scale(x, y, size) {
+  const w = stroke(size);
   return Math.min(
     box(x, y, 0.5, 0.52, w, 0.28), // pillar
     box(x, y, 0.5, 0.82, 0.2, w * 1.1, w * 0.5), // base
@@ -40,7 +55,33 @@ function glyph(x, y, size) {
   );
 }
 
-function render(size) {
+function checkMark(x, y, size) {
+  const w = stroke(size) * 1.5;
+  return Math.min(line(x, y, 0.24, 0.52, 0.43, 0.71, w), line(x, y, 0.43, 0.71, 0.77, 0.31, w));
+}
+
+function eraser(x, y, size) {
+  const w = stroke(size);
+  const [u, v] = turn(x, y, 0.5, 0.45, 45);
+  const body = box(u, v, 0.5, 0.45, 0.3, 0.15, w);
+  const sleeve = box(u, v, 0.5, 0.45, w * 0.6, 0.2); // the line between the rubber and its sleeve
+  return Math.min(Math.max(body, -sleeve), box(x, y, 0.55, 0.8, 0.27, w * 0.8));
+}
+
+function paneWindow(x, y, size) {
+  const w = stroke(size);
+  const frame = Math.abs(box(x, y, 0.5, 0.5, 0.32, 0.27, w)) - w;
+  return Math.min(frame, box(x, y, 0.5, 0.3, 0.32, w * 1.2), box(x, y, 0.7, 0.52, 0.12, 0.23));
+}
+
+export const ICONS = {
+  icon: { colour: [0x0f, 0x6c, 0x7d], glyph: scale },
+  validate: { colour: [0x10, 0x7c, 0x41], glyph: checkMark },
+  clear: { colour: [0xb8, 0x3b, 0x1e], glyph: eraser },
+  pane: { colour: [0x1f, 0x5a, 0xa8], glyph: paneWindow },
+};
+
+function render(size, { colour, glyph }) {
   const ss = 4;
   const px = new Uint8Array(size * size * 4);
   for (let j = 0; j < size; j++) {
@@ -60,7 +101,7 @@ function render(size) {
       const n = ss * ss;
       const k = (j * size + i) * 4;
       const t = bg === 0 ? 0 : fg / bg;
-      for (let c = 0; c < 3; c++) px[k + c] = Math.round(TEAL[c] * (1 - t) + WHITE[c] * t);
+      for (let c = 0; c < 3; c++) px[k + c] = Math.round(colour[c] * (1 - t) + WHITE[c] * t);
       px[k + 3] = Math.round((255 * bg) / n);
     }
   }
@@ -86,8 +127,8 @@ const chunk = (type, data) => {
   return Buffer.concat([len, body, crc]);
 };
 
-export function png(size) {
-  const px = render(size);
+export function png(size, icon = ICONS.icon) {
+  const px = render(size, icon);
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let j = 0; j < size; j++) {
     raw[j * (size * 4 + 1)] = 0; // filter: none
@@ -106,7 +147,11 @@ export function png(size) {
   ]);
 }
 
-const out = new URL('../assets/', import.meta.url);
-mkdirSync(out, { recursive: true });
-for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`icon-${size}.png`, out), png(size));
-console.log('assets/icon-{16,32,64,80}.png written');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const out = new URL('../assets/', import.meta.url);
+  mkdirSync(out, { recursive: true });
+  for (const [name, icon] of Object.entries(ICONS)) {
+    for (const size of ICON_SIZES) writeFileSync(new URL(`${name}-${size}.png`, out), png(size, icon));
+  }
+  console.log(`assets/{${Object.keys(ICONS).join(',')}}-{${ICON_SIZES.join(',')}}.png written`);
+}

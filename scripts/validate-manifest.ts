@@ -1,9 +1,11 @@
-// `npm run validate`: checks manifest.xml offline. The Office validation service is online-only and
-// office-addin-manifest ships no XSD files, so this checks what the schema and Office's loader care about
-// most: well-formed XML, the element order of OfficeApp, required elements, the shared runtime, the custom
-// functions and ribbon extension points, resource ids, string lengths and the icons in assets/.
+// `npm run validate`: checks manifest.xml (and dist/manifest.xml when built) offline, in two parts. First the
+// official XML schema (schemas/office-addin-manifest/, Microsoft's XSDs) through xmllint, which catches any
+// element or attribute Office's loader would refuse. Then what no schema says but Office or the county needs:
+// the shared runtime, the custom functions and ribbon wiring, resource ids, string lengths, every address under
+// the one base folder of SourceLocation, and the icons (each declared size exists, each button its own).
+import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { COMMAND_IDS } from '../src/hosts/excel/commands.ts';
@@ -45,11 +47,24 @@ const text = (node: Node | undefined): string | undefined => {
 };
 
 /** Width and height from a PNG's IHDR chunk. */
-function pngSize(file: string): { width: number; height: number } | null {
-  const buf = readFileSync(file);
+function pngSize(buf: Buffer): { width: number; height: number } | null {
   if (buf.length < 24 || buf.readUInt32BE(0) !== 0x89504e47) return null;
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
+
+const SCHEMA = fileURLToPath(new URL('../schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd', import.meta.url));
+
+/** The schema's complaints about a manifest file, as xmllint words them (empty when it validates). */
+export function schemaErrors(file: string): string[] {
+  const run = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8' });
+  if (run.error) return [`无法运行 xmllint（${run.error.message}）：请安装 libxml2-utils（apt-get install libxml2-utils）`];
+  if (run.status === 0) return [];
+  const lines = `${run.stderr}`.split('\n').filter((l) => l.trim() && !/ fails to validate$/.test(l));
+  return lines.length ? lines.map((l) => `不符合清单架构：${l}`) : [`不符合清单架构（xmllint 退出码 ${run.status}）`];
+}
+
+/** Sizes every ribbon icon comes in: 16, 32 and 80 are required, the others are for scaled displays. */
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 
 export function checkManifest(xml: string, root: string): ManifestCheck {
   const errors: string[] = [];
@@ -95,6 +110,12 @@ export function checkManifest(xml: string, root: string): ManifestCheck {
   const source = attr(one(app, 'DefaultSettings/SourceLocation'), 'DefaultValue') ?? '';
   check('SourceLocation https …/taskpane.html', /^https:\/\/[^/]+\/(.+\/)?taskpane\.html$/.test(source), `SourceLocation 应为 https 地址的 taskpane.html：${source}`);
   const origin = source.replace(/^(https:\/\/[^/]+).*$/, '$1');
+  // Everything is served from the folder of taskpane.html: dist/ uses relative paths only.
+  const base = source.slice(0, source.lastIndexOf('/') + 1);
+  const appDomains = all(app, 'AppDomains/AppDomain').map(text);
+  check('AppDomain is the origin', appDomains.length === 1 && appDomains[0] === origin, `AppDomain 应为 ${origin}：${appDomains.join(', ')}`);
+  const support = attr(one(app, 'SupportUrl'), 'DefaultValue') ?? '';
+  check('SupportUrl is the help page', support === `${base}help.html`, `SupportUrl 应为帮助页 ${base}help.html：${support}`);
 
   // Resources: every id unique, every resid defined.
   const vo = one(app, 'VersionOverrides');
@@ -111,7 +132,7 @@ export function checkManifest(xml: string, root: string): ManifestCheck {
       if ((kind === 'short' || kind === 'long') && id !== 'Functions.Namespace') {
         check(`${id} en-US override`, all(node, 'bt:Override').some((o) => attr(o, 'Locale') === 'en-US'), `字符串 ${id} 缺少 en-US 覆盖`);
       }
-      if (kind === 'image' || kind === 'url') check(`${id} same https origin`, value.startsWith(`${origin}/`), `${id} 的地址 ${value} 与 SourceLocation 不同源`);
+      if (kind === 'image' || kind === 'url') check(`${id} under ${base}`, value.startsWith(base), `${id} 的地址 ${value} 与 SourceLocation 不同源或不在同一目录 ${base} 下`);
     }
   }
   const residsIn = (node: unknown): string[] => {
@@ -149,35 +170,69 @@ export function checkManifest(xml: string, root: string): ManifestCheck {
   const ids = [attr(tab, 'id'), ...all(tab, 'Group').map((g) => attr(g, 'id')), ...controls.map((c) => attr(c, 'id'))];
   check('control ids unique', new Set(ids).size === ids.length && ids.every(Boolean), `功能区 id 重复或缺失：${ids.join(', ')}`);
 
-  // Icons: each declared image is a PNG in assets/ of the declared size.
+  // Icons: each declared image is a PNG under the base folder of the declared size; every Icon element has all
+  // sizes; each button has its own pictures, different from the other buttons' at every size.
   const images = [...resources.entries()].filter(([, r]) => r.kind === 'image');
-  const sizes = new Map<string, string>();
-  for (const node of all(tab, 'Group/Icon/bt:Image').concat(all(controls[0], 'Icon/bt:Image'))) sizes.set(attr(node, 'resid') ?? '', attr(node, 'size') ?? '');
   const iconUrls = [attr(one(app, 'IconUrl'), 'DefaultValue'), attr(one(app, 'HighResolutionIconUrl'), 'DefaultValue')];
-  for (const url of [...images.map(([, r]) => attr(r.node, 'DefaultValue')), ...iconUrls]) {
-    const path = (url ?? '').slice(origin.length + 1);
+  const pictures = new Map<string, Buffer>();
+  const assets = existsSync(join(root, 'assets'));
+  check('assets/ beside the manifest', assets, `清单旁没有 assets/ 图标目录（${join(root, 'assets')}）：请检查构建输出目录中的 manifest.xml`);
+  for (const url of assets ? [...images.map(([, r]) => attr(r.node, 'DefaultValue')), ...iconUrls] : []) {
+    const path = (url ?? '').slice(base.length);
     const file = join(root, path);
     const exists = path.startsWith('assets/') && existsSync(file);
     check(`icon ${path} exists`, exists, `图标 ${url} 在 assets/ 中不存在`);
     if (!exists) continue;
-    const size = pngSize(file);
-    const declared = /icon-(\d+)\.png$/.exec(path)?.[1];
+    const bytes = readFileSync(file);
+    pictures.set(url ?? '', bytes);
+    const size = pngSize(bytes);
+    const declared = /-(\d+)\.png$/.exec(path)?.[1];
     check(`icon ${path} is a ${declared}px PNG`, !!size && size.width === Number(declared) && size.height === Number(declared), `图标 ${path} 不是 ${declared}×${declared} 的 PNG`);
   }
-  for (const [id, size] of sizes) {
-    const url = str(id) ?? '';
-    check(`image ${id} size ${size}`, url.endsWith(`icon-${size}.png`), `图片资源 ${id} 声明为 ${size}px，但地址是 ${url}`);
+  const iconSets = [
+    { name: `功能区组“${str(attr(one(tab, 'Group/Label'), 'resid'))}”`, node: one(tab, 'Group') },
+    ...controls.map((c) => ({ name: `按钮“${str(attr(one(c, 'Label'), 'resid'))}”`, node: c })),
+  ];
+  const bySize = new Map<string, Map<string, string>>();
+  for (const { name, node } of iconSets) {
+    const declared = all(node, 'Icon/bt:Image').map((img) => ({ size: attr(img, 'size') ?? '', url: str(attr(img, 'resid')) ?? '' }));
+    check(`${name} icon sizes`, declared.map((d) => Number(d.size)).join() === ICON_SIZES.join(), `${name}的图标应有 ${ICON_SIZES.join('/')} 像素各一：${declared.map((d) => d.size).join('/')}`);
+    for (const { size, url } of declared) {
+      check(`${name} ${size}px picture`, url.endsWith(`-${size}.png`), `${name}的 ${size}px 图标地址是 ${url}`);
+      if (node !== iconSets[0].node) bySize.set(size, (bySize.get(size) ?? new Map()).set(name, url));
+    }
+  }
+  for (const [size, urls] of bySize) {
+    const seen = new Map<string, string>();
+    for (const [name, url] of urls) {
+      const bytes = pictures.get(url)?.toString('base64') ?? url;
+      const other = seen.get(bytes);
+      check(`${name} ${size}px own picture`, other === undefined, `${name}与${other}的 ${size}px 图标相同：每个按钮应有自己的图标`);
+      seen.set(bytes, name);
+    }
   }
   return { errors, checked };
 }
 
+/** Schema first (nothing else is worth reading when it fails), then the checks above. */
+export function validateManifestFile(file: string, root: string): ManifestCheck {
+  const schema = schemaErrors(file);
+  const rest = checkManifest(readFileSync(file, 'utf8'), root);
+  return { errors: [...schema, ...rest.errors], checked: ['XML schema (xmllint)', ...rest.checked] };
+}
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const file = join(root, process.argv[2] ?? 'manifest.xml');
-  const { errors, checked } = checkManifest(readFileSync(file, 'utf8'), root);
-  console.log(`检查 ${file}：${checked.length} 项（离线；Office 在线验证服务与 XSD 架构文件均不可用，未做架构校验）`);
-  for (const e of errors) console.error(`✗ ${e}`);
-  if (errors.length === 0) console.log('✓ 清单通过全部离线检查');
-  process.exitCode = errors.length === 0 ? 0 : 1;
+  const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+  // The source manifest (icons in assets/), and the built one (icons in dist/assets/) when there is one.
+  const files = process.argv.length > 2 ? process.argv.slice(2).map((f) => resolve(f)) : [join(repo, 'manifest.xml'), join(repo, 'dist/manifest.xml')].filter(existsSync);
+  let failed = false;
+  for (const file of files) {
+    const { errors, checked } = validateManifestFile(file, dirname(file));
+    console.log(`检查 ${relative(process.cwd(), file) || file}：${checked.length} 项（官方 XML 架构 + 离线检查）`);
+    for (const e of errors) console.error(`✗ ${e}`);
+    if (errors.length === 0) console.log('✓ 清单通过架构校验和全部离线检查');
+    failed ||= errors.length > 0;
+  }
+  process.exitCode = failed ? 1 : 0;
 }

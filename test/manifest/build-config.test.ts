@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import makeConfig from '../../webpack.config.js';
 
 const require = createRequire(import.meta.url);
-const config = makeConfig({}, { mode: 'production' }) as {
+const config = (await makeConfig({}, { mode: 'production' })) as {
   entry: Record<string, string>;
   resolve: { alias: Record<string, string> };
   plugins: { constructor: { name: string }; options?: Record<string, unknown>; patterns?: { from: string; transform?: (b: Buffer) => Buffer }[]; userOptions?: Record<string, unknown> }[];
