@@ -7,10 +7,24 @@ export interface PaneActions {
 }
 
 export class PaneBridge {
-  /** Set by the mounted pane, cleared when it unmounts. */
-  current: PaneActions | null = null;
+  private actions: PaneActions | null = null;
+  /** A ribbon failure from before the pane mounted, shown by the pane as soon as it does. */
+  private pending: string | null = null;
 
   constructor(private readonly fallback: PaneActions) {}
+
+  /** Set by the mounted pane, cleared when it unmounts. */
+  get current(): PaneActions | null {
+    return this.actions;
+  }
+
+  set current(actions: PaneActions | null) {
+    this.actions = actions;
+    if (actions && this.pending !== null) {
+      actions.showError(this.pending);
+      this.pending = null;
+    }
+  }
 
   validate(): Promise<void> {
     return (this.current ?? this.fallback).validate();
@@ -21,6 +35,8 @@ export class PaneBridge {
   }
 
   showError(message: string): void {
-    (this.current ?? this.fallback).showError(message);
+    if (this.actions) return this.actions.showError(message);
+    this.pending = message;
+    this.fallback.showError(message);
   }
 }
