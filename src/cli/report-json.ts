@@ -18,6 +18,7 @@ const stage = (s: StageResult) => ({
   schoolCount: s.schoolCount,
   students: s.students,
   pass: s.pass,
+  ...(s.reason ? { reason: s.reason } : {}),
   composite: s.composite,
   compositeLimit: s.compositeLimit,
   indicators: s.indicators.map(indicatorJson),
@@ -46,10 +47,13 @@ export function reportJsonObject(report: Report) {
     standard: report.standard,
     county: report.county,
     pass: report.pass,
+    ...(report.reason ? { reason: report.reason } : {}),
     stages,
     schools: report.schools.map(school),
     problems: report.problems,
     parts: report.parts,
+    gaps: report.gaps,
+    ...(report.rows ? { rows: report.rows } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ export interface RollupStage {
   schoolCount: number;
   students: number;
   pass: boolean | null;
+  /** Why pass is null (数据不全 with sheet and cells). */
+  reason?: string;
   composite: number | null;
   compositeLimit: number | null;
   /** Schools of the stage that fail the per-school rule (null where the standard has none). */
@@ -19,9 +21,11 @@ export interface RollupCounty {
   county: string;
   file: string;
   standard: string;
-  pass: boolean;
+  /** As the report's: null when a part could not be judged (never 通过 on data that was not read). */
+  pass: boolean | null;
+  reason?: string;
   stages: Partial<Record<Stage, RollupStage>>;
-  parts: { id: PartId; name: string; pass: boolean | null }[];
+  parts: { id: PartId; name: string; pass: boolean | null; reason?: string }[];
   problems: { error: number; warning: number; info: number };
 }
 
@@ -43,6 +47,7 @@ export function rollupCounty(file: string, report: Report): RollupCounty {
       schoolCount: st.schoolCount,
       students: st.students,
       pass: st.pass,
+      ...(st.reason ? { reason: st.reason } : {}),
       composite: st.composite,
       compositeLimit: st.compositeLimit,
       schoolsFailing: judged.length === 0 ? null : judged.filter((s) => s.pass === false).length,
@@ -55,8 +60,9 @@ export function rollupCounty(file: string, report: Report): RollupCounty {
     file,
     standard: report.standard,
     pass: report.pass,
+    ...(report.reason ? { reason: report.reason } : {}),
     stages,
-    parts: report.parts.map((p) => ({ id: p.id, name: p.name, pass: p.pass })),
+    parts: report.parts.map((p) => ({ id: p.id, name: p.name, pass: p.pass, ...(p.reason ? { reason: p.reason } : {}) })),
     problems: { error: count('error'), warning: count('warning'), info: count('info') },
   };
 }

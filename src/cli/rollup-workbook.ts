@@ -62,6 +62,13 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
 const stagesPresent = (summary: RollupSummary): Stage[] =>
   STAGES.filter((s) => summary.counties.some((c) => (c.stages[s]?.schoolCount ?? 0) > 0));
 
+/** The county's reason, with the resource part's 数据不全 (which names the cells) when it has one. */
+function countyReason(c: RollupSummary['counties'][number]): string | null {
+  const resources = c.parts.find((p) => p.id === 'resources');
+  const data = resources?.pass === null && resources.reason ? resources.reason : '';
+  return [c.reason ?? '', data].filter(Boolean).join('；') || null;
+}
+
 function summarySheet(summary: RollupSummary): SheetSpec {
   const stages = stagesPresent(summary);
   // One column per part of the method (资源配置, 政府保障程度, …), in the method's order.
@@ -71,11 +78,11 @@ function summarySheet(summary: RollupSummary): SheetSpec {
     const l = STAGE_NAMES[s];
     headers.push(`${l}资源配置`, `${l}学校数`, `${l}在校生数`, `${l}未达校际标准学校数`);
   }
-  headers.push('数据错误', '数据警告', '文件');
+  headers.push('数据错误', '数据警告', '结论说明', '文件');
   const shaded: [number, number][] = [];
   const rows = summary.counties.map((c, r) => {
-    const row: Value[] = [c.county, c.pass ? '通过' : '未通过'];
-    if (!c.pass) shaded.push([r, 1]);
+    const row: Value[] = [c.county, c.pass === true ? '通过' : c.pass === false ? '未通过' : '未评估'];
+    if (c.pass !== true) shaded.push([r, 1]);
     for (const part of parts) {
       const pass = c.parts.find((p) => p.id === part.id)?.pass ?? null;
       if (pass === false) shaded.push([r, row.length]);
@@ -86,12 +93,12 @@ function summarySheet(summary: RollupSummary): SheetSpec {
       if (st?.pass === false) shaded.push([r, row.length]);
       row.push(st && st.schoolCount > 0 ? verdictText(st.pass) : null, st?.schoolCount ?? null, st?.students ?? null, st?.schoolsFailing ?? null);
     }
-    row.push(c.problems.error, c.problems.warning, c.file);
+    row.push(c.problems.error, c.problems.warning, countyReason(c), c.file);
     return row;
   });
-  const widths = headers.map((_, i) => (i === 0 ? 16 : i === headers.length - 1 ? 40 : 11));
+  const widths = headers.map((_, i) => (i === 0 ? 16 : i >= headers.length - 2 ? 40 : 11));
   const notes = [
-    '注：全县结论要求评估办法的各部分均达标；“未评估”的部分缺少数据（例如工作簿中没有“县级指标”工作表），全县结论因此为“未通过”，此时请看各部分的结论。',
+    '注：全县结论要求评估办法的各部分均已评估且达标；某部分未达标则为“未通过”；没有未达标、但有部分缺少数据（例如没有“县级指标”工作表，或台账有读不出的在校生数）则为“未评估”，原因见“结论说明”。',
     '阴影 = 未达标或未通过。',
   ];
   return { name: '汇总', title: `县域义务教育均衡发展 汇总对比（${summary.counties.length} 个县，${summary.standard}）`, headers, widths, rows, shaded, notes };

@@ -4,6 +4,7 @@ import type { Evaluation, IndicatorResult, PartResult, Report, StageResult } fro
 import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
 import { formatTable, type Align } from './table.ts';
+import { rowSummaryText } from '../core/completeness.ts';
 
 const NONE = '-';
 
@@ -22,7 +23,9 @@ export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluati
     out.push('', ...formatStage(report, stage, st, pack, drivers?.[stage]));
   }
   out.push('', '评估结论（各部分）：', formatParts(report.parts));
-  out.push('', countyVerdict(report), problemSummary(report.problems));
+  out.push('', countyVerdict(report));
+  if (report.rows) out.push(`读取情况：${rowSummaryText(report.rows)}`);
+  out.push(problemSummary(report.problems));
   return out.join('\n');
 }
 
@@ -35,6 +38,7 @@ function formatStage(
 ): string[] {
   const label = STAGE_NAMES[stage];
   const lines = [`${label}：${st.schoolCount} 所学校，在校生 ${st.students} 人 —— 资源配置${verdictText(st.pass)}`];
+  if (st.reason) lines.push(st.reason);
   const unit = (r: IndicatorResult) => pack.indicators.find((i) => i.id === r.id)?.unit ?? '';
   const rows = st.indicators.map((r) => [
     `${r.name}（${unit(r)}）`,
@@ -68,14 +72,11 @@ function formatStage(
   return lines;
 }
 
-/** The county passes only when every part passed: say which parts failed and which could not be judged. */
+/** The county passes only when every part passed; a failed part fails it; otherwise it cannot be judged (未评估). */
 function countyVerdict(report: Report): string {
-  if (report.pass) return '全县结论：通过';
-  const names = (pass: boolean | null) => report.parts.filter((p) => p.pass === pass).map((p) => p.name);
-  const why = [[names(false), '未达标'], [names(null), '未评估']]
-    .filter(([list]) => list.length > 0)
-    .map(([list, word]) => `${(list as string[]).join('、')}${word}`);
-  return `全县结论：未通过${why.length ? `（${why.join('；')}）` : ''}`;
+  if (report.pass === true) return '全县结论：通过';
+  const word = report.pass === false ? '未通过' : '未评估';
+  return `全县结论：${word}${report.reason ? `（${report.reason}）` : ''}`;
 }
 
 function formatParts(parts: PartResult[]): string {

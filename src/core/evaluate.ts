@@ -5,11 +5,12 @@ import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../sta
 import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts';
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
-import type { Driver, Evaluation, IndicatorResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
+import type { Driver, Evaluation, IndicatorResult, Report, SchoolDetail, SchoolResult, StageResult } from './report.ts';
+import { countyVerdict, gapsOfStage, rowSummary, stageGapReason, uniqueGaps } from './completeness.ts';
 import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
 import { resolveType, splitCounty, type SchoolPart } from './split.ts';
 import { leaveOneOutImpact, roundTo } from './stats.ts';
-import { STAGE_NAMES, STAGES, ok, type County, type Problem, type Result, type Stage } from './types.ts';
+import { STAGE_NAMES, STAGES, ok, type County, type DataGap, type Problem, type Result, type Stage } from './types.ts';
 
 const DRIVERS_PER_INDICATOR = 3;
 
@@ -23,7 +24,9 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   const settings: EvaluationSettings = { ...DEFAULT_SETTINGS, ...overrides };
   const relaxations = settings.relaxations ?? pack.relaxations;
   const sheet = county.sheet;
-  const { parts, problems } = splitCounty(county, pack, settings.teachingPoints ?? pack.teachingPoints);
+  const split = splitCounty(county, pack, settings.teachingPoints ?? pack.teachingPoints);
+  const { parts, problems } = split;
+  const gaps: DataGap[] = [...(county.gaps ?? []), ...split.gaps];
   const compareValue = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.valueDecimals) : x);
   const compareCV = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.cvDecimals) : x);
 
@@ -35,7 +38,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   for (const stage of STAGES) {
     const idx = parts.flatMap((p, i) => (p.stage === stage ? [i] : []));
     const derived = idx.map((i) => pack.indicators.map((r) => deriveIndicator(parts[i], r.id, relaxations)));
-    for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems);
+    for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems, gaps);
 
     const specs: IndicatorSpec[] = pack.indicators.map((r) => ({ threshold: r.threshold?.[stage] ?? null, cvLimit: r.cvLimit?.[stage] ?? null }));
     const weights = Float64Array.from(idx, (i) => parts[i].students);
@@ -52,34 +55,48 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
       schoolDetails[i] = judged.detail;
     }
     const stageDrivers: Partial<Record<string, Driver[]>> = {};
-    stages[stage] = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
+    const result = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
+    stages[stage] = result;
     drivers[stage] = stageDrivers;
+  }
+  // Rules §5.2: a stage resting on data that was not read is 未评估, never 通过 (and not 未通过 either).
+  const allGaps = uniqueGaps(gaps);
+  for (const stage of STAGES) {
+    const own = gapsOfStage(allGaps, stage);
+    const st = stages[stage];
+    if (st && own.length > 0) stages[stage] = { ...st, pass: null, reason: stageGapReason(stage, own) };
   }
 
   const inputs = { county, governmentFacts: pack.government ? governmentFacts(county) : [], basicStandard: basicStandard(county), relaxations };
-  const partResults = methodParts(pack, stages, schools, schoolDetails, inputs, problems);
-  const report = {
+  const partResults = methodParts(pack, stages, schools, schoolDetails, inputs, problems, allGaps);
+  const verdict = countyVerdict(partResults);
+  const report: Report = {
     version: 1 as const,
     standard: pack.id,
     county: county.name,
-    pass: partResults.every((p) => p.pass === true),
+    pass: verdict.pass,
+    ...(verdict.reason ? { reason: verdict.reason } : {}),
     stages,
     schools,
     problems,
     parts: partResults,
+    gaps: allGaps,
+    ...(county.rows ? { rows: rowSummary(county.rows, split.teachingPointsLeftOut) } : {}),
   };
   return { report, schoolDetails, drivers };
 }
 
-function reportMissing(part: SchoolPart, pack: RulePack, derived: Derived[], sheet: string | undefined, problems: Problem[]): void {
+function reportMissing(part: SchoolPart, pack: RulePack, derived: Derived[], sheet: string | undefined, problems: Problem[], gaps: DataGap[]): void {
   derived.forEach((d, j) => {
     if (d.value !== null) return;
+    const cell = part.cells[d.missing[0]] ?? part.nameCell;
     problems.push({
       severity: 'error',
       sheet,
-      cell: part.cells[d.missing[0]] ?? part.nameCell,
+      cell,
       message: `“${part.name}”（${STAGE_NAMES[part.stage]}）缺少${pack.indicators[j].name}所需数据，无法计算`,
     });
+    gaps.push({ stage: part.stage, sheet, cells: cell ? [cell] : [], reason: `缺少${pack.indicators[j].name}所需数据` });
   });
 }
 

@@ -5,7 +5,8 @@ import type { RulePack } from '../standards/types.ts';
 import { judgeCountyItems, partVerdict, retentionRate, scoreGovernmentWork } from './county-items.ts';
 import { judgeSchoolGovernment, type SchoolGovernmentFacts } from './government.ts';
 import type { PartId, PartItem, PartResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
-import { STAGE_NAMES, STAGES, type County, type Problem, type Stage } from './types.ts';
+import { STAGE_NAMES, STAGES, type County, type DataGap, type Problem, type Stage } from './types.ts';
+import { gapReason } from './completeness.ts';
 
 const PART_NAMES: Record<PartId, string> = {
   resources: '资源配置',
@@ -47,9 +48,10 @@ export function parts(
   details: SchoolDetail[],
   inputs: PartInputs,
   problems: Problem[],
+  gaps: DataGap[] = [],
 ): PartResult[] {
   return PART_ORDER[pack.method].map((id) => {
-    if (id === 'resources') return resourcesPart(pack, stages, schools, details);
+    if (id === 'resources') return resourcesPart(pack, stages, schools, details, gaps);
     const items = partItems(id, pack, inputs, problems);
     if (items.length === 0 || items.every((i) => i.pass === null && i.value === null)) {
       return { id, name: PART_NAMES[id], pass: null, reason: NOT_EVALUATED[id], items };
@@ -106,6 +108,7 @@ function resourcesPart(
   stages: Partial<Record<Stage, StageResult>>,
   schools: SchoolResult[],
   details: SchoolDetail[],
+  gaps: DataGap[],
 ): PartResult {
   const items: PartItem[] = [];
   const reasons: string[] = [];
@@ -142,12 +145,18 @@ function resourcesPart(
   const failing = [...new Set(schools.filter((s) => s.pass === false).map((s) => s.name))];
   if (failing.length > 0) reasons.push(`${failing.length} 所学校未达到校际标准：${failing.slice(0, 5).join('、')}${failing.length > 5 ? '等' : ''}`);
   const judged = STAGES.map((s) => stages[s]).filter((st): st is StageResult => !!st && st.schoolCount > 0);
-  const pass = judged.length === 0 ? null : judged.every((st) => st.pass === true);
+  // A stage that failed on data that was read fails the part; otherwise any gap leaves it 未评估 (rules §5.2).
+  const failed = judged.some((st) => st.pass === false);
+  if (!failed && gaps.length > 0) {
+    return { id: 'resources', name: PART_NAMES.resources, pass: null, reason: gapReason(gaps), items };
+  }
+  const pass = judged.length === 0 ? null : failed ? false : judged.every((st) => st.pass === true) ? true : null;
+  const gapNote = gaps.length > 0 ? [gapReason(gaps)] : [];
   return {
     id: 'resources',
     name: PART_NAMES.resources,
     pass,
-    ...(judged.length === 0 ? { reason: '未评估：台账中没有可计入的学校' } : reasons.length ? { reason: reasons.join('；') } : {}),
+    ...(judged.length === 0 ? { reason: '未评估：台账中没有可计入的学校' } : reasons.length || gapNote.length ? { reason: [...reasons, ...gapNote].join('；') } : {}),
     items,
   };
 }

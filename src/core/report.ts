@@ -1,6 +1,6 @@
 // The report JSON of rules §6, and the extra detail the planner and task pane use.
 import type { IndicatorId } from '../standards/types.ts';
-import type { Problem, Stage } from './types.ts';
+import type { DataGap, Problem, SkipReason, Stage } from './types.ts';
 
 export interface IndicatorResult {
   id: IndicatorId;
@@ -17,8 +17,10 @@ export interface IndicatorResult {
 export interface StageResult {
   schoolCount: number;
   students: number;
-  /** Resource verdict of the stage; null when the stage has no schools. */
+  /** Resource verdict of the stage; null when the stage has no schools or its data is incomplete (rules §5.2). */
   pass: boolean | null;
+  /** Why pass is null: 数据不全 with the sheet and cells, or no schools. */
+  reason?: string;
   composite: number | null;
   compositeLimit: number | null;
   indicators: IndicatorResult[];
@@ -66,11 +68,30 @@ export interface Report {
   version: 1;
   standard: string;
   county: string;
-  pass: boolean;
+  /** true only when every part was evaluated and passed; false when one failed; null when one could not be judged. */
+  pass: boolean | null;
+  /** Which parts failed or could not be judged, and why. */
+  reason?: string;
   stages: Partial<Record<Stage, StageResult>>;
   schools: SchoolResult[];
   problems: Problem[];
   parts: PartResult[];
+  /** The data the verdict could not rest on (rules §5.2), each naming its sheet and cells. */
+  gaps: DataGap[];
+  /** How the ledger's rows were used, counted per reason (when the county came from a ledger). */
+  rows?: RowSummary;
+}
+
+/** The row accounting of the ledger, as counts (RowAccounting holds the row numbers). */
+export interface RowSummary {
+  sheet: string;
+  /** First and last sheet row below the header. */
+  first: number;
+  last: number;
+  total: number;
+  schools: number;
+  skipped: Partial<Record<SkipReason, number>>;
+  errors: number;
 }
 
 /** A school whose leave-one-out effect raises the county CV. */

@@ -1,6 +1,6 @@
 // Which schools count, and how combined schools become one school part per stage (rules §2).
 import type { RulePack, TeachingPointMode } from '../standards/types.ts';
-import type { County, LedgerSchool, NumericField, Problem, SchoolType, Stage } from './types.ts';
+import type { County, DataGap, LedgerSchool, NumericField, Problem, SchoolType, Stage } from './types.ts';
 
 /** Teacher counts: per-stage columns carry a _primary/_junior suffix; the bare field is a school total. */
 export const TEACHER_FIELDS = [
@@ -50,6 +50,10 @@ export interface SchoolPart {
 export interface SplitResult {
   parts: SchoolPart[];
   problems: Problem[];
+  /** Schools left out for want of data (no enrolment, a negative one, a teaching point with no central school). */
+  gaps: DataGap[];
+  /** Sheet rows of teaching points the rule pack leaves out (rules §2). */
+  teachingPointsLeftOut: number[];
 }
 
 /** Weighted-enrolment factors of rules §2: 小学 : 初中 : 高中 = 1 : 1.1 : 1.32 (so 初中 : 高中 = 1 : 1.2). */
@@ -92,7 +96,7 @@ const stagesOf = (t: SchoolType): Stage[] =>
       : ['primary'];
 
 /** Merges teaching points into their central school (the 2012 option), returning the adjusted list. */
-function mergeTeachingPoints(schools: LedgerSchool[], sheet: string | undefined, problems: Problem[]): LedgerSchool[] {
+function mergeTeachingPoints(schools: LedgerSchool[], sheet: string | undefined, problems: Problem[], gaps: DataGap[]): LedgerSchool[] {
   const byName = new Map(schools.map((s) => [s.name, s]));
   const merged = new Map<string, LedgerSchool>();
   const out: LedgerSchool[] = [];
@@ -106,6 +110,8 @@ function mergeTeachingPoints(schools: LedgerSchool[], sheet: string | undefined,
         cell: s.cells?.central_school ?? s.cells?.school,
         message: `教学点“${s.name}”未找到所属中心校${s.centralSchool ? `“${s.centralSchool}”` : ''}，未计入`,
       });
+      const cell = s.cells?.central_school ?? s.cells?.school;
+      gaps.push({ stage: 'primary', sheet, cells: cell ? [cell] : [], reason: '教学点未找到所属中心校' });
       continue;
     }
     const target = merged.get(central.name) ?? { ...central, values: { ...central.values } };
@@ -130,9 +136,12 @@ export function splitCounty(
   teachingPoints: { mode: TeachingPointMode; minStudents: number } = pack.teachingPoints,
 ): SplitResult {
   const problems: Problem[] = [];
+  const gaps: DataGap[] = [];
+  const teachingPointsLeftOut: number[] = [];
   const sheet = county.sheet;
+  const gap = (stage: Stage | null, cell: string | undefined, reason: string) => gaps.push({ stage, sheet, cells: cell ? [cell] : [], reason });
   const schools =
-    teachingPoints.mode === 'merge' ? mergeTeachingPoints(county.schools, sheet, problems) : county.schools;
+    teachingPoints.mode === 'merge' ? mergeTeachingPoints(county.schools, sheet, problems, gaps) : county.schools;
   const parts: SchoolPart[] = [];
   const splitFields = new Set<NumericField>(pack.splitFields);
 
@@ -141,6 +150,8 @@ export function splitCounty(
     const nameCell = s.cells?.school;
     if (!type) {
       problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
+      const read = [s.values.students_primary, s.values.students_junior].some((v) => v === 0);
+      if (!read) gap(null, s.cells?.students_primary ?? s.cells?.students_junior ?? nameCell, '在校生数为空或无法读取');
       continue;
     }
     const a = s.values.students_primary;
@@ -149,6 +160,7 @@ export function splitCounty(
     for (const [field, v] of [['students_primary', a], ['students_junior', b], ['students_senior', c]] as const) {
       if (v !== undefined && v < 0) {
         problems.push({ severity: 'error', sheet, cell: s.cells?.[field], message: `“${s.name}”在校生数为负数（${v}），未计入` });
+        gap(field === 'students_junior' ? 'junior' : field === 'students_primary' ? 'primary' : null, s.cells?.[field], '在校生数为负数');
       }
     }
     if ([a, b, c].some((v) => v !== undefined && v < 0)) continue;
@@ -165,14 +177,25 @@ export function splitCounty(
               ? `教学点“${s.name}”按本标准不计入差异系数`
               : `教学点“${s.name}”在校生 ${n} 人，不足 ${teachingPoints.minStudents} 人，不计入差异系数`,
         });
+        teachingPointsLeftOut.push(s.row);
         continue;
       }
     }
 
     const stages = stagesOf(type).filter((st) => positive(st === 'primary' ? a : b) > 0);
+    // A nine-year school with its junior count blank has lost a stage, not become a primary school.
+    if (stages.length > 0) {
+      for (const st of stagesOf(type)) {
+        if ((st === 'primary' ? a : b) !== undefined) continue;
+        const field = st === 'primary' ? 'students_primary' : 'students_junior';
+        gap(st, s.cells?.[field] ?? nameCell, '在校生数为空或无法读取');
+      }
+    }
     if (stages.length === 0) {
       const field = stagesOf(type)[0] === 'primary' ? 'students_primary' : 'students_junior';
-      problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”在校生数为空或为 0，未计入` });
+      const v = field === 'students_primary' ? a : b;
+      problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”${v === undefined ? '没有可用的在校生数' : '在校生数为 0'}，未计入` });
+      if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', s.cells?.[field] ?? nameCell, '在校生数为空或无法读取');
       continue;
     }
     const combined = isCombined(type);
@@ -234,7 +257,7 @@ export function splitCounty(
       parts.push(part);
     }
   }
-  return { parts, problems };
+  return { parts, problems, gaps, teachingPointsLeftOut };
 }
 
 const roundForMessage = (x: number): string => (Math.round(x * 100) / 100).toString();

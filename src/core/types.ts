@@ -115,6 +115,10 @@ export interface County {
   schools: LedgerSchool[];
   /** County-level figures of the 县级指标 sheet, when the workbook has one. */
   countySheet?: CountySheet;
+  /** What the reader could not take: each makes its stage 未评估 (rules §5.2). */
+  gaps?: DataGap[];
+  /** How every row below the ledger's header was used. */
+  rows?: RowAccounting;
 }
 
 /** A value entered on the county sheet: numbers as numbers, 是/否 as booleans, monitoring levels as 1–4. */
@@ -154,3 +158,53 @@ export type Result<T> = { ok: true; value: T } | CalcError;
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: CalcError['code'], message: string): CalcError => ({ ok: false, code, message });
+
+/**
+ * Data the verdict would rest on but the reader could not take (rules §5.2): an unreadable enrolment, a
+ * required column no header maps to, a row with figures but no usable name. The affected stage (null: every
+ * stage) is 数据不全 — 未评估, never 通过.
+ */
+export interface DataGap {
+  stage: Stage | null;
+  sheet?: string;
+  /** Bare A1 addresses the gap is about (empty when it is a missing column). */
+  cells: string[];
+  /** Chinese, short: what is missing (在校生数无法读取, 缺少列“初中在校生数”). */
+  reason: string;
+}
+
+/** Why a row below the header is not a school of the evaluation. */
+export type SkipReason =
+  | 'total'
+  | 'subtotal'
+  | 'note'
+  | 'blank'
+  | 'section'
+  | 'header'
+  | 'private'
+  | 'not_compulsory'
+  | 'teaching_point';
+
+export const SKIP_REASON_NAMES: Record<SkipReason, string> = {
+  total: '合计/小计行',
+  subtotal: '未标注的小计行',
+  note: '说明/备注行',
+  blank: '空行',
+  section: '分段标题行',
+  header: '表头/栏次行',
+  private: '民办学校',
+  not_compulsory: '非义务教育学校',
+  teaching_point: '不计入的教学点',
+};
+
+/** Every row below the header, accounted for: read as a school, skipped with a reason, or an error (1-based rows). */
+export interface RowAccounting {
+  sheet: string;
+  /** First and last sheet row below the header (last = the used range's end). */
+  first: number;
+  last: number;
+  schools: number[];
+  skipped: Partial<Record<SkipReason, number[]>>;
+  /** Rows with figures that could not be read as a school (no name, an error value as the name). */
+  errors: number[];
+}

@@ -28,6 +28,9 @@ export function parseRange(range: string): { r1: number; c1: number; r2: number;
   return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
 }
 
+/** What a formula cell saved without its calculated value says (rules §5.2: never "为空"). */
+export const NO_RESULT = '：公式没有计算结果，请在 Excel/WPS 中重新计算并保存';
+
 const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|BUSY!|GETTING_DATA)$/i;
 
 /** A cell reduced to what it shows: formula results, rich text and hyperlinks unwrapped; errors flagged. */
@@ -36,7 +39,7 @@ export type Plain = { kind: 'blank' } | { kind: 'number'; value: number } | { ki
 
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { kind: 'blank' };
-  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: String(v) };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'error', value: `数值无效（${String(v)}）` };
   if (typeof v === 'boolean') return { kind: 'bool', value: v };
   if (typeof v === 'string') {
     if (v.trim() === '') return { kind: 'blank' };
@@ -47,7 +50,7 @@ export function plain(v: unknown): Plain {
     const o = v as Record<string, unknown>;
     // ExcelJS: {formula|sharedFormula, result}, {richText: [{text}]}, {text, hyperlink}, {error}.
     if ('error' in o) return { kind: 'error', value: String(o.error) };
-    if ('formula' in o || 'sharedFormula' in o) return 'result' in o && o.result !== undefined ? plain(o.result) : { kind: 'error', value: '是公式但没有保存计算结果（请在 Excel 或 WPS 中重新计算并保存）' };
+    if ('formula' in o || 'sharedFormula' in o) return 'result' in o && o.result !== undefined ? plain(o.result) : { kind: 'error', value: NO_RESULT };
     if (Array.isArray(o.richText)) return plain(o.richText.map((r: { text?: unknown }) => String(r.text ?? '')).join(''));
     if (typeof o.text === 'string') return plain(o.text);
   }
@@ -70,7 +73,8 @@ const MISSING = new Set(['', '-', '--', '—', '——', '–', '－', '/', '／
 
 export type NumberRead =
   | { kind: 'missing' }
-  | { kind: 'number'; value: number; /** the text carried its own money unit (万, 元): value is in 元 already */ absolute?: boolean; fromText?: boolean }
+  | { kind: 'number'; value: number; /** the text carried its own money unit (万, 元): value is in 元 already */ absolute?: boolean; fromText?: boolean;
+      /** The unit the text carried (元, 人, 间 …), for checks of the column's kind. */ unit?: string; /** Digits as typed, for IDs pasted into a count. */ digits?: number }
   | { kind: 'bad'; reason: string };
 
 /**
@@ -94,10 +98,13 @@ export function readNumber(v: unknown): NumberRead {
   const m = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(万元|万|元|m2|平方米|平米|间|台|册|人|个|名)?$/.exec(s);
   if (!m) return { kind: 'bad', reason: `“${trimAll(p.value)}”不是数字` };
   const n = Number(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(n)) return { kind: 'bad', reason: `“${trimAll(p.value).slice(0, 24)}…”位数过长，不是有效的数字` };
+  const digits = m[1].replace(/\D/g, '').length;
+  const unit = m[2] ? { unit: m[2] } : {};
   // A cell that states its own money unit overrides the column's: "12.5万" and "1200元" are in 元 whatever the header says.
-  if (m[2] === '万' || m[2] === '万元') return { kind: 'number', value: n * 10000, absolute: true, fromText: true };
-  if (m[2] === '元') return { kind: 'number', value: n, absolute: true, fromText: true };
-  return { kind: 'number', value: n, fromText: true };
+  if (m[2] === '万' || m[2] === '万元') return { kind: 'number', value: n * 10000, absolute: true, fromText: true, digits, ...unit };
+  if (m[2] === '元') return { kind: 'number', value: n, absolute: true, fromText: true, digits, ...unit };
+  return { kind: 'number', value: n, fromText: true, digits, ...unit };
 }
 
 /** 是/否 columns; blank is unknown (undefined). */

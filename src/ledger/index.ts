@@ -1,13 +1,13 @@
 // readLedger: a workbook's cell values → the county's school records, the column mapping used and every
 // problem found, each naming its sheet and bare cell (rules §5).
 import { REPORT_SHEET } from '../core/plan.ts';
-import type { CanonicalField, LedgerSchool, NumericField, Problem } from '../core/types.ts';
+import type { CanonicalField, DataGap, LedgerSchool, NumericField, Problem } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
 import { fieldOf, normalizeHeader, sheetStage, withSheetStage } from './headers.ts';
 import { cellText } from './cells.ts';
-import { averagePerPupil, countsAboveTotal, dropFractionalBandCounts, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, unitMismatch } from './quality.ts';
+import { averagePerPupil, countsAboveTotal, dropFractionalBandCounts, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, subtotalRows, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
 import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
 import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
@@ -80,15 +80,25 @@ function readTable(
       message: `工作表“${name}”按${stage === 'primary' ? '小学' : '初中'}学段读取：不分学段的人数列计为该学段，一贯制学校和完全中学按该学段的学部读取，不再拆分` });
   }
   const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage });
-  const schools = rows.schools;
+  const accounting = rows.accounting;
 
   judgeEquipmentUnit(columns, rows.rawEquipment, name, problems);
   const headerOf = headerLabels(columns);
+  const subtotals = subtotalRows(rows.schools, name, accounting.skipped.total ?? []);
+  const schools = subtotals.kept;
+  if (subtotals.subtotals.length > 0) {
+    const out = new Set(subtotals.subtotals.map((s) => s.row));
+    accounting.schools = accounting.schools.filter((r) => !out.has(r));
+    accounting.skipped.subtotal = [...out];
+  }
+  problems.push(...subtotals.problems, ...dropNegatives(schools, name, headerOf, rows.badCells));
+  const enrolled = enrolment(schools, name, headerOf, rows.enrolmentReported, rows.badCells);
+  const missing = missingRequired(columns, staged);
+  const gaps = [...missingEnrolmentColumns(missing, stage, name, headerOf), ...rows.gaps, ...enrolled.gaps];
   problems.push(
-    ...dropNegatives(schools, name, headerOf),
     ...dropFractionalBandCounts(schools, name, headerOf),
     ...duplicateNames(schools, name),
-    ...enrolment(schools, name, headerOf, rows.enrolmentReported),
+    ...enrolled.problems,
     ...countsAboveTotal(schools, name, headerOf),
     ...otherStageValues(schools, name, headerOf),
     ...unitMismatch(schools, name, columns.flatMap((c) =>
@@ -117,13 +127,13 @@ function readTable(
   const last = rows.last >= 0 ? rows.last : headerEnd + 1;
   return {
     ok: true,
-    county: { name: countyName, sheet: name, schools },
+    county: { name: countyName, sheet: name, schools, gaps, rows: accounting },
     sheet: name,
     headerRows: found.rows.map((r) => origin.row + r),
     dataRows: [origin.row + first, origin.row + last],
     columns: columns.map(toLedgerColumn),
     mapping,
-    missingRequired: missingRequired(columns, staged),
+    missingRequired: missing,
     problems,
   };
 }
@@ -200,4 +210,16 @@ function missingRequired(columns: ReadColumn[], staged: boolean): CanonicalField
     return total !== null && has.has(total[1]);
   };
   return REQUIRED_FIELDS.filter((f) => !satisfied(f));
+}
+
+/**
+ * An enrolment column no header maps to: that stage's schools cannot be weighed, or were not seen at all, so
+ * the stage is not evaluated (rules §5.2). A sheet about the other stage (基础基312 小学) needs none.
+ */
+function missingEnrolmentColumns(missing: CanonicalField[], stage: 'primary' | 'junior' | undefined, sheet: string, headerOf: (f: NumericField) => string): DataGap[] {
+  return (['students_primary', 'students_junior'] as const).flatMap((f) => {
+    const of = f === 'students_primary' ? 'primary' : 'junior';
+    if (!missing.includes(f) || (stage && stage !== of)) return [];
+    return [{ stage: of, sheet, cells: [], reason: `没有“${headerOf(f)}”列（表头未对应）` }];
+  });
 }

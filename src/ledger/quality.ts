@@ -1,7 +1,7 @@
 // Data-quality checks on rows that read fine: duplicate names, missing enrolment, sub-counts above their
 // total, values off by a unit factor, negative numbers. Each problem names the cell.
 import { resolveType } from '../core/split.ts';
-import type { LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
+import type { DataGap, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
 
 /** Below this many 元 of equipment per pupil a value is surely in 万元 (rules §5). */
 export const EQUIPMENT_WAN_BELOW = 50;
@@ -9,6 +9,28 @@ export const EQUIPMENT_WAN_BELOW = 50;
 export const EQUIPMENT_YUAN_ABOVE = 500_000;
 /** Above this many ㎡ per pupil an area is surely in the wrong unit. */
 export const AREA_PER_PUPIL_ABOVE = 1000;
+
+/** More pupils than this in one stage of one school is no school (rules §5.2). */
+export const MAX_STAGE_ENROLMENT = 20_000;
+/** A number this many digits long is an ID (15- or 18-digit 身份证号) or a code pasted into a figure. */
+export const ID_DIGITS = 15;
+const ENROLMENT = new Set<NumericField>(['students_primary', 'students_junior', 'students_senior']);
+const PUPIL_UNITS = new Set(['人', '名']);
+
+/**
+ * A figure that read as a number but cannot be one (rules §5.2), as the end of a message after the header;
+ * null when plausible. `text` is the cell as typed, `unit` the unit the text carried.
+ */
+export function implausibleValue(field: NumericField, read: { value: number; unit?: string; digits?: number }, text: string): string | null {
+  const { value, unit } = read;
+  const digits = read.digits ?? (value === 0 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1);
+  if (digits >= ID_DIGITS) return `为 ${digits} 位数字（${text.trim().slice(0, 24)}），疑为身份证号或编码误填`;
+  if (!ENROLMENT.has(field)) return null;
+  if (unit && !PUPIL_UNITS.has(unit)) return `填了“${text.trim()}”，单位不是人`;
+  if (!Number.isInteger(value)) return `填了 ${value}，不是整数个学生`;
+  if (value > MAX_STAGE_ENROLMENT) return `为 ${value} 人，超过一所学校一个学段 ${MAX_STAGE_ENROLMENT} 人的合理范围`;
+  return null;
+}
 
 const AREA_FIELDS: NumericField[] = ['teaching_area', 'indoor_sports_area', 'sports_ground_area', 'sports_area'];
 const SUB_COUNTS = ['above_degree_teachers', 'backbone_teachers', 'pe_art_teachers', 'senior_title_teachers'] as const;
@@ -18,11 +40,13 @@ export type HeaderOf = (field: NumericField) => string;
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toString() : (Math.round(x * 100) / 100).toString());
 
 /** Negative numbers are errors and are dropped (missing), never used. */
-export function dropNegatives(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
+export function dropNegatives(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, bad?: Set<string>): Problem[] {
   const problems: Problem[] = [];
   for (const s of schools) {
     for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
       if (v >= 0) continue;
+      const cell = s.cells?.[f];
+      if (cell) bad?.add(cell);
       problems.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}为负数（${fmt(v)}），按缺失处理` });
       delete s.values[f];
     }
@@ -43,19 +67,74 @@ export function dropFractionalBandCounts(schools: LedgerSchool[], sheet: string,
   return problems;
 }
 
+/** Invisible characters and spaces of any width: "城关第一\u200b小学" and "城关第一\u3000小学" are 城关第一小学 (rules §5.2). */
+const INVISIBLE = /[\s\u3000\u00a0\u200b-\u200f\u2060\ufeff]/g;
+export const nameKey = (name: string): string => name.replace(INVISIBLE, '');
+
 export function duplicateNames(schools: LedgerSchool[], sheet: string): Problem[] {
   const seen = new Map<string, LedgerSchool>();
   const problems: Problem[] = [];
   for (const s of schools) {
-    const first = seen.get(s.name);
+    const key = nameKey(s.name);
+    const first = seen.get(key);
     if (!first) {
-      seen.set(s.name, s);
+      seen.set(key, s);
       continue;
     }
     problems.push({ severity: 'warning', sheet, cell: s.cells?.school,
       message: `学校名称“${s.name}”与第 ${first.row} 行（${first.cells?.school ?? ''}）重复，请核对是否重复填报` });
   }
   return problems;
+}
+
+const SUBTOTAL_MIN_ROWS = 2;
+const SUBTOTAL_MIN_FIELDS = 2;
+const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * An unlabelled subtotal (a row named 城区 or 全县 whose figures equal the sum of the rows just above it, back
+ * to the previous total): left out with a warning, since counting it would count its schools twice (rules
+ * §5.2). `bounds` are the sheet rows of labelled totals, where a run of summed rows restarts.
+ */
+export function subtotalRows(schools: LedgerSchool[], sheet: string, bounds: number[]): { kept: LedgerSchool[]; subtotals: LedgerSchool[]; problems: Problem[] } {
+  const kept: LedgerSchool[] = [];
+  const subtotals: LedgerSchool[] = [];
+  const problems: Problem[] = [];
+  const stops = [...bounds].sort((a, b) => a - b);
+  let groupStart = 0;
+  for (const s of schools) {
+    const fields = (Object.entries(s.values) as [NumericField, number][]).filter(([, v]) => v !== 0);
+    const pupils = (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
+    const stop = stops.filter((r) => r < s.row).pop() ?? 0;
+    while (groupStart < kept.length && kept[groupStart].row < stop) groupStart++;
+    let summed = 0;
+    if (fields.length >= SUBTOTAL_MIN_FIELDS && pupils > 0) {
+      const sums = new Map<NumericField, number>();
+      let below = 0;
+      for (let j = kept.length - 1; j >= groupStart; j--) {
+        const above = kept[j];
+        for (const [f] of fields) sums.set(f, (sums.get(f) ?? 0) + (above.values[f] ?? 0));
+        below += (above.values.students_primary ?? 0) + (above.values.students_junior ?? 0) + (above.values.students_senior ?? 0);
+        if (below > pupils * (1 + 1e-9)) break;
+        const rows = kept.length - j;
+        if (rows >= SUBTOTAL_MIN_ROWS && fields.every(([f, v]) => sameNumber(sums.get(f) ?? 0, v))) {
+          summed = rows;
+          break;
+        }
+      }
+    }
+    if (summed === 0) {
+      kept.push(s);
+      continue;
+    }
+    const from = kept[kept.length - summed].row;
+    const to = kept[kept.length - 1].row;
+    subtotals.push(s);
+    groupStart = kept.length;
+    problems.push({ severity: 'warning', sheet, cell: s.cells?.school,
+      message: `“${s.name}”（第 ${s.row} 行）的各项数字等于其上第 ${from}–${to} 行共 ${summed} 所学校之和，按小计行处理，未计入；如确为一所学校，请核对数据` });
+  }
+  return { kept, subtotals, problems };
 }
 
 const EXPECTED: Record<SchoolType, ('students_primary' | 'students_junior')[]> = {
@@ -69,24 +148,42 @@ const EXPECTED: Record<SchoolType, ('students_primary' | 'students_junior')[]> =
   twelve_year: ['students_primary', 'students_junior'],
 };
 
-export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, reported: Set<LedgerSchool>): Problem[] {
+const STAGE_OF_FIELD = { students_primary: 'primary', students_junior: 'junior' } as const;
+
+/**
+ * Every school's enrolment per stage it has. One that could not be read (blank, text, an error value, an
+ * uncalculated formula, implausible) is a gap of its stage (rules §5.2); `bad` holds cells already reported
+ * as unreadable, so they are not called blank as well. A count of 0 was read: a warning, not a gap.
+ */
+export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, reported: Set<LedgerSchool>, bad: Set<string>): { problems: Problem[]; gaps: DataGap[] } {
   const problems: Problem[] = [];
+  const gaps: DataGap[] = [];
+  const gap = (stage: DataGap['stage'], cell: string | undefined, reason: string) => gaps.push({ stage, sheet, cells: cell ? [cell] : [], reason });
   for (const s of schools) {
-    if (reported.has(s)) continue;
     const type = resolveType(s);
+    if (reported.has(s)) {
+      gap(null, s.cells?.students_primary ?? s.cells?.school, '在校生数无法分学段');
+      continue;
+    }
     if (!type) {
       const cell = s.cells?.students_primary ?? s.cells?.students_junior ?? s.cells?.school;
-      problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
+      const unreadable = [s.cells?.students_primary, s.cells?.students_junior].some((c) => c !== undefined && bad.has(c));
+      const zero = s.values.students_primary === 0 || s.values.students_junior === 0;
+      if (!unreadable) problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
+      if (!zero || unreadable) gap(null, cell, '在校生数为空或无法读取');
       continue;
     }
     for (const f of EXPECTED[type]) {
       const v = s.values[f];
       if (v !== undefined && v > 0) continue;
-      problems.push({ severity: 'warning', sheet, cell: s.cells?.[f] ?? s.cells?.school,
+      const cell = s.cells?.[f] ?? s.cells?.school;
+      if (v === undefined) gap(STAGE_OF_FIELD[f], cell, '在校生数为空或无法读取');
+      if (cell !== undefined && bad.has(cell)) continue;
+      problems.push({ severity: 'warning', sheet, cell,
         message: `“${s.name}”的${headerOf(f)}${v === undefined ? '为空' : '为 0'}` });
     }
   }
-  return problems;
+  return { problems, gaps };
 }
 
 /** A count of some teachers larger than the teachers it is a part of (骨干教师 > 专任教师). */

@@ -1,7 +1,8 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
-import { FLAG_FIELDS, type FlagField, type LedgerSchool, type NumericField, type Problem, type SchoolType } from '../core/types.ts';
+import { FLAG_FIELDS, type DataGap, type FlagField, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
 import { address, cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
+import { implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
 import { normalizeHeader } from './headers.ts';
 import { partFromName, readSchoolType, singleStageOf } from './school-type.ts';
@@ -23,6 +24,11 @@ export interface RowsRead {
   rawEquipment: Map<LedgerSchool, number>;
   /** Schools whose enrolment problem is already reported (a stage-less count that could not be placed). */
   enrolmentReported: Set<LedgerSchool>;
+  /** Cells already reported as unreadable, so later checks do not call them blank. */
+  badCells: Set<string>;
+  accounting: RowAccounting;
+  /** Rows the reader could not take (rules §5.2). */
+  gaps: DataGap[];
 }
 
 interface Context {
@@ -38,6 +44,7 @@ interface Context {
 interface RowContext extends Context {
   rawEquipment: Map<LedgerSchool, number>;
   enrolmentReported: Set<LedgerSchool>;
+  badCells: Set<string>;
 }
 
 const NOTES = NOTE_PREFIXES.map(normalizeHeader);
@@ -52,7 +59,10 @@ const isTotal = (text: string): boolean => text.includes('计') && TOTAL_ROW.tes
 export function readRows(values: unknown[][], start: number, columns: ReadColumn[], context: Context): RowsRead {
   const nameCol = columns.find((c) => c.field === 'school')!;
   const schools: LedgerSchool[] = [];
-  const ctx: RowContext = { ...context, rawEquipment: new Map(), enrolmentReported: new Set() };
+  const ctx: RowContext = { ...context, rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
+  const accounting: RowAccounting = { sheet: ctx.sheet, first: ctx.origin.row + start, last: ctx.origin.row + values.length - 1, schools: [], skipped: {}, errors: [] };
+  const gaps: DataGap[] = [];
+  const skip = (reason: SkipReason, r: number) => (accounting.skipped[reason] ??= []).push(ctx.origin.row + r);
   let first = -1;
   let last = -1;
   const mapped = columns.filter((c) => c.field);
@@ -61,37 +71,77 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
   for (let r = start; r < values.length; r++) {
     const row = values[r] ?? [];
     const filled = row.flatMap((v, c) => (plain(v).kind === 'blank' ? [] : [c]));
-    if (filled.length === 0) continue;
-    // The table ends at the first note (填表人：…, 说明：…); nothing below is a school.
-    if (isNote(row[filled[0]])) break;
+    if (filled.length === 0) {
+      skip('blank', r);
+      continue;
+    }
+    // A note (注：以下为乡镇学校, 说明：…, 填表人：…) is skipped and reading goes on: schools below it still count.
+    if (isNote(row[filled[0]])) {
+      skip('note', r);
+      continue;
+    }
+    const hasNumber = () => mapped.some((c) => !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
     const nameCell = plain(row[nameCol.index]);
     if (nameCell.kind === 'error') {
-      ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell: cellAt(ctx, r, nameCol.index),
+      const cell = cellAt(ctx, r, nameCol.index);
+      ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell,
         message: `第 ${ctx.origin.row + r} 行的学校名称${nameCell.value.startsWith('#') ? `是错误值 ${nameCell.value}` : nameCell.value}，未读取` });
+      accounting.errors.push(ctx.origin.row + r);
+      gaps.push({ stage: null, sheet: ctx.sheet, cells: [cell], reason: '学校名称无法读取' });
       continue;
     }
     const name = trimAll(cellText(row[nameCol.index]));
-    if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) continue;
+    if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) {
+      skip('total', r);
+      continue;
+    }
     // A third header row (a merged 学校名称 repeated below a two-row header) is no school either.
-    if (COLUMN_NUMBERS.has(name) || normalizeHeader(name) === nameHeader) continue;
-    const hasNumber = () => mapped.some((c) => !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
+    if (COLUMN_NUMBERS.has(name) || normalizeHeader(name) === nameHeader) {
+      skip('header', r);
+      continue;
+    }
     if (!name) {
       if (hasNumber()) {
-        ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell: cellAt(ctx, r, nameCol.index),
+        const cell = cellAt(ctx, r, nameCol.index);
+        ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell,
           message: `第 ${ctx.origin.row + r} 行有数据但学校名称为空，未读取` });
+        accounting.errors.push(ctx.origin.row + r);
+        gaps.push({ stage: null, sheet: ctx.sheet, cells: [cell], reason: '有数据但学校名称为空' });
+      } else {
+        skip('note', r);
       }
       continue;
     }
     // A row holding only a note merged across the table, or a section heading (一、小学) with no figures.
     const lone = filled.length === 1;
-    if (lone && (filled[0] !== nameCol.index || SECTION_ROW.test(name)) && !hasNumber()) continue;
+    if (lone && (filled[0] !== nameCol.index || SECTION_ROW.test(name)) && !hasNumber()) {
+      skip(filled[0] === nameCol.index && SECTION_ROW.test(name) ? 'section' : 'note', r);
+      continue;
+    }
+    if (isFreeText(row, filled, name, lone) && !hasNumber()) {
+      skip('note', r);
+      continue;
+    }
 
-    const school = readSchool(row, r, name, mapped, ctx);
+    const read = readSchool(row, r, name, mapped, ctx);
     if (first < 0) first = r;
     last = r;
-    if (school) schools.push(school);
+    if (read.school) {
+      schools.push(read.school);
+      accounting.schools.push(ctx.origin.row + r);
+    } else {
+      skip(read.skipped, r);
+    }
   }
-  return { schools, first, last, rawEquipment: ctx.rawEquipment, enrolmentReported: ctx.enrolmentReported };
+  return { schools, first, last, rawEquipment: ctx.rawEquipment, enrolmentReported: ctx.enrolmentReported, badCells: ctx.badCells, accounting, gaps };
+}
+
+/** Sentence punctuation or a merged row repeating one text: a remark (以下为乡镇学校。), not a school's name. */
+const SENTENCE = /[：:。，,；;！!？?]|^(以下|以上|其中|注)/;
+function isFreeText(row: unknown[], filled: number[], name: string, lone: boolean): boolean {
+  if (lone) return SENTENCE.test(name) || name.length > 30;
+  const texts = new Set(filled.map((c) => cellText(row[c]).trim()));
+  return texts.size === 1;
 }
 
 const cellAt = (ctx: Context, r: number, index: number): string => address(ctx.origin.row + r, ctx.origin.col + index);
@@ -102,7 +152,7 @@ function readSchool(
   name: string,
   columns: ReadColumn[],
   ctx: RowContext,
-): LedgerSchool | null {
+): { school: LedgerSchool; skipped?: undefined } | { school: null; skipped: SkipReason } {
   const { sheet, problems } = ctx;
   const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
   const cells = school.cells!;
@@ -114,7 +164,7 @@ function readSchool(
   const ownership = text('ownership');
   if (ownership?.value.includes('民办')) {
     problems.push({ severity: 'info', sheet, cell: ownership.cell, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
-    return null;
+    return { school: null, skipped: 'private' };
   }
 
   let type: SchoolType | undefined;
@@ -123,7 +173,7 @@ function readSchool(
     const read = readSchoolType(typeCell.value);
     if (read.kind === 'excluded') {
       problems.push({ severity: 'info', sheet, cell: typeCell.cell, message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
-      return null;
+      return { school: null, skipped: read.label.includes('民办') ? 'private' : 'not_compulsory' };
     }
     if (read.kind === 'type') type = read.type;
     else problems.push({ severity: 'warning', sheet, cell: typeCell.cell,
@@ -167,10 +217,13 @@ function readSchool(
     if (!target) continue;
     if (!cells[target]) cells[target] = cell;
     if (read.kind === 'missing') continue;
-    if (read.kind === 'bad') {
-      problems.push({ severity: 'error', sheet, cell, message: `“${name}”的${c.header}${read.reason}，按缺失处理` });
+    const implausible = read.kind === 'bad' ? read.reason : implausibleValue(target, read, cellText(row[c.index]));
+    if (implausible) {
+      problems.push({ severity: 'error', sheet, cell, message: `“${name}”的${c.header}${implausible}，按缺失处理` });
+      ctx.badCells.add(cell);
       continue;
     }
+    if (read.kind !== 'number') continue;
     if (target === 'equipment_value' && !c.unitStated && !read.absolute) {
       ctx.rawEquipment.set(school, (ctx.rawEquipment.get(school) ?? 0) + read.value);
     }
@@ -178,7 +231,7 @@ function readSchool(
     sums.set(target, c.summed ? (sums.get(target) ?? 0) + value : value);
   }
   for (const [f, v] of sums) school.values[f] = v;
-  return school;
+  return { school };
 }
 
 /** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */

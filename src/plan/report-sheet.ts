@@ -3,6 +3,7 @@
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
 import type { Evaluation, SchoolResult, StageResult } from '../core/report.ts';
 import { compositeCV } from '../core/stats.ts';
+import { rowSummaryText } from '../core/completeness.ts';
 import { STAGE_NAMES, STAGES, type Problem, type Stage } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
 import type { IndicatorRule, RulePack } from '../standards/types.ts';
@@ -72,10 +73,15 @@ function overall(ctx: Ctx): void {
   const { report } = ctx.evaluation;
   heading(ctx, '总体结论');
   ctx.grid.merge(header(ctx, ['项目', '结论', '说明']), 3, ctx.grid.width);
-  const anyFail = report.parts.some((p) => p.pass === false);
-  const county: Cell = report.pass ? verdictCell(true) : anyFail ? verdictCell(false) : cell('未认定', { bold: true, fill: WARN_FILL });
-  ctx.grid.spanning([cell('县域结论', { bold: true }), county], cell('各部分均已评估且达标，县域方为达标；未评估的部分须补充数据后才能认定'), 3);
+  const county: Cell = report.pass !== null ? verdictCell(report.pass) : cell('未认定', { bold: true, fill: WARN_FILL });
+  const rule = '各部分均已评估且达标，县域方为达标；未评估的部分须补充数据后才能认定';
+  ctx.grid.spanning([cell('县域结论', { bold: true }), county], cell(report.reason ? `${report.reason}。${rule}` : rule), 3);
   for (const part of report.parts) ctx.grid.spanning([cell(part.name), verdictCell(part.pass)], cell(part.reason ?? '各项均达标'), 3);
+  if (report.rows) {
+    const { rows } = report;
+    const fill = rows.errors > 0 || report.gaps.length > 0 ? { fill: WARN_FILL } : {};
+    ctx.grid.spanning([cell('台账读取情况'), cell(rows.errors > 0 || report.gaps.length > 0 ? '数据不全' : '完整', { bold: true, ...fill })], cell(rowSummaryText(rows)), 3);
+  }
 }
 
 function stageVerdicts(ctx: Ctx): void {
@@ -86,7 +92,9 @@ function stageVerdicts(ctx: Ctx): void {
     const st = ctx.evaluation.report.stages[stage];
     if (!st) continue;
     const base: Cell[] = [cell(STAGE_NAMES[stage]), verdictCell(st.pass), cell(st.schoolCount, { numFmt: FMT_COUNT }), cell(st.students, { numFmt: FMT_COUNT })];
-    ctx.grid.add(is2012 ? [...base, num(st.composite, FMT_CV), num(st.compositeLimit, FMT_CV)] : base);
+    const row = is2012 ? [...base, num(st.composite, FMT_CV), num(st.compositeLimit, FMT_CV)] : base;
+    if (st.reason) ctx.grid.spanning(row, cell(st.reason, { fill: WARN_FILL }));
+    else ctx.grid.add(row);
   }
 }
 

@@ -134,7 +134,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         setError(result.error);
         setStatus(t.error);
       } else if (result.evaluation) {
-        setStatus(`${result.evaluation.report.county}：${result.evaluation.report.pass ? t.countyPass : t.countyFail}。${t.validated}`);
+        setStatus(`${result.evaluation.report.county}：${result.evaluation.report.pass === true ? t.countyPass : result.evaluation.report.pass === false ? t.countyFail : t.countyNotEvaluated}。${t.validated}`);
       }
       onWorkbookChanged?.();
     } catch (e) {

@@ -29,6 +29,7 @@ export function ResultsView({ evaluation, pack, problems, ledgerSheet, onSelect 
             {evaluation.report.county} · {t.verdict}
             <VerdictBadge pass={evaluation.report.pass} />
           </p>
+          {evaluation.report.reason && <p className={s.hint} data-testid="verdict-reason">{evaluation.report.reason}</p>}
           <StageVerdicts report={evaluation.report} />
           <PartsList parts={evaluation.report.parts} />
           {STAGES.map((stage) => {

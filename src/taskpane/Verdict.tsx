@@ -30,6 +30,7 @@ export function StageVerdicts({ report }: { report: Report }) {
               {st.schoolCount} {t.schools} · {st.students} {t.students}
               {st.compositeLimit !== null && ` · ${t.composite} ${formatCV(st.composite)}（${t.limit} ${formatLimit(st.compositeLimit)}）`}
             </span>
+            {st.reason && <p className={s.hint} data-testid={`stage-${stage}-reason`}>{st.reason}</p>}
           </div>
         );
       })}

@@ -80,7 +80,8 @@ export function createRibbon(deps: RibbonDeps) {
 async function validate({ host, pipeline }: RibbonDeps): Promise<string> {
   const outcome = await pipeline.validate(host(), {});
   if (outcome.error || !outcome.evaluation) return `校验未完成：${outcome.error ?? '未能读取台账'}`;
-  const verdict = outcome.evaluation.report.pass ? '达标' : '未达标';
+  const { pass } = outcome.evaluation.report;
+  const verdict = pass === true ? '达标' : pass === false ? '未达标' : '未评估（数据不全或缺少部分数据）';
   const marks = outcome.plan?.marks.length ?? 0;
   const problems = outcome.problems.length;
   return `校验完成：全县${verdict}。已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${REPORT_SHEET}”。`;

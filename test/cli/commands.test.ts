@@ -64,10 +64,11 @@ describe('balance validate', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const report = readJson<Report>(json);
-    expect(Object.keys(report)).toEqual(['version', 'standard', 'county', 'pass', 'stages', 'schools', 'problems', 'parts']);
+    // The §6 keys in the page's order, then what the verdict rests on (rules §5.2): the gaps and the row accounting.
+    expect(Object.keys(report)).toEqual(['version', 'standard', 'county', 'pass', 'reason', 'stages', 'schools', 'problems', 'parts', 'gaps', 'rows']);
     expect(Object.keys(report.stages.primary!.indicators[0])).toEqual(['id', 'name', 'mean', 'cv', 'cvLimit', 'cvPass', 'threshold', 'schoolsBelow']);
     expect(Object.keys(report.schools[0])).toEqual(['name', 'stage', 'row', 'students', 'values', 'met', 'metCount', 'pass', 'shortfall']);
-    expect(report).toMatchObject({ version: 1, standard: 'national-2017-quality', county: '河口县', pass: false });
+    expect(report).toMatchObject({ version: 1, standard: 'national-2017-quality', county: '河口县', pass: null, gaps: [] });
     expectSameFigures(report, expected(countyOf('河口县', PASSING, { title: TITLE })));
     expect(report.parts.find((p) => p.id === 'resources')!.pass).toBe(true);
     // Resources alone never make the county pass: the other parts are listed as not evaluated.
@@ -76,7 +77,7 @@ describe('balance validate', () => {
     expect(notEvaluated.every((p) => p.reason?.startsWith('未评估'))).toBe(true);
     expect(run.out).toContain('河口县 · ');
     // Resources pass here, the other parts have no data: the verdict says so.
-    expect(run.out).toContain('全县结论：未通过（政府保障程度、教育质量、社会认可度未评估）');
+    expect(run.out).toContain('全县结论：未评估（政府保障程度、教育质量、社会认可度未评估，县域结论无法认定）');
   });
 
   it('judges a failing county: exit 0, the failing school and its shortfall, county name from the file name', async () => {

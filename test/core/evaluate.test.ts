@@ -116,7 +116,8 @@ describe('2017 county verdict: every CV within its limit and every school passin
       ['recognition', null],
     ]);
     expect(report.parts[1].reason).toContain('未评估');
-    expect(report.pass).toBe(false);
+    expect(report.pass).toBe(null);
+    expect(report.reason).toBe('政府保障程度、教育质量、社会认可度未评估，县域结论无法认定');
   });
 
   it('fails a stage whose CV exceeds 0.50 even though every school meets its thresholds', () => {

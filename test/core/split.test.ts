@@ -74,14 +74,16 @@ describe('combined-school split (rules §2)', () => {
   });
 
   it('reports a school with no enrolment and a negative enrolment as errors and leaves them out', () => {
-    const { parts, problems } = splitCounty(
-      county(school('空校', 'primary', { students_primary: 0 }), school('负校', 'primary', { students_primary: -5 })),
+    const { parts, problems, gaps } = splitCounty(
+      county(school('空校', 'primary', { students_primary: 0 }), school('负校', 'primary', { students_primary: -5 }), school('未填校', 'primary', {})),
       national2017Quality,
     );
     expect(parts).toHaveLength(0);
-    expect(problems.map((p) => p.severity)).toEqual(['error', 'error']);
-    expect(problems[0].message).toContain('在校生数为空或为 0');
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'error']);
+    expect(problems[0].message).toBe('“空校”在校生数为 0，未计入');
     expect(problems[1]).toMatchObject({ cell: expect.stringContaining('students_primary@'), message: expect.stringContaining('负数') });
+    // A count of 0 was read; a negative or blank one was not: those are gaps (rules §5.2), the 0 is not.
+    expect(gaps.map((g) => [g.stage, g.reason])).toEqual([['primary', '在校生数为负数'], ['primary', '在校生数为空或无法读取']]);
   });
 });
 

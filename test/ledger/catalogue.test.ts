@@ -1,7 +1,7 @@
 // A catalogue of real-world ledger shapes, good and bad, each with the County it must give and the exact
 // problems (severity, sheet, bare cell, message words) it must report.
 import { describe, expect, it } from 'vitest';
-import type { FlagField, NumericField, SchoolType, Severity } from '../../src/core/types.ts';
+import type { FlagField, NumericField, RowAccounting, SchoolType, Severity } from '../../src/core/types.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { LedgerOptions, SheetValues } from '../../src/ledger/types.ts';
 
@@ -34,6 +34,10 @@ interface Case {
   problems?: ExpectedProblem[];
   columns?: Record<string, string | null>;
   mapping?: Record<string, string>;
+  /** Exactly these data gaps (rules §5.2), in order. */
+  gaps?: { stage: 'primary' | 'junior' | null; cells: string[]; includes: string[] }[];
+  /** The row accounting, exactly. */
+  rows?: Omit<RowAccounting, 'sheet'>;
 }
 
 const SHEET = '台账';
@@ -224,18 +228,120 @@ const CASES: Case[] = [
     problems: [],
   },
   {
-    name: 'note rows below the table end it; section headings are skipped',
+    name: 'a note row or a blank block in mid-table is skipped and reading goes on; every row is accounted for',
     sheets: one([
-      ['学校名称', '小学在校生数', '图书册数'],
-      ['一、小学', null, null],
-      ['东关小学', 500, 9000],
-      ['说明：1. 本表数据截至 9 月 1 日。', null, null],
-      ['填表人：张三', null, '审核人：李四'],
-      ['不是学校', 100, 100],
+      ['学校名称', '小学在校生数', '初中在校生数', '图书册数'],
+      ['一、小学', null, null, null],
+      ['东关小学', 500, null, 9000],
+      ['注：以下为乡镇学校', null, null, null],
+      ['西关小学', 400, null, 8000],
+      [null, null, null, null],
+      [null, null, null, null],
+      ['以下为教学点（含村小）', '以下为教学点（含村小）', '以下为教学点（含村小）', '以下为教学点（含村小）'],
+      ['南关小学', 300, null, 7000],
+      ['说明：1. 本表数据截至 9 月 1 日。', null, null, null],
+      ['填表人：张三', null, null, '审核人：李四'],
     ]),
-    dataRows: [3, 3],
-    schools: [{ name: '东关小学', row: 3 }],
+    dataRows: [3, 9],
+    schools: [{ name: '东关小学', row: 3 }, { name: '西关小学', row: 5 }, { name: '南关小学', row: 9 }],
+    rows: { first: 2, last: 11, schools: [3, 5, 9], skipped: { section: [2], note: [4, 8, 10, 11], blank: [6, 7] }, errors: [] },
+    gaps: [],
     problems: [],
+  },
+  {
+    name: 'an enrolment header the synonyms miss (小学部学生): no primary enrolment column is a gap of the stage',
+    sheets: one([
+      ['学校名称', '学校类型', '小学部学生', '初中在校生数', '教学及辅助用房面积（㎡）'],
+      ['东关小学', '小学', 500, null, 2500],
+      ['城关中学', '初中', null, 800, 5000],
+    ]),
+    gaps: [{ stage: 'primary', cells: [], includes: ['小学在校生数', '表头未对应'] }, { stage: 'primary', cells: ['A2'], includes: ['在校生数为空或无法读取'] }],
+    problems: [{ severity: 'warning', cell: 'A2', includes: ['东关小学', '小学在校生数为空'] }],
+  },
+  {
+    name: 'an enrolment formula with no calculated value is named as such, not as blank, and is a gap',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数'],
+      ['东关小学', '小学', { formula: 'SUM(E2:F2)' }, null],
+      ['城关中学', '初中', null, 800],
+    ]),
+    gaps: [{ stage: 'primary', cells: ['C2'], includes: ['在校生数为空或无法读取'] }],
+    problems: [{ severity: 'error', cell: 'C2', includes: ['东关小学', '公式没有计算结果，请在 Excel/WPS 中重新计算并保存'] }],
+  },
+  {
+    name: 'implausible values are named by cell and left out (rules §5.2): a unit not 人, a fraction, over 20,000, an ID, Infinity',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '专任教师数（小学）'],
+      ['一小', '小学', '1925元', null, 40],
+      ['二小', '小学', 412.5, null, 30],
+      ['三小', '小学', 25000, null, 30],
+      ['四小', '小学', 300, null, '110101199001011234'],
+      ['五小', '小学', '9'.repeat(400), null, 30],
+      ['六小', '小学', Number('110101199001011234'), null, 30],
+      ['七小', '小学', '300人', null, 20],
+      ['一中', '初中', null, 800, null],
+    ]),
+    schools: [{ name: '一小', values: { students_primary: undefined } }, { name: '二小', values: { students_primary: undefined } },
+      { name: '三小', values: { students_primary: undefined } }, { name: '四小', values: { students_primary: 300, teachers_primary: undefined } },
+      { name: '五小', values: { students_primary: undefined } }, { name: '六小', values: { students_primary: undefined } },
+      { name: '七小', values: { students_primary: 300, teachers_primary: 20 } }, { name: '一中' }],
+    gaps: [{ stage: 'primary', cells: ['C2'], includes: ['无法读取'] }, { stage: 'primary', cells: ['C3'], includes: ['无法读取'] },
+      { stage: 'primary', cells: ['C4'], includes: ['无法读取'] }, { stage: 'primary', cells: ['C6'], includes: ['无法读取'] },
+      { stage: 'primary', cells: ['C7'], includes: ['无法读取'] }],
+    problems: [
+      { severity: 'error', cell: 'C2', includes: ['一小', '1925元', '单位不是人'] },
+      { severity: 'error', cell: 'C3', includes: ['二小', '412.5', '不是整数'] },
+      { severity: 'error', cell: 'C4', includes: ['三小', '25000', '20000'] },
+      { severity: 'error', cell: 'E5', includes: ['四小', '18 位数字', '身份证号'] },
+      { severity: 'error', cell: 'C6', includes: ['五小', '位数过长'] },
+      { severity: 'error', cell: 'C7', includes: ['六小', '18 位数字', '身份证号'] },
+    ],
+  },
+  {
+    name: 'an unlabelled subtotal row (城区 = the rows just above it) is left out with a warning',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数', '教学及辅助用房面积（㎡）', '图书册数'],
+      ['东关小学', '小学', 500, null, 2500, 9000],
+      ['西关小学', '小学', 400, null, 2000, 8000],
+      ['城区', null, 900, null, 4500, 17000],
+      ['河口小学', '小学', 300, null, 1500, 6000],
+      ['山背小学', '小学', 200, null, 1000, 4000],
+      ['城关中学', '初中', null, 800, 5000, 20000],
+    ]),
+    schools: [{ name: '东关小学' }, { name: '西关小学' }, { name: '河口小学' }, { name: '山背小学' }, { name: '城关中学' }],
+    rows: { first: 2, last: 7, schools: [2, 3, 5, 6, 7], skipped: { subtotal: [4] }, errors: [] },
+    gaps: [],
+    problems: [{ severity: 'warning', cell: 'A4', includes: ['城区', '第 2–3 行', '小计', '未计入'] }],
+  },
+  {
+    name: 'duplicate school names are found after removing zero-width and full-width spaces',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数'],
+      ['城关第一小学', '小学', 500, null],
+      ['城关第一\u200b小学', '小学', 450, null],
+      ['城关第一　小学', '小学', 400, null],
+      ['城关中学', '初中', null, 800],
+    ]),
+    problems: [
+      { severity: 'warning', cell: 'A3', includes: ['重复', '第 2 行'] },
+      { severity: 'warning', cell: 'A4', includes: ['重复', '第 2 行'] },
+    ],
+  },
+  {
+    name: 'a row with figures but no name, and a name that is an error value, are errors and gaps of every stage',
+    sheets: one([
+      ['学校名称', '学校类型', '小学在校生数', '初中在校生数'],
+      ['东关小学', '小学', 500, null],
+      [null, '小学', 300, null],
+      ['#REF!', '小学', 200, null],
+      ['城关中学', '初中', null, 800],
+    ]),
+    rows: { first: 2, last: 5, schools: [2, 5], skipped: {}, errors: [3, 4] },
+    gaps: [{ stage: null, cells: ['A3'], includes: ['学校名称为空'] }, { stage: null, cells: ['A4'], includes: ['学校名称无法读取'] }],
+    problems: [
+      { severity: 'error', cell: 'A3', includes: ['第 3 行', '学校名称为空'] },
+      { severity: 'error', cell: 'A4', includes: ['第 4 行', '#REF!'] },
+    ],
   },
   {
     name: 'school names trimmed (full-width spaces too) and duplicate names reported at the second one',
@@ -634,6 +740,15 @@ describe('readLedger catalogue', () => {
         for (const [f, cell] of Object.entries(want.cells ?? {})) expect(got.cells?.[f as NumericField], `${want.name} cell ${f}`).toBe(cell);
         if (want.flags) expect(got.flags).toEqual(want.flags);
         if (want.central) expect(got.centralSchool).toBe(want.central);
+      });
+    }
+    if (c.rows) expect(read.county.rows).toEqual({ sheet: read.sheet, ...c.rows });
+    if (c.gaps) {
+      const gaps = read.county.gaps ?? [];
+      expect(gaps.map((g) => [g.stage, g.cells]), JSON.stringify(gaps)).toEqual(c.gaps.map((g) => [g.stage, g.cells]));
+      c.gaps.forEach((want, i) => {
+        expect(gaps[i].sheet).toBe(read.sheet);
+        for (const w of want.includes) expect(gaps[i].reason).toContain(w);
       });
     }
     if (c.problems) {

@@ -109,7 +109,7 @@ describe('cells', () => {
   });
 
   it.each([['约50', '“约50”不是数字'], ['1.2.3', '不是数字'], [true, '逻辑值'], ['#REF!', '错误值 #REF!'], [{ error: '#N/A' }, '错误值 #N/A'],
-    [{ formula: 'SUM(A1:A3)' }, '没有保存计算结果'], [new Date(2024, 8, 1), '是日期']])(
+    [{ formula: 'SUM(A1:A3)' }, '公式没有计算结果，请在 Excel/WPS 中重新计算并保存'], [new Date(2024, 8, 1), '是日期']])(
     '%j is unusable: %s',
     (v, reason) => {
       const r = readNumber(v);

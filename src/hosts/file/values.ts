@@ -1,7 +1,8 @@
 // ExcelJS cell values → the plain values the ledger reader takes (rules §5: the reader parses text numbers itself).
 import type ExcelJS from 'exceljs';
 
-export type Plain = string | number | boolean | null;
+/** A formula saved without its calculated value stays a formula, so the reader says so instead of "blank". */
+export type Plain = string | number | boolean | null | { formula: string };
 
 const richText = (v: { richText: { text: string }[] }): string => v.richText.map((r) => r.text).join('');
 
@@ -17,7 +18,11 @@ export function plainValue(v: ExcelJS.CellValue | undefined): Plain {
   if (v instanceof Date) return isoDate(v);
   if (typeof v !== 'object') return null;
   // Formulas (shared ones too) give their cached result: the ledger is read as the clerk last saw it.
-  if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+    if (f.result === undefined || f.result === null) return { formula: String(f.formula ?? f.sharedFormula ?? '') };
+    return plainValue(f.result as ExcelJS.CellValue);
+  }
   if ('richText' in v) return richText(v);
   if ('hyperlink' in v) {
     const text = (v as ExcelJS.CellHyperlinkValue).text as unknown;
