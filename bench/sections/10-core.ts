@@ -9,6 +9,7 @@ import { judgeStageTable, type IndicatorSpec } from '../../src/core/kernel.ts';
 import type { County, LedgerSchool, NumericField, Stage } from '../../src/core/types.ts';
 import { mulberry32 } from '../../src/sample/prng.ts';
 import { figure } from '../figures.ts';
+import { fastestAlternating } from '../timing.ts';
 import { national2017Quality as pack } from '../../src/standards/national-2017-quality.ts';
 
 const COUNTIES = 3000;
@@ -170,23 +171,6 @@ function time(fn: () => unknown, runs = RUNS): number {
   return median(ts);
 }
 
-/** Times two functions alternately, so a busy machine slows both alike; minimum of each. */
-function timePair(a: () => unknown, b: () => unknown, runs = 4 * RUNS): [number, number] {
-  a();
-  b();
-  let ta = Infinity;
-  let tb = Infinity;
-  for (let r = 0; r < runs; r++) {
-    let t0 = performance.now();
-    a();
-    ta = Math.min(ta, performance.now() - t0);
-    t0 = performance.now();
-    b();
-    tb = Math.min(tb, performance.now() - t0);
-  }
-  return [ta, tb];
-}
-
 export async function run(): Promise<void> {
   const rand = mulberry32(20261123); // deterministic: every run measures the same nation
   const nation = { primary: makeStage('primary', rand), junior: makeStage('junior', rand) };
@@ -197,8 +181,9 @@ export async function run(): Promise<void> {
     pack.indicators.map((rule, j) => Float64Array.from(nation[stage].amounts[j], (a, i) => (FORMULAS[rule.id].scale * a) / nation[stage].students[i]));
   const pv = valuesOf('primary');
   const jv = valuesOf('junior');
-  const [floorMs, oursMs] = timePair(
-    () => {
+  const [floorMs, oursMs] = fastestAlternating(
+    [
+      () => {
       floorStage(nation.primary, pv);
       floorStage(nation.junior, jv);
     },
@@ -206,6 +191,8 @@ export async function run(): Promise<void> {
       oursStage('primary', nation.primary);
       oursStage('junior', nation.junior);
     },
+  ],
+    4 * RUNS,
   );
   const derived = (stage: Stage) => oursStage(stage, nation[stage]);
 

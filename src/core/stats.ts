@@ -39,6 +39,15 @@ export function momentsOfRange(values: ArrayLike<number>, weights: ArrayLike<num
     n++;
   }
   const mean = sumW > 0 ? sumWX / sumW : 0;
+  out.n = n;
+  out.sumWeights = sumW;
+  out.mean = mean;
+  out.variance = sumW > 0 ? sumOfSquaresAbout(values, weights, start, end, mean) / sumW : 0;
+  return out;
+}
+
+/** The second pass: Σ P(X − mean)² over values[start..end), rows of weight 0 left out. */
+export function sumOfSquaresAbout(values: ArrayLike<number>, weights: ArrayLike<number>, start: number, end: number, mean: number): number {
   let ss = 0;
   for (let i = start; i < end; i++) {
     const w = weights[i];
@@ -46,11 +55,7 @@ export function momentsOfRange(values: ArrayLike<number>, weights: ArrayLike<num
     const d = values[i] - mean;
     ss += w * d * d;
   }
-  out.n = n;
-  out.sumWeights = sumW;
-  out.mean = mean;
-  out.variance = sumW > 0 ? ss / sumW : 0;
-  return out;
+  return ss;
 }
 
 /**
@@ -66,7 +71,21 @@ export function weightedStats(values: ArrayLike<number>, weights: ArrayLike<numb
     if (!Number.isFinite(w) || !Number.isFinite(values[i])) return fail('invalid_value', `第 ${i + 1} 个数据不是有效数字`);
     if (w < 0) return fail('negative_weight', `权重含负数（第 ${i + 1} 个：${w}）`);
   }
-  const m = momentsOfRange(values, weights, 0, values.length, emptyMoments());
+  return statsOfMoments(momentsOfRange(values, weights, 0, values.length, emptyMoments()));
+}
+
+/**
+ * weightedStats of data already checked (finite, weights > 0) whose first pass is done: the functions' range reader
+ * sums Σ P and Σ P·X in reading order as it copies, the same sums in the same order as momentsOfRange.
+ */
+export function weightedStatsFromSums(values: ArrayLike<number>, weights: ArrayLike<number>, sumW: number, sumWX: number): Result<WeightedStats> {
+  const n = values.length;
+  const mean = sumW > 0 ? sumWX / sumW : 0;
+  const variance = sumW > 0 ? sumOfSquaresAbout(values, weights, 0, n, mean) / sumW : 0;
+  return statsOfMoments({ n, sumWeights: sumW, mean, variance });
+}
+
+function statsOfMoments(m: Moments): Result<WeightedStats> {
   if (m.n === 0) return fail('no_weight', '权重（在校生数）全为 0 或为空，无法计算');
   if (m.mean === 0) return fail('zero_mean', '加权平均值为 0，差异系数无意义');
   const sd = Math.sqrt(m.variance);

@@ -2,7 +2,7 @@
 // Each is a thin wrapper over src/core and src/standards; errors come back as FnError values, never thrown.
 import { FORMULAS, shortfall } from '../core/derive.ts';
 import { schoolPasses } from '../core/kernel.ts';
-import { compositeCV, leaveOneOutImpact, weightedStats } from '../core/stats.ts';
+import { compositeCV, leaveOneOutImpact, weightedStatsFromSums } from '../core/stats.ts';
 import { STAGE_NAMES } from '../core/types.ts';
 import type { IndicatorRule, RulePack } from '../standards/index.ts';
 import {
@@ -39,14 +39,14 @@ const text = { type: 'string', dimensionality: 'scalar' } as const;
 function cv(v: unknown, w: unknown): FnResult {
   const pairs = readPairs(v, w);
   if (isFnError(pairs)) return pairs;
-  const s = weightedStats(pairs.values, pairs.weights);
+  const s = weightedStatsFromSums(pairs.values, pairs.weights, pairs.sumWeights, pairs.sumWeighted);
   return s.ok ? s.value.cv : fromCalcError(s);
 }
 
 function mean(v: unknown, w: unknown): FnResult {
   const pairs = readPairs(v, w);
   if (isFnError(pairs)) return pairs;
-  const s = weightedStats(pairs.values, pairs.weights);
+  const s = weightedStatsFromSums(pairs.values, pairs.weights, pairs.sumWeights, pairs.sumWeighted);
   if (s.ok) return s.value.mean;
   return s.code === 'zero_mean' ? 0 : fromCalcError(s);
 }
