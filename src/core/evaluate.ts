@@ -41,13 +41,22 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems, gaps);
 
     const specs: IndicatorSpec[] = pack.indicators.map((r) => ({ threshold: r.threshold?.[stage] ?? null, cvLimit: r.cvLimit?.[stage] ?? null }));
-    const weights = Float64Array.from(idx, (i) => parts[i].students);
-    const amounts = pack.indicators.map((_, j) => Float64Array.from(derived, (d) => d[j].amount ?? Number.NaN));
+    const n = idx.length;
+    const weights = new Float64Array(n);
+    const amounts = pack.indicators.map(() => new Float64Array(n));
+    const values = pack.indicators.map(() => new Float64Array(n));
+    for (let k = 0; k < n; k++) {
+      weights[k] = parts[idx[k]].students;
+      for (let j = 0; j < amounts.length; j++) {
+        const d = derived[k][j];
+        amounts[j][k] = d.amount ?? Number.NaN;
+        values[j][k] = d.value === null ? Number.NaN : compareValue(d.value);
+      }
+    }
     const scales = pack.indicators.map((r) => FORMULAS[r.id].scale);
     const valueDecimals = settings.roundBeforeCompare ? settings.valueDecimals : null;
     const table = { groupStart: [0, idx.length], weights, amounts, scales, valueDecimals };
     const verdicts = judgeStageTable(table, specs, pack.schoolRule, compareCV);
-    const values = pack.indicators.map((_, j) => Float64Array.from(derived, (d) => (d[j].value === null ? Number.NaN : compareValue(d[j].value))));
 
     for (const [k, i] of idx.entries()) {
       const judged = schoolResult(parts[i], pack, specs, derived[k], values, k, verdicts);
@@ -185,16 +194,31 @@ function stageResult(
   return { schoolCount: parts.length, students, pass, composite, compositeLimit, indicators };
 }
 
-/** The schools whose leave-one-out effect raises the CV most. */
+/** The schools whose leave-one-out effect raises the CV most (ties in ledger order). */
 function topDrivers(parts: SchoolPart[], xs: Float64Array, weights: Float64Array): Driver[] {
-  const rows = parts.flatMap((_, i) => (xs[i] === xs[i] ? [i] : []));
-  const impact = leaveOneOutImpact(rows.map((i) => xs[i]), rows.map((i) => weights[i]));
+  const rows: number[] = [];
+  for (let i = 0; i < parts.length; i++) if (xs[i] === xs[i]) rows.push(i);
+  const x = new Float64Array(rows.length);
+  const w = new Float64Array(rows.length);
+  rows.forEach((i, k) => {
+    x[k] = xs[i];
+    w[k] = weights[i];
+  });
+  const impact = leaveOneOutImpact(x, w);
   if (!impact.ok) return [];
-  return rows
-    .map((i, k) => ({ name: parts[i].name, row: parts[i].row, value: xs[i], impact: impact.value[k] ?? 0 }))
-    .filter((d) => d.impact > 0)
-    .sort((p, q) => q.impact - p.impact)
-    .slice(0, DRIVERS_PER_INDICATOR);
+  // A running top three instead of an object per school and a sort: this runs per indicator per stage per county.
+  const top: { k: number; impact: number }[] = [];
+  impact.value.forEach((v, k) => {
+    if (v === null || !(v > 0)) return;
+    let at = top.length;
+    while (at > 0 && top[at - 1].impact < v) at--;
+    if (at < DRIVERS_PER_INDICATOR) top.splice(at, 0, { k, impact: v });
+    if (top.length > DRIVERS_PER_INDICATOR) top.pop();
+  });
+  return top.map(({ k, impact: v }) => {
+    const i = rows[k];
+    return { name: parts[i].name, row: parts[i].row, value: xs[i], impact: v };
+  });
 }
 
 /** The ledger's facts for the per-school government checks (rules §4.2); absent columns stay undefined. */

@@ -62,16 +62,23 @@ const item = (
   ...(cell ? { cell } : {}),
 });
 
+// The band fields of each stage, named once: this runs for every school of every county.
+const BAND_FIELDS = (['primary', 'junior', undefined] as const).map((stage) => ({
+  key: stage ?? ('any' as const),
+  bands: CLASS_BANDS.map((band) => ({ band, field: classBandField(band.id, stage) })),
+}));
+
 /** The ledger's band counts per stage (blank bands left out), in band order. */
 export function classBandsOf(values: Partial<Record<NumericField, number>>, cells: Partial<Record<CanonicalField, string>> = {}): BandsByStage {
   const out: BandsByStage = {};
-  for (const stage of ['primary', 'junior', undefined] as const) {
-    const list = CLASS_BANDS.flatMap((b) => {
-      const field = classBandField(b.id, stage);
+  for (const { key, bands } of BAND_FIELDS) {
+    let list: BandCount[] | undefined;
+    for (const { band: b, field } of bands) {
       const count = values[field];
-      return count === undefined ? [] : [{ lo: b.lo, hi: b.hi, label: b.label, count, ...(cells[field] ? { cell: cells[field] } : {}) }];
-    });
-    if (list.length > 0) out[stage ?? 'any'] = list;
+      if (count === undefined) continue;
+      (list ??= []).push({ lo: b.lo, hi: b.hi, label: b.label, count, ...(cells[field] ? { cell: cells[field] } : {}) });
+    }
+    if (list) out[key] = list;
   }
   return out;
 }

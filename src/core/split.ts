@@ -229,8 +229,7 @@ export function splitCounty(
         const v = s.values[f];
         if (v !== undefined) part.values[f] = splits ? v * share : v;
       }
-      for (const f of TEACHER_FIELDS) {
-        const staged = `${f}_${stage}` as NumericField;
+      for (const [f, staged] of STAGED_TEACHER_FIELDS[stage]) {
         const own = s.values[staged];
         const stagedCell = s.cells?.[staged] ?? s.cells?.[f];
         if (stagedCell) part.cells[f] = stagedCell;
@@ -259,5 +258,11 @@ export function splitCounty(
   }
   return { parts, problems, gaps, teachingPointsLeftOut };
 }
+
+// Each teacher field with its per-stage column, named once rather than per school part.
+const STAGED_TEACHER_FIELDS: Record<Stage, [TeacherField, NumericField][]> = {
+  primary: TEACHER_FIELDS.map((f) => [f, `${f}_primary` as NumericField]),
+  junior: TEACHER_FIELDS.map((f) => [f, `${f}_junior` as NumericField]),
+};
 
 const roundForMessage = (x: number): string => (Math.round(x * 100) / 100).toString();
