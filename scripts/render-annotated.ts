@@ -13,7 +13,7 @@ const outDir = resolve('test-output', 'render');
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
-const host = new FileHost(writeSampleWorkbook(), 'sample.xlsx');
+const host = await FileHost.fromBuffer(new Uint8Array(await writeSampleWorkbook().xlsx.writeBuffer()), 'sample.xlsx');
 const outcome = await validateWorkbook(host, { standard: process.argv[2] });
 if (outcome.error) throw new Error(outcome.error);
 const xlsx = join(outDir, 'annotated-sample.xlsx');

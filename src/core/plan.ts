@@ -55,8 +55,20 @@ export interface ReportSheetPlan {
   freezeRows?: number;
 }
 
+/**
+ * How to find a ledger cell again after the clerk sorts, inserts or deletes rows: the header rows (1-based)
+ * that name its column, and the column holding the school name that, with the row's text, names its row.
+ */
+export interface LedgerAnchor {
+  headerRows: number[];
+  /** 1-based column of the school name, or null when the ledger has none. */
+  nameColumn: number | null;
+}
+
 export interface AnnotationPlan {
   ledgerSheet: string;
   marks: CellMark[];
+  /** Present when the marks are on a ledger table; hosts record it with each mark so clear finds the cell again. */
+  anchor?: LedgerAnchor;
   reportSheet: ReportSheetPlan;
 }

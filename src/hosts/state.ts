@@ -21,12 +21,41 @@ export interface MarkRecord {
   fill: string | null;
   /** The cell's original note text, or null for none. */
   note: string | null;
-  /** File host (ExcelJS): the fill and note objects exactly as read. */
+  /** The file host's first layout (ExcelJS): the fill and note objects exactly as read. Read, no longer written. */
   xlsx?: { fill: unknown; note: unknown };
+  /** File host: the cell's own style index and comment element as found, our cell format and a hash of our note. */
+  ooxml?: OoxmlMark;
+  /** Which school and column the cell belongs to, so clear finds it after rows were sorted, inserted or deleted. */
+  id?: CellIdentity;
   /** WPS: the Interior's Pattern and Color (BGR) exactly as read. */
   et?: { pattern: number; color: number };
   /** Excel: how our text was attached — a note, a comment (older Excel), or not at all (a clerk's comment thread was there). */
   via?: 'note' | 'comment' | 'none';
+}
+
+export interface OoxmlMark {
+  /** The cell's style index before we marked it; null when the cell did not exist in the sheet part. */
+  s: number | null;
+  /** The cell format we gave it. */
+  ours: number;
+  /** The original fill element (<fill>…</fill>), to restore it where another program renumbered the styles. */
+  fill: string | null;
+  /** The clerk's <comment> element as it was, or null for none; absent when we left the note alone. */
+  comment?: string | null;
+  /** Hash of the note text we wrote: a note that no longer matches is the clerk's and stays. */
+  noteHash?: string;
+}
+
+export interface CellIdentity {
+  /** The school name in the row (trimmed), '' when none. */
+  school: string;
+  /** Hash of the row's cell texts when marked. */
+  row: string;
+  /** Texts of the column in each header row, and those rows (1-based) when marked. */
+  header: string[];
+  headerRows: number[];
+  /** 1-based column of the school name. */
+  nameColumn: number | null;
 }
 
 export interface AnnotationRecord {

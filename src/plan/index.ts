@@ -4,6 +4,7 @@ import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
 import type { RulePack } from '../standards/types.ts';
+import { colNumber } from '../ledger/cells.ts';
 import { buildMarks } from './marks.ts';
 import { buildReportSheet } from './report-sheet.ts';
 
@@ -24,8 +25,10 @@ export function allProblems(ledger: LedgerReadOk, evaluation: Evaluation): Probl
 /** Pure: the same inputs give the same plan (no timestamps, no randomness). */
 export function buildPlan(evaluation: Evaluation, ledger: LedgerReadOk, pack: RulePack): AnnotationPlan {
   const problems = allProblems(ledger, evaluation);
+  const nameColumn = ledger.columns.find((c) => c.field === 'school')?.col;
   return {
     ledgerSheet: ledger.sheet,
+    anchor: { headerRows: ledger.headerRows, nameColumn: nameColumn ? colNumber(nameColumn) : null },
     marks: buildMarks(evaluation, ledger.sheet, pack, problems),
     reportSheet: buildReportSheet(evaluation, ledger, pack, problems),
   };

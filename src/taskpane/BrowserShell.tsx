@@ -19,8 +19,11 @@ export interface BrowserShellProps {
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 const isWorkbookName = (name: string) => /\.xls[xm]$/i.test(name);
-const annotatedName = (name: string, suffix: string) => name.replace(/(\.xls[xm])?$/i, `${suffix}.xlsx`);
+/** An .xlsm stays an .xlsm: the patched package still holds its macros. */
+const annotatedName = (name: string, suffix: string) =>
+  name.replace(/(\.xls[xm])?$/i, (ext) => `${suffix}${ext.toLowerCase() === '.xlsm' ? '.xlsm' : '.xlsx'}`);
 
 export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShellProps) {
   const t = useStrings();
@@ -64,7 +67,7 @@ export function BrowserShell({ pipeline, openWorkbook, loadSample }: BrowserShel
   const refreshDownload = async () => {
     if (!loaded) return;
     const bytes = await loaded.host.toBuffer();
-    const blob = new Blob([bytes as BlobPart], { type: XLSX_MIME });
+    const blob = new Blob([bytes as BlobPart], { type: /\.xlsm$/i.test(loaded.name) ? XLSM_MIME : XLSX_MIME });
     setDownload({ url: URL.createObjectURL(blob), name: annotatedName(loaded.name, t.annotatedSuffix) });
   };
 

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { clearWorkbook, validateSheets, validateWorkbook } from '../../src/app/validate.ts';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
-import { FileHost } from '../../src/hosts/file/index.ts';
+import { excelOf, hostOf } from '../file-host/snapshot.ts';
 import { colLetter } from '../../src/ledger/cells.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 import type { SheetValues } from '../../src/ledger/types.ts';
@@ -61,13 +61,13 @@ describe('validateSheets', () => {
 
 describe('validateWorkbook', () => {
   it('applies the plan, saves the standard and mapping used, and reuses them next time', async () => {
-    const host = new FileHost(writeSampleWorkbook());
+    const host = await hostOf(writeSampleWorkbook());
     const first = await validateWorkbook(host, { standard: 'national-2012-basic' });
     const saved = await host.loadSettings();
     expect(saved).toMatchObject({ version: 1, standard: 'national-2012-basic', sheet: SAMPLE_SHEET });
     expect(saved?.mapping?.school).toBe('学校名称');
     expect(first.ledger.ok && saved?.mapping).toEqual(first.ledger.ok && first.ledger.mapping);
-    expect(host.workbook.getWorksheet(REPORT_SHEET)).toBeDefined();
+    expect((await excelOf(host)).getWorksheet(REPORT_SHEET)).toBeDefined();
 
     const again = await validateWorkbook(host);
     expect(again.evaluation?.report.standard).toBe('national-2012-basic');
@@ -79,8 +79,7 @@ describe('validateWorkbook', () => {
   });
 
   it('forgets a saved ledger sheet that no longer exists', async () => {
-    const wb = writeSampleWorkbook();
-    const host = new FileHost(wb);
+    const host = await hostOf(writeSampleWorkbook());
     await host.saveSettings({ version: 1, standard: 'national-2017-quality', sheet: '旧台账' });
     const out = await validateWorkbook(host);
     expect(out.error).toBeUndefined();
@@ -90,7 +89,7 @@ describe('validateWorkbook', () => {
 
   it('reports progress from 0 to 1', async () => {
     const seen: number[] = [];
-    await validateWorkbook(new FileHost(writeSampleWorkbook()), { onProgress: (f) => seen.push(f) });
+    await validateWorkbook(await hostOf(writeSampleWorkbook()), { onProgress: (f) => seen.push(f) });
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
@@ -99,20 +98,21 @@ describe('validateWorkbook', () => {
   it('writes nothing when the workbook holds no ledger', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('封面').getCell('A1').value = '某某县教育局';
-    const host = new FileHost(wb);
+    const host = await hostOf(wb);
     const out = await validateWorkbook(host);
     expect(out.error).toMatch(/^未找到台账/);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['封面']);
+    expect((await excelOf(host)).worksheets.map((w) => w.name)).toEqual(['封面']);
     expect(await host.loadSettings()).toBeNull();
   });
 
   it('clearWorkbook removes the report sheet and the marks', async () => {
-    const host = new FileHost(writeSampleWorkbook());
+    const host = await hostOf(writeSampleWorkbook());
     await validateWorkbook(host);
     await clearWorkbook(host);
-    expect(host.workbook.getWorksheet(REPORT_SHEET)).toBeUndefined();
-    expect(host.workbook.getWorksheet(SAMPLE_SHEET)!.getCell('S16').note).toBeUndefined();
-    expect(host.workbook.getWorksheet(SAMPLE_SHEET)!.getCell('S16').fill).toBeUndefined();
+    const wb = await excelOf(host);
+    expect(wb.getWorksheet(REPORT_SHEET)).toBeUndefined();
+    expect(wb.getWorksheet(SAMPLE_SHEET)!.getCell('S16').note).toBeUndefined();
+    expect(wb.getWorksheet(SAMPLE_SHEET)!.getCell('S16').fill).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
 import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
+import { excelOf, hostOf } from '../file-host/snapshot.ts';
 import { STATE_SHEET } from '../../src/hosts/state.ts';
 import { ledgerRows, planFor } from './county.ts';
 import { ExcelEnums, FakeExcel } from './fake-excel.ts';
@@ -44,8 +45,10 @@ async function original(): Promise<FakeExcel> {
 }
 
 /** The school of row 6 fixed in the file: its value changes, nothing else. */
-function fixInFile(host: FileHost): void {
-  host.workbook.getWorksheet('台账')!.getCell('F6').value = fixedRows()[5][5] as number;
+async function fixInFile(host: FileHost): Promise<FileHost> {
+  const wb = await excelOf(host);
+  wb.getWorksheet('台账')!.getCell('F6').value = fixedRows()[5][5] as number;
+  return hostOf(wb);
 }
 
 function fixInExcel(xl: FakeExcel): void {
@@ -65,8 +68,7 @@ describe('Excel → file (the CLI opens a workbook annotated in Excel)', () => {
   it('re-validating replaces Excel’s marks instead of stacking, and a fixed cell gets its original look back', async () => {
     const xl = await original();
     await excel(xl).apply(plan);
-    const host = await FileHost.fromBuffer(await fakeToXlsx(xl));
-    fixInFile(host);
+    const host = await fixInFile(await FileHost.fromBuffer(await fakeToXlsx(xl)));
     await host.apply(fixedPlan);
     const back = await xlsxToFake(await host.toBuffer());
     const ledger = back.sheet('台账');
@@ -106,7 +108,7 @@ describe('Excel → file (the CLI opens a workbook annotated in Excel)', () => {
     await host.clear();
     const back = await FileHost.fromBuffer(await host.toBuffer());
     expect(await back.loadSettings()).toEqual(settings);
-    expect(back.workbook.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
+    expect((await excelOf(back)).getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
   });
 });
 

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FileHost, STATE_SHEET } from '../../src/hosts/file/index.ts';
+import { excelOf, noteText } from './snapshot.ts';
 import { encodeSlots, type AnnotationRecord } from '../../src/hosts/state.ts';
 
 const OURS: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } };
@@ -36,14 +37,14 @@ describe('clearing marks another host recorded', () => {
   it('restores solid colours and note texts, and leaves a comment thread Excel did not touch', async () => {
     const host = await FileHost.fromBuffer(new Uint8Array(await annotatedInExcel().xlsx.writeBuffer()));
     await host.clear();
-    const ws = host.workbook.getWorksheet('台账')!;
+    const wb = await excelOf(host);
+    const ws = wb.getWorksheet('台账')!;
     expect(ws.getCell('C2').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } });
-    expect(ws.getCell('C2').note).toBe('原批注');
+    expect(noteText(ws.getCell('C2').note)).toBe('原批注');
     expect(ws.getCell('C3').fill).toBeUndefined();
-    const c3 = ws.getCell('C3').note;
-    expect(typeof c3 === 'string' ? c3 : c3?.texts?.map((t) => t.text).join('')).toBe('科长：请核实');
+    expect(noteText(ws.getCell('C3').note)).toBe('科长：请核实');
     expect(ws.getCell('C4').fill).toBeUndefined();
     expect(ws.getCell('C4').note).toBeUndefined();
-    expect(host.workbook.worksheets.map((w) => w.name)).toEqual(['台账']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['台账']);
   });
 });

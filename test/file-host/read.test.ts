@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
 import { FileHost, STATE_SHEET } from '../../src/hosts/file/index.ts';
+import { excelOf, hostOf } from './snapshot.ts';
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<FileHost> {
   return FileHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), 'test.xlsx');
@@ -74,13 +75,13 @@ describe('settings', () => {
   it('survive saving and loading the file, in a very hidden sheet', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('台账').getCell('A1').value = '学校名称';
-    const host = new FileHost(wb);
+    const host = await hostOf(wb);
     expect(await host.loadSettings()).toBeNull();
     const mapping = { school: '学校', students_primary: '在校学生数/小学', equipment_value: '设备（万元）'.repeat(4000) };
     await host.saveSettings({ version: 1, standard: 'national-2012-basic', sheet: '台账', mapping });
     const back = await FileHost.fromBuffer(await host.toBuffer());
     expect(await back.loadSettings()).toEqual({ version: 1, standard: 'national-2012-basic', sheet: '台账', mapping });
-    expect(back.workbook.getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
+    expect((await excelOf(back)).getWorksheet(STATE_SHEET)!.state).toBe('veryHidden');
     expect((await back.readWorkbook()).map((s) => s.name)).toEqual(['台账']);
   });
 
@@ -90,7 +91,7 @@ describe('settings', () => {
     const state = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
     state.getCell('A1').value = 'balance-state';
     state.getCell('B2').value = '{"version":1,"standard":';
-    expect(await new FileHost(wb).loadSettings()).toBeNull();
+    expect(await (await hostOf(wb)).loadSettings()).toBeNull();
   });
 });
 
@@ -100,11 +101,11 @@ describe('a state sheet in another layout', () => {
     wb.addWorksheet('台账').getCell('A1').value = '学校名称';
     const foreign = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
     foreign.getCell('A1').value = '{"settings":null,"report":null}';
-    const host = new FileHost(wb);
+    const host = await hostOf(wb);
     expect(await host.loadSettings()).toBeNull();
     await host.saveSettings({ version: 1, standard: 'national-2017-quality' });
     const back = await FileHost.fromBuffer(await host.toBuffer());
     expect(await back.loadSettings()).toEqual({ version: 1, standard: 'national-2017-quality' });
-    expect(back.workbook.worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
+    expect((await excelOf(back)).worksheets.filter((w) => w.name === STATE_SHEET)).toHaveLength(1);
   });
 });

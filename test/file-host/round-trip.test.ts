@@ -9,7 +9,7 @@ import { REPORT_SHEET } from '../../src/core/plan.ts';
 import type { Evaluation } from '../../src/core/report.ts';
 import { FileHost, STATE_SHEET } from '../../src/hosts/file/index.ts';
 import { writeSampleWorkbook } from '../../src/sample/index.ts';
-import { changedCells, load, sheetNames, snapshot, snapshotSheet } from './snapshot.ts';
+import { changedCells, load, noteText, sheetNames, snapshot, snapshotSheet } from './snapshot.ts';
 
 const LEDGER = '台账';
 const ORIGINAL_NOTE = '原有批注：操场正在改建';
@@ -78,17 +78,17 @@ describe('annotated sample workbook', () => {
     for (const cell of expected) {
       const c = ws.getCell(cell);
       expect(c.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } });
-      expect(String(c.note)).toMatch(/未达标：.*\n本校值：.*\n标准：≥ .*\n差额：需补足 \d/);
+      expect(String(noteText(c.note))).toMatch(/未达标：.*\n本校值：.*\n标准：≥ .*\n差额：需补足 \d/);
     }
     expect(ws.getCell('Y3').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF8CBAD' } });
-    expect(String(ws.getCell('Y3').note)).toContain('未达标：小学最大班额（≤ 45 人）（政府保障程度）\n本校值：56 人\n标准：≤ 45 人');
+    expect(String(noteText(ws.getCell('Y3').note))).toContain('未达标：小学最大班额（≤ 45 人）（政府保障程度）\n本校值：56 人\n标准：≤ 45 人');
     for (const name of ['填表说明', '县级指标', '汇总']) expect(changedCells(before[name], after[name])).toEqual([]);
   });
 
   it('keeps the clerk’s note readable above ours on an annotated cell', () => {
-    const note = String(once.getWorksheet(LEDGER)!.getCell('S16').note);
+    const note = String(noteText(once.getWorksheet(LEDGER)!.getCell('S16').note));
     expect(note.startsWith(`${ORIGINAL_NOTE}\n\n【均衡校验】\n未达标：生均体育运动场馆面积（小学）`)).toBe(true);
-    expect(once.getWorksheet(LEDGER)!.getCell('A3').note).toBe('县直属学校');
+    expect(noteText(once.getWorksheet(LEDGER)!.getCell('A3').note)).toBe('县直属学校');
   });
 
   it('sizes each note box to its text instead of ExcelJS’s 2 × 4 cells', async () => {

@@ -1,5 +1,6 @@
 // Reads a written workbook back with plain ExcelJS and flattens what the round-trip tests compare.
 import ExcelJS from 'exceljs';
+import { FileHost } from '../../src/hosts/file/index.ts';
 
 export interface CellSnap {
   value: unknown;
@@ -20,12 +21,30 @@ export async function load(buf: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workb
 
 const plain = (x: unknown) => (x === undefined ? null : JSON.parse(JSON.stringify(x)));
 
+/** A note's text, whether ExcelJS read it as a string or as rich-text runs. */
+export function noteText(note: unknown): string | null {
+  if (note === undefined || note === null) return null;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : null;
+}
+
+/** A file host over the package ExcelJS writes for `wb` (the host works on packages, not object models). */
+export async function hostOf(wb: ExcelJS.Workbook, name = '工作簿'): Promise<FileHost> {
+  return FileHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), name);
+}
+
+/** What the host would save, read back with plain ExcelJS. */
+export async function excelOf(host: FileHost): Promise<ExcelJS.Workbook> {
+  return load(await host.toBuffer());
+}
+
 export function snapshotSheet(ws: ExcelJS.Worksheet, rows = ws.rowCount, cols = ws.columnCount): SheetSnap {
   const cells: Record<string, CellSnap> = {};
   for (let r = 1; r <= rows; r++) {
     for (let c = 1; c <= cols; c++) {
       const cell = ws.getRow(r).getCell(c);
-      cells[cell.address] = { value: plain(cell.value), fill: plain(cell.style?.fill), note: plain(cell.note) };
+      cells[cell.address] = { value: plain(cell.value), fill: plain(cell.style?.fill), note: noteText(cell.note) };
     }
   }
   return { state: ws.state, cells };

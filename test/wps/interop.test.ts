@@ -3,7 +3,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FAIL_FILL, REPORT_SHEET, type AnnotationPlan } from '../../src/core/plan.ts';
-import { FileHost, STATE_SHEET as FILE_STATE_SHEET } from '../../src/hosts/file/index.ts';
+import { STATE_SHEET as FILE_STATE_SHEET } from '../../src/hosts/file/index.ts';
+import { excelOf, hostOf, noteText } from '../file-host/snapshot.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
 import { StandinApp, XL_PATTERN_NONE } from './et-standin.ts';
 import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
@@ -87,11 +88,10 @@ describe('hosts share the state sheet', () => {
   });
 
   it('WPS reads the settings and clears the annotations the file host wrote', async () => {
-    const wb = excelLedger();
-    const fileHost = new FileHost(wb);
+    const fileHost = await hostOf(excelLedger());
     await fileHost.saveSettings(SETTINGS);
     await fileHost.apply(PLAN);
-    const app = excelToStandin(wb);
+    const app = excelToStandin(await excelOf(fileHost));
     const host = new WpsHost(app as unknown as EtApplication);
     expect(app.sheet('台账').Range('C4').Interior.Color).toBe(hexToBgr(FAIL_FILL));
 
@@ -113,14 +113,14 @@ describe('hosts share the state sheet', () => {
     const host = new WpsHost(app as unknown as EtApplication);
     await host.saveSettings(SETTINGS);
     await host.apply(PLAN);
-    const wb = standinToExcel(app);
-    const fileHost = new FileHost(wb);
+    const fileHost = await hostOf(standinToExcel(app));
 
     expect(await fileHost.loadSettings()).toEqual(SETTINGS);
     await fileHost.clear();
+    const wb = await excelOf(fileHost);
     const ws = wb.getWorksheet('台账')!;
     expect(ws.getCell('C2').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B0F0' } });
-    expect(ws.getCell('C3').note).toBe('原批注');
+    expect(noteText(ws.getCell('C3').note)).toBe('原批注');
     expect(ws.getCell('C4').fill).toBeUndefined();
     expect(ws.getCell('C4').note).toBeUndefined();
     expect(wb.getWorksheet(REPORT_SHEET)).toBeUndefined();

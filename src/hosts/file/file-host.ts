@@ -1,179 +1,339 @@
-// The file host: the Host interface over an ExcelJS workbook, for the CLI, the browser-only task pane and
-// realistic tests. No node:fs here (the browser bundle uses it); fromFile lives in node.ts.
-import ExcelJS from 'exceljs';
-import { REPORT_SHEET, type AnnotationPlan } from '../../core/plan.ts';
+// The file host: the Host interface over the .xlsx package itself, for the CLI, the browser-only task pane
+// and realistic tests. It edits the package the way Excel would: only the parts it owns change (the marked
+// cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
+// they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
+import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
+import { dataSheetPlan } from '../../plan/data-sheet.ts';
+import { markKey, NO_STATE, solidColour, type MarkRecord, type StateSlots } from '../state.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
-import { textWidth } from '../../plan/grid.ts';
-import { dataSheetPlan } from '../../plan/data-sheet.ts';
-import { solidFill, writeReportSheet } from './report.ts';
-import { ownsNote, plainNote, solidColour, type MarkRecord } from '../state.ts';
-import { STATE_SHEET, readState, writeState } from './state.ts';
-import { plainValue } from './values.ts';
+import { hashText, identityOf, Locator } from './identity.ts';
+import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
+import { NS, relativeTarget, type SheetEntry } from './package.ts';
+import { Package } from './package.ts';
+import { reportSheetXml, solidFillXml } from './report-xml.ts';
+import { patchSheet, type StyleEdit } from './sheet-patch.ts';
+import { readSharedStrings, readSheet, type SheetContent } from './sheet-read.ts';
+import { decodeState, findStateSheet, stateSheetXml, STATE_SHEET } from './state.ts';
+import { dateStyles, StyleBook, STYLES_EMPTY } from './styles.ts';
+import { activeTab, addWorksheet, date1904, markedReports, markReport, removeWorksheet } from './workbook.ts';
+import { attr } from './xml.ts';
+import { addReportChart } from './chart.ts';
+
+const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const OUR_FILLS = new Set([FAIL_FILL, WARN_FILL].map((h) => h.toUpperCase()));
 
 const toBytes = (buf: ArrayBuffer | Uint8Array): Uint8Array => (buf instanceof Uint8Array ? buf : new Uint8Array(buf));
-const clone = <T>(x: T): T => (x === undefined || x === null ? x : (JSON.parse(JSON.stringify(x)) as T));
 
-/** Sets or removes a cell's fill without touching the style object other cells share (ExcelJS shares them on load). */
-function setFill(c: ExcelJS.Cell, fill: ExcelJS.Fill | null): void {
-  const style: Partial<ExcelJS.Style> = { ...c.style };
-  if (fill) style.fill = fill;
-  else delete style.fill;
-  c.style = style;
-  // ExcelJS keeps the style index of the last write on the cell's value model and only overwrites it with a
-  // non-default one: a cell back to the default style would be saved again with another cell's old style.
-  delete (c as unknown as { _value?: { model?: { styleId?: number } } })._value?.model?.styleId;
+/** "F9" → [9, 6]. */
+function rowCol(cell: string): [number, number] | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
+  if (!m) return null;
+  return [Number(m[2]), [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
 }
 
-/**
- * Our note, with a box big enough to show it. ExcelJS always draws notes 2 columns × 4 rows, which clips a
- * five-line finding when Excel shows it on hover; its writer takes an `anchor` beside the note model, which
- * only a note object's model can supply.
- */
-function setSizedNote(ws: ExcelJS.Worksheet, c: ExcelJS.Cell, text: string): void {
-  c.note = text;
-  const lines = text.split('\n');
-  const needed = Math.min(64, Math.max(...lines.map(textWidth))) + 2;
-  const col = Number(c.col);
-  let right = col;
-  for (let width = 0; width < needed; right++) width += ws.getColumn(right + 1).width ?? 9;
-  const top = Math.max(Number(c.row) - 2, 0);
-  const anchor = { left: col, top, right, bottom: top + lines.length + 1 };
-  const note = (c as unknown as { _comment?: object })._comment;
-  const base = note && Object.getOwnPropertyDescriptor(Object.getPrototypeOf(note), 'model')?.get;
-  if (!note || !base) return;
-  Object.defineProperty(note, 'model', { configurable: true, get: () => ({ ...base.call(note), anchor }) });
+const refOf = (row: number, col: number): string => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+};
+
+/** A cell format with another fill: the clerk's own format, everything else (font, border, number format…) kept. */
+function withFill(xf: string, fillId: number): string {
+  const end = xf.indexOf('>');
+  let tag = xf.slice(0, end + 1);
+  const close = tag.endsWith('/>');
+  if (close) tag = tag.slice(0, -2) + '>';
+  tag = /\sfillId="/.test(tag) ? tag.replace(/\sfillId="[^"]*"/, ` fillId="${fillId}"`) : tag.replace(/>$/, ` fillId="${fillId}">`);
+  // No fill: as Excel writes a format without one (no applyFill), so readers see none rather than "pattern none".
+  tag = tag.replace(/\sapplyFill="[^"]*"/, '');
+  if (fillId !== 0) tag = tag.replace(/>$/, ' applyFill="1">');
+  return close ? tag.slice(0, -1) + '/>' : tag + xf.slice(end + 1);
 }
 
-function setNote(c: ExcelJS.Cell, note: ExcelJS.Comment | string | null): void {
-  if (note !== null) {
-    c.note = note;
-    return;
-  }
-  // ExcelJS has no way to delete a note: assigning undefined writes an empty comment, and a loaded cell also
-  // keeps the comment in its value model, which the writer reads. Drop both.
-  const internal = c as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-  delete internal._comment;
-  if (internal._value?.model) delete internal._value.model.comment;
-}
-
-/** Merged ranges without building the sheet's whole model (ws.model serialises every row). */
-function mergeRanges(ws: ExcelJS.Worksheet): string[] {
-  const merges = (ws as unknown as { _merges?: Record<string, { range: string }> })._merges;
-  return merges ? Object.values(merges).map((m) => m.range) : [...ws.model.merges];
-}
-
-/** A cell's fill and note before we cover them: neutral for other hosts, exact for this one. */
-function recordOf(sheet: string, cell: string, c: ExcelJS.Cell): MarkRecord {
-  const fill = clone(c.style.fill) ?? null;
-  const note = clone(c.note) ?? null;
-  return { sheet, cell, fill: solidColour(fill), note: plainNote(note), xlsx: { fill, note } };
-}
-
-function noteText(note: ExcelJS.Comment | string | undefined): string {
-  if (!note) return '';
-  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+/** A cell clear could not put back with certainty, and why. */
+export interface LeftMark {
+  sheet: string;
+  cell: string;
+  reason: string;
 }
 
 export class FileHost implements Host {
   readonly kind = 'file' as const;
   /** The last cell select() was asked for: the file host has no window to scroll. */
   lastSelection: { sheet: string; cell: string } | null = null;
+  /** Marks the last clear (or the clear a validation starts with) left in place, with the reason. */
+  lastLeft: LeftMark[] = [];
+  private strings: string[] | null = null;
+  private readonly contents = new Map<string, SheetContent>();
 
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    readonly pkg: Package,
     readonly name = '工作簿',
   ) {}
 
   static async fromBuffer(buf: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<FileHost> {
     const bytes = toBytes(buf);
     checkXlsxSignature(bytes, name);
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    } catch (e) {
-      throw new WorkbookReadError('not_xlsx', `无法读取工作簿 ${name}：不是 .xlsx 文件或文件已损坏（${(e as Error).message}）`);
-    }
-    if (wb.worksheets.length === 0) throw new WorkbookReadError('corrupt', `无法读取工作簿 ${name}：没有任何工作表`);
-    return new FileHost(wb, name);
+    const pkg = Package.open(bytes, name);
+    const host = new FileHost(pkg, name);
+    if (pkg.sheets().length === 0) throw new WorkbookReadError('corrupt', `无法读取工作簿 ${name}：没有任何工作表`);
+    return host;
   }
 
+  /** The annotated package. An .xlsm stays an .xlsm: its macro project and content types are parts we never touch. */
   async toBuffer(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return this.pkg.toBytes();
+  }
+
+  /** Whether the workbook holds macros (its main part is macro-enabled): the file to write is then an .xlsm. */
+  get macroEnabled(): boolean {
+    const ct = this.pkg.text('[Content_Types].xml') ?? '';
+    return /macroEnabled/i.test(ct) && this.pkg.partNames().some((n) => /vbaProject\.bin$/i.test(n));
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.strings) {
+      const wb = this.pkg.workbookPath();
+      const sst = this.pkg.related(wb, NS.sharedStrings)[0];
+      this.strings = readSharedStrings(sst ? this.pkg.text(sst.path) : null);
+    }
+    return this.strings;
+  }
+
+  private stylesPath(): string | null {
+    return this.pkg.related(this.pkg.workbookPath(), NS.styles)[0]?.path ?? null;
+  }
+
+  private content(sheet: SheetEntry): SheetContent {
+    let c = this.contents.get(sheet.path);
+    if (!c) {
+      const styles = this.stylesPath();
+      c = readSheet(this.pkg, sheet.path, {
+        strings: this.sharedStrings(),
+        dateStyles: dateStyles(styles ? this.pkg.text(styles) : null),
+        date1904: date1904(this.pkg),
+      });
+      this.contents.set(sheet.path, c);
+    }
+    return c;
+  }
+
+  private state(): { slots: StateSlots; sheet: SheetEntry | null } {
+    const found = findStateSheet(this.pkg, this.pkg.sheets(), () => this.sharedStrings());
+    return { slots: decodeState(found), sheet: found?.sheet ?? null };
+  }
+
+  /** Our sheets: the state sheet, the sheets marked as our report, and the report the state names. */
+  private ours(): Set<string> {
+    const sheets = this.pkg.sheets();
+    const { slots, sheet } = this.state();
+    const names = new Set<string>([REPORT_SHEET]);
+    if (sheet) names.add(sheet.name);
+    for (const i of markedReports(this.pkg)) if (sheets[i]) names.add(sheets[i].name);
+    if (slots.annotations?.reportSheet) names.add(slots.annotations.reportSheet);
+    return names;
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
-    return this.workbook.worksheets
-      .filter((ws) => ws.state === 'visible' && ws.name !== REPORT_SHEET && ws.name !== STATE_SHEET)
-      .map((ws) => {
-        // Both counts are getters that walk every row: read them once.
-        const rows = ws.rowCount;
-        const cols = ws.columnCount;
-        const values: unknown[][] = [];
-        for (let r = 1; r <= rows; r++) {
-          const row = ws.getRow(r);
-          const out: unknown[] = [];
-          for (let c = 1; c <= cols; c++) out.push(plainValue(row.getCell(c).value));
-          values.push(out);
-        }
-        return { name: ws.name, values, origin: { row: 1, col: 1 }, merges: mergeRanges(ws) };
+    const ours = this.ours();
+    return this.pkg
+      .sheets()
+      .filter((s) => s.state === 'visible' && !ours.has(s.name) && s.name !== STATE_SHEET)
+      .map((s) => {
+        const { values, merges } = this.content(s);
+        return { name: s.name, values, origin: { row: 1, col: 1 }, merges };
       });
   }
 
   async activeSheet(): Promise<string | null> {
-    const sheets = this.workbook.worksheets;
-    const active = sheets[this.workbook.views?.[0]?.activeTab ?? 0];
+    const sheets = this.pkg.sheets();
+    const active = sheets[activeTab(this.pkg)];
     if (active && active.state === 'visible') return active.name;
-    return sheets.find((ws) => ws.state === 'visible')?.name ?? null;
+    return sheets.find((s) => s.state === 'visible')?.name ?? null;
+  }
+
+  private styleBook(): StyleBook {
+    const path = this.stylesPath();
+    return new StyleBook((path && this.pkg.text(path)) || STYLES_EMPTY);
+  }
+
+  private saveStyles(book: StyleBook): void {
+    if (!book.changed()) return;
+    let path = this.stylesPath();
+    if (!path) {
+      const wb = this.pkg.workbookPath();
+      path = 'xl/styles.xml';
+      this.pkg.addRel(wb, NS.styles, relativeTarget(wb, path));
+      this.pkg.setContentType(path, STYLES_TYPE);
+    }
+    this.pkg.set(path, book.toXml());
   }
 
   async apply(plan: AnnotationPlan): Promise<void> {
     await this.clear();
-    const wb = this.workbook;
+    const book = this.styleBook();
     const records: MarkRecord[] = [];
-    for (const mark of plan.marks) {
-      const ws = wb.getWorksheet(mark.sheet);
-      if (!ws) continue;
-      const c = ws.getCell(mark.cell);
-      records.push(recordOf(mark.sheet, mark.cell, c));
-      setFill(c, solidFill(mark.fill));
-      // The clerk's own note stays readable above ours; clear() puts the original back as it was.
-      const own = noteText(c.note);
-      setSizedNote(ws, c, own ? `${own}\n\n【均衡校验】\n${mark.note}` : mark.note);
+    const bySheet = new Map<string, CellMark[]>();
+    for (const m of plan.marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+    const sheets = this.pkg.sheets();
+    for (const [name, marks] of bySheet) {
+      const sheet = sheets.find((s) => s.name === name);
+      if (!sheet) continue;
+      const content = this.content(sheet);
+      const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
+      const cells = new Map<number, Map<number, StyleEdit>>();
+      const seen = new Set<string>();
+      for (const mark of marks) {
+        const rc = rowCol(mark.cell);
+        if (!rc || seen.has(markKey(name, mark.cell))) continue;
+        seen.add(markKey(name, mark.cell));
+        const [row, col] = rc;
+        const ref = refOf(row, col);
+        const threaded = notes.threaded(ref);
+        const comment = threaded ? undefined : notes.get(ref);
+        const record: MarkRecord = {
+          sheet: name,
+          cell: ref,
+          fill: null,
+          note: comment === undefined ? null : SheetNotes.text(comment),
+          ooxml: { s: null, ours: 0, fill: null },
+          ...(threaded ? { via: 'none' as const } : {}),
+        };
+        const id = plan.anchor && name === plan.ledgerSheet ? identityOf(content.values, row, col, plan.anchor) : undefined;
+        if (id) record.id = id;
+        if (!threaded) {
+          const written = notes.write(ref, mark.note);
+          record.ooxml!.comment = comment ?? null;
+          record.ooxml!.noteHash = hashText(written);
+        }
+        const ourFill = book.add('fills', solidFillXml(mark.fill));
+        const edit: StyleEdit = (current, existed) => {
+          const xf = book.item('cellXfs', current) ?? book.item('cellXfs', 0) ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+          const fill = book.item('fills', Number(attr(xf, 'fillId') ?? 0)) ?? null;
+          record.fill = solidColour(fillObject(fill));
+          const ours = book.add('cellXfs', withFill(xf, ourFill));
+          record.ooxml = { ...record.ooxml!, s: existed ? current : null, ours, fill };
+          return ours;
+        };
+        if (!cells.has(row)) cells.set(row, new Map());
+        cells.get(row)!.set(col, edit);
+        records.push(record);
+      }
+      const legacy = notes.save();
+      patchSheet(this.pkg, sheet.path, { cells, tail: (t) => editLegacyDrawing(t, legacy, content.relPrefix) });
+      this.contents.delete(sheet.path);
     }
-    // A sheet of that name not made by us would be replaced too: the name is reserved for the report.
-    const stale = wb.getWorksheet(plan.reportSheet.name);
-    if (stale) wb.removeWorksheet(stale.id);
-    writeReportSheet(wb, plan.reportSheet);
-    // Written after the report so the sheet order is the same on every run.
-    writeState(wb, { annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: records }, settings: readState(wb).settings });
+    const reportName = this.freeReportName(plan.reportSheet.name);
+    const index = this.pkg.sheets().length;
+    const report = addWorksheet(this.pkg, reportName, reportSheetXml(plan.reportSheet, book));
+    markReport(this.pkg, index, reportName);
+    if (plan.reportSheet.chart) addReportChart(this.pkg, report, plan.reportSheet);
+    this.saveStyles(book);
+    this.writeState({ annotations: { version: 2, reportSheet: reportName, marks: records }, settings: this.state().slots.settings });
+  }
+
+  /** The report's planned name, unless a sheet of the clerk's has it: then the first free "名称（2）"…. */
+  private freeReportName(name: string): string {
+    const taken = new Set(this.pkg.sheets().map((s) => s.name));
+    if (!taken.has(name)) return name;
+    for (let n = 2; ; n++) if (!taken.has(`${name}（${n}）`)) return `${name}（${n}）`;
   }
 
   async clear(): Promise<void> {
-    const wb = this.workbook;
-    const { annotations: record, settings } = readState(wb);
-    if (!record) return;
-    // Restore in reverse so a cell recorded twice ends with its first (original) state.
-    for (const m of [...record.marks].reverse()) {
-      const ws = wb.getWorksheet(m.sheet);
-      if (!ws) continue;
-      const c = ws.getCell(m.cell);
-      // Exact where this host recorded the mark; another host's record gives a solid colour and plain text.
-      setFill(c, m.xlsx ? (m.xlsx.fill as ExcelJS.Fill | null) : m.fill ? solidFill(m.fill) : null);
-      if (ownsNote(m)) setNote(c, m.xlsx ? (m.xlsx.note as ExcelJS.Comment | string | null) : m.note);
+    const { slots } = this.state();
+    this.lastLeft = [];
+    const record = slots.annotations;
+    if (record) {
+      const book = this.styleBook();
+      const bySheet = new Map<string, MarkRecord[]>();
+      for (const m of record.marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+      const sheets = this.pkg.sheets();
+      for (const [name, marks] of bySheet) {
+        const sheet = sheets.find((s) => s.name === name);
+        if (sheet) this.restoreSheet(sheet, marks, book);
+      }
+      this.saveStyles(book);
     }
-    const report = record.reportSheet ? wb.getWorksheet(record.reportSheet) : undefined;
-    if (report) wb.removeWorksheet(report.id);
-    writeState(wb, { annotations: null, settings });
+    this.removeOurReports(record?.reportSheet ?? null);
+    this.writeState({ annotations: null, settings: slots.settings });
+  }
+
+  private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook): void {
+    const content = this.content(sheet);
+    const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
+    const locator = new Locator(content.values);
+    const cells = new Map<number, Map<number, StyleEdit>>();
+    // In reverse, so a cell recorded twice ends with its first (original) state.
+    for (const m of [...marks].reverse()) {
+      const at = rowCol(m.cell);
+      if (!at) continue;
+      let [row, col] = at;
+      if (m.id) {
+        const found = locator.locate(m.id, { row, col });
+        if ('reason' in found) {
+          this.lastLeft.push({ sheet: sheet.name, cell: m.cell, reason: found.reason });
+          continue;
+        }
+        ({ row, col } = found);
+      }
+      const ref = refOf(row, col);
+      const edit: StyleEdit = (current, _existed, fallback) => {
+        const o = m.ooxml;
+        if (o && current === o.ours && book.item('cellXfs', o.ours) !== undefined) return o.s ?? fallback;
+        // Renumbered by another program (or recorded by another host): our fill goes, the clerk's comes back.
+        const xf = book.item('cellXfs', current);
+        if (!xf) return null;
+        const now = solidColour(fillObject(book.item('fills', Number(attr(xf, 'fillId') ?? 0)) ?? null));
+        if (!now || !OUR_FILLS.has(now)) return null;
+        const original = o?.fill ?? (m.fill ? solidFillXml(m.fill) : null);
+        return book.add('cellXfs', withFill(xf, original ? book.add('fills', original) : 0));
+      };
+      if (!cells.has(row)) cells.set(row, new Map());
+      cells.get(row)!.set(col, edit);
+      if (m.via === 'none') continue;
+      const current = notes.get(ref);
+      if (current === null) continue;
+      const text = SheetNotes.text(current) ?? '';
+      // A note the clerk edited since is the clerk's now: it stays as it is. (Another host's record has no
+      // hash of what it wrote: its note is put back as recorded, as that host would.)
+      const ours = m.ooxml?.noteHash ? hashText(text) === m.ooxml.noteHash : true;
+      if (!ours) continue;
+      if (m.ooxml && m.ooxml.comment !== undefined) notes.restore(ref, m.ooxml.comment);
+      else notes.restore(ref, m.note ? plainComment(ref, m.note, current) : null);
+    }
+    const legacy = notes.save();
+    patchSheet(this.pkg, sheet.path, { cells, tail: (t) => editLegacyDrawing(t, legacy, content.relPrefix) });
+    this.contents.delete(sheet.path);
+  }
+
+  private removeOurReports(recorded: string | null): void {
+    for (;;) {
+      const sheets = this.pkg.sheets();
+      const marked = markedReports(this.pkg);
+      const i = sheets.findIndex((s, k) => marked.has(k) || (recorded !== null && s.name === recorded && marked.size === 0));
+      if (i < 0) return;
+      removeWorksheet(this.pkg, sheets[i]);
+      recorded = null;
+    }
+  }
+
+  /** Rewrites the state sheet (at the end of the sheet list), or drops it once nothing is left to keep. */
+  private writeState(slots: StateSlots): void {
+    const old = this.state().sheet;
+    if (old) removeWorksheet(this.pkg, old);
+    if (!slots.annotations && !slots.settings) return;
+    addWorksheet(this.pkg, STATE_SHEET, stateSheetXml(slots), 'veryHidden');
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {
-    return readState(this.workbook).settings;
+    return this.state().slots.settings;
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
-    writeState(this.workbook, { ...readState(this.workbook), settings });
+    const { slots } = this.state();
+    this.writeState({ ...(slots ?? NO_STATE), settings });
   }
 
   async select(sheet: string, cell: string): Promise<void> {
@@ -181,8 +341,25 @@ export class FileHost implements Host {
   }
 
   async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
-    if (this.workbook.getWorksheet(name)) return false;
-    writeReportSheet(this.workbook, dataSheetPlan(name, rows, columnWidths));
+    if (this.pkg.sheets().some((s) => s.name === name)) return false;
+    const book = this.styleBook();
+    addWorksheet(this.pkg, name, reportSheetXml(dataSheetPlan(name, rows, columnWidths), book));
+    this.saveStyles(book);
     return true;
   }
+}
+
+/** A <fill> element as the object solidColour() reads (solid pattern, an rgb foreground). */
+function fillObject(fill: string | null): unknown {
+  if (!fill) return null;
+  const pattern = /patternType="([^"]*)"/.exec(fill)?.[1];
+  const rgb = /<fgColor[^>]*\srgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1];
+  return pattern ? { type: 'pattern', pattern, fgColor: rgb ? { argb: rgb } : {} } : null;
+}
+
+/** A note another host recorded as plain text, written back under the author of the note now on the cell. */
+function plainComment(ref: string, text: string, current: string): string {
+  const author = attr(current, 'authorId') ?? '0';
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<comment ref="${ref}" authorId="${author}"><text><r><t xml:space="preserve">${esc(text)}</t></r></text></comment>`;
 }

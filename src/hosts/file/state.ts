@@ -1,25 +1,44 @@
-// The file host keeps its state in the layout every host shares (src/hosts/state.ts); here the grid is moved
-// in and out of an ExcelJS sheet.
-import type ExcelJS from 'exceljs';
-import { decodeSlots, encodeSlots, STATE_SHEET, type StateSlots } from '../state.ts';
+// The file host keeps its state in the layout every host shares (src/hosts/state.ts), in a very hidden
+// worksheet part of the package. Found by the marker in A1 on any hidden sheet, not only by its name: a
+// LibreOffice or WPS save may rename it (or keep it hidden rather than very hidden), turn its text into rich
+// text or shared strings, or re-type a cell; the reader takes all of those.
+import { decodeSlots, encodeSlots, STATE_MARKER, STATE_SHEET, type StateSlots } from '../state.ts';
+import type { Package, SheetEntry } from './package.ts';
+import { readSharedStrings, readSheet } from './sheet-read.ts';
+import { esc } from './xml.ts';
 
 export { STATE_SHEET } from '../state.ts';
 
-export function readState(wb: ExcelJS.Workbook): StateSlots {
-  const ws = wb.getWorksheet(STATE_SHEET);
-  const rows: unknown[][] = [];
-  if (ws) for (let r = 1; r <= ws.rowCount; r++) rows.push([ws.getCell(r, 1).value, ws.getCell(r, 2).value]);
-  return decodeSlots(rows);
+/** The sheet holding our state: the one named so, or any hidden sheet whose A1 is the marker. */
+export function findStateSheet(pkg: Package, sheets: SheetEntry[], strings: () => string[]): { sheet: SheetEntry; rows: unknown[][] } | null {
+  const candidates = [...sheets.filter((s) => s.name === STATE_SHEET), ...sheets.filter((s) => s.name !== STATE_SHEET && s.state !== 'visible')];
+  for (const sheet of candidates) {
+    const { values } = readSheet(pkg, sheet.path, { strings: strings(), dateStyles: new Set(), date1904: false });
+    const a1 = values[0]?.[0];
+    const rows = values.map((r) => [text(r[0]), text(r[1])]);
+    if (sheet.name === STATE_SHEET || a1 === STATE_MARKER || (typeof a1 === 'string' && a1.startsWith('{') && sheet.name === STATE_SHEET)) return { sheet, rows };
+  }
+  return null;
 }
 
-/**
- * Rewrites the state sheet from scratch (a sheet in a layout no host reads is replaced, not mixed with ours),
- * at the end of the sheet list so the order is the same on every run; drops it once nothing is left.
- */
-export function writeState(wb: ExcelJS.Workbook, slots: StateSlots): void {
-  const old = wb.getWorksheet(STATE_SHEET);
-  if (old) wb.removeWorksheet(old.id);
-  if (!slots.annotations && !slots.settings) return;
-  const ws = wb.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
-  encodeSlots(slots).forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as string)));
+/** A re-typed cell (a number another program made of a chunk) reads back as its text. */
+const text = (v: unknown): unknown => (typeof v === 'number' ? String(v) : v);
+
+export function decodeState(found: { rows: unknown[][] } | null): StateSlots {
+  return found ? decodeSlots(found.rows) : { annotations: null, settings: null };
 }
+
+/** The state sheet part: the grid as inline strings, so the chunks stay text whatever reads them. */
+export function stateSheetXml(slots: StateSlots): string {
+  const rows = encodeSlots(slots)
+    .map((row, r) => {
+      const cells = row
+        .map((v, c) => (typeof v === 'string' ? `<c r="${'AB'[c]}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>` : ''))
+        .join('');
+      return `<row r="${r + 1}">${cells}</row>`;
+    })
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+}
+
+export { readSharedStrings };

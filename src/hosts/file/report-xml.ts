@@ -1,0 +1,135 @@
+// The report sheet (and the 县级指标 data sheet) as a worksheet part written from the sheet plan, its formats
+// added to the workbook's own styles part. Text is written as inline strings, so no cell text can become a
+// formula; links are HYPERLINK formulas (they work in Excel, WPS and LibreOffice alike, and need no relationship).
+import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
+import { colLetter } from '../../ledger/cells.ts';
+import { textWidth } from '../../plan/grid.ts';
+import type { StyleBook } from './styles.ts';
+import { esc } from './xml.ts';
+
+const rgb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+export const solidFillXml = (hex: string): string =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="${rgb(hex)}"/></patternFill></fill>`;
+
+const THIN = '<color rgb="FFBFBFBF"/>';
+const BOX = `<border><left style="thin">${THIN}</left><right style="thin">${THIN}</right><top style="thin">${THIN}</top><bottom style="thin">${THIN}</bottom><diagonal/></border>`;
+const LINE_HEIGHT = 15;
+
+interface Look {
+  bold?: boolean;
+  size?: number;
+  link?: boolean;
+  numFmt?: string;
+  fill?: string;
+  box?: boolean;
+  wrap?: boolean;
+  middle?: boolean;
+}
+
+function styleOf(book: StyleBook, look: Look): number {
+  const font = `<font>${look.bold ? '<b/>' : ''}${look.link ? '<u/>' : ''}<sz val="${look.size ?? 11}"/>${look.link ? '<color rgb="FF0563C1"/>' : ''}<name val="等线"/><family val="2"/><charset val="134"/></font>`;
+  const fontId = book.add('fonts', font);
+  const fillId = look.fill ? book.add('fills', solidFillXml(look.fill)) : 0;
+  const borderId = look.box ? book.add('borders', BOX) : 0;
+  const numFmtId = look.numFmt ? book.numFmt(look.numFmt) : 0;
+  const align = look.wrap || look.middle ? `<alignment${look.middle ? ' vertical="center"' : ''}${look.wrap ? ' wrapText="1"' : ''}/>` : '';
+  const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''} applyFont="1"${fillId ? ' applyFill="1"' : ''}${borderId ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+  return book.add('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`);
+}
+
+const q = (s: string) => s.replace(/"/g, '""');
+
+function cellXml(ref: string, rc: ReportCell | null, style: number): string {
+  if (!rc || rc.v === null) return `<c r="${ref}" s="${style}"/>`;
+  const v = rc.v;
+  if (rc.link && typeof v === 'string') {
+    return `<c r="${ref}" s="${style}" t="str"><f>${esc(`HYPERLINK("#${q(rc.link)}","${q(v)}")`)}</f><v>${esc(v)}</v></c>`;
+  }
+  if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : `<c r="${ref}" s="${style}" t="e"><v>#NUM!</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}" s="${style}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+}
+
+interface Span {
+  row: number;
+  from: number;
+  to: number;
+}
+
+function spans(merges: string[]): Span[] {
+  return merges.map((range) => {
+    const [a, b] = range.split(':').map((ref) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
+      return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+    });
+    return { row: a.row, from: a.col, to: b.col };
+  });
+}
+
+export interface SheetXmlExtras {
+  /** r:id of the drawing that holds the sheet's chart. */
+  drawingRelId?: string;
+}
+
+/**
+ * The worksheet XML of a sheet plan: table rows (two or more filled cells) boxed out to their last cell,
+ * text wider than its column wrapped with the row made taller (no reader autofits rows on open), the title
+ * row larger, rows frozen as planned, printed landscape on pages as wide as the table.
+ */
+export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: SheetXmlExtras = {}): string {
+  const allSpans = spans(plan.merges ?? []);
+  const merged = new Set(allSpans.flatMap((s) => Array.from({ length: s.to - s.from + 1 }, (_, k) => `${s.row}:${s.from + k}`)));
+  const rows: string[] = [];
+  let maxCol = 1;
+  plan.rows.forEach((cells, r) => {
+    const rowNum = r + 1;
+    const filled = cells.flatMap((c, i) => (c ? [i + 1] : []));
+    const rowSpans = allSpans.filter((s) => s.row === rowNum);
+    const last = filled.length >= 2 ? Math.max(...filled, ...rowSpans.map((s) => s.to)) : 0;
+    const wraps = new Set<number>();
+    let lines = 1;
+    cells.forEach((rc, i) => {
+      const width = plan.columnWidths[i];
+      if (!rc || typeof rc.v !== 'string' || merged.has(`${rowNum}:${i + 1}`) || width === undefined) return;
+      const need = Math.ceil(textWidth(rc.v) / Math.max(1, width - 1));
+      if (need > 1) {
+        wraps.add(i + 1);
+        lines = Math.max(lines, need);
+      }
+    });
+    const middle = r > 0 && lines > 1;
+    const out: string[] = [];
+    const upto = Math.max(last, cells.length);
+    for (let c = 1; c <= upto; c++) {
+      const rc = cells[c - 1] ?? null;
+      const box = c <= last;
+      if (!rc && !box) continue;
+      const look: Look = rc
+        ? { bold: rc.bold, size: r === 0 ? 14 : 11, link: Boolean(rc.link), numFmt: rc.numFmt, fill: rc.fill, box, wrap: wraps.has(c), middle }
+        : { box, middle };
+      out.push(cellXml(`${colLetter(c)}${rowNum}`, rc, styleOf(book, look)));
+      maxCol = Math.max(maxCol, c);
+    }
+    if (out.length === 0) return;
+    const height = r === 0 ? 24 : lines > 1 ? LINE_HEIGHT * lines + 3 : 0;
+    rows.push(`<row r="${rowNum}"${height ? ` ht="${height}" customHeight="1"` : ''}>${out.join('')}</row>`);
+  });
+  const cols = plan.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const pane = plan.freezeRows
+    ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
+    : '';
+  const merges = plan.merges?.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const dim = `A1:${colLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/>` +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+    (cols ? `<cols>${cols}</cols>` : '') +
+    `<sheetData>${rows.join('')}</sheetData>${merges}` +
+    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+    (extras.drawingRelId ? `<drawing r:id="${extras.drawingRelId}"/>` : '') +
+    `</worksheet>`
+  );
+}

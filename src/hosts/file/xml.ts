@@ -1,0 +1,111 @@
+// The little XML the package parts need: escaping, attributes of one tag, elements found by name. Parts we
+// patch are edited as text around the elements we own, so everything else in them stays as the clerk's
+// program wrote it (namespaces, extension lists, attribute order).
+
+const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text for an element or attribute; characters XML 1.0 cannot hold are dropped, never passed on. */
+export const esc = (s: string): string =>
+  // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ESC[c]);
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Entity and character references, and the _xHHHH_ escapes OOXML uses for control characters. */
+export function unesc(s: string): string {
+  let out = s.indexOf('&') < 0 ? s : s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : NAMED[e]);
+  if (out.indexOf('_x') >= 0) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return out;
+}
+
+/** An attribute of the start tag `tag` (e.g. '<c r="A1" s="3">'), unescaped; undefined when absent. */
+export function attr(tag: string, name: string): string | undefined {
+  const re = new RegExp(`[\\s<]${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  return m ? unesc(m[2] ?? m[3]) : undefined;
+}
+
+/** The start tag with the attribute set (added before the tag's end when absent) or removed (value null). */
+export function setAttr(tag: string, name: string, value: string | null): string {
+  const re = new RegExp(`(\\s)${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, value === null ? '' : `$1${name}="${esc(value)}"`);
+  if (value === null) return tag;
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${esc(value)}"${tag.slice(end)}`;
+}
+
+export interface Found {
+  /** Offsets of the whole element in the text (start tag to end tag, or the empty tag). */
+  start: number;
+  end: number;
+  /** The start tag. */
+  tag: string;
+  /** Inner text ('' for an empty tag). */
+  inner: string;
+}
+
+/** Local name match of a tag at i: `<name` then a space, '>' or '/' (prefixed names too, e.g. x:row). */
+function isTagAt(text: string, i: number, name: string): boolean {
+  if (!text.startsWith(name, i)) return false;
+  const ch = text.charCodeAt(i + name.length);
+  return ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** The first element named `name` (exactly, with its prefix if any) at or after `from`; not nested in itself. */
+export function findElement(text: string, name: string, from = 0): Found | null {
+  let i = text.indexOf(`<${name}`, from);
+  while (i >= 0 && !isTagAt(text, i + 1, name)) i = text.indexOf(`<${name}`, i + 1);
+  if (i < 0) return null;
+  const close = text.indexOf('>', i);
+  const tag = text.slice(i, close + 1);
+  if (tag.endsWith('/>')) return { start: i, end: close + 1, tag, inner: '' };
+  const endTag = `</${name}>`;
+  const j = text.indexOf(endTag, close);
+  if (j < 0) return null;
+  return { start: i, end: j + endTag.length, tag, inner: text.slice(close + 1, j) };
+}
+
+/** Every element named `name` in order (not nested in one another). */
+export function findAll(text: string, name: string, from = 0, to = text.length): Found[] {
+  const out: Found[] = [];
+  for (let f = findElement(text, name, from); f && f.start < to; f = findElement(text, name, f.end)) out.push(f);
+  return out;
+}
+
+/** The text of a rich or plain string item (<si>, <is>, <text>): its <t> runs joined, phonetic runs left out. */
+export function stringItemText(inner: string): string {
+  let text = '';
+  let i = 0;
+  for (;;) {
+    const rph = inner.indexOf('<rPh', i);
+    let t = inner.indexOf('<t', i);
+    while (t >= 0 && !isTagAt(inner, t + 1, 't')) t = inner.indexOf('<t', t + 1);
+    if (t < 0) break;
+    if (rph >= 0 && rph < t) {
+      const endRph = inner.indexOf('</rPh>', rph);
+      i = endRph < 0 ? inner.length : endRph + 6;
+      continue;
+    }
+    const close = inner.indexOf('>', t);
+    if (inner[close - 1] === '/') {
+      i = close + 1;
+      continue;
+    }
+    const end = inner.indexOf('</t>', close);
+    text += unesc(inner.slice(close + 1, end));
+    i = end + 4;
+  }
+  return text;
+}
+
+const utf8 = new TextDecoder('utf-8');
+export const decodeUtf8 = (b: Uint8Array): string => utf8.decode(b);
+const encoder = new TextEncoder();
+export const encodeUtf8 = (s: string): Uint8Array => encoder.encode(s);
+
+/** The namespace prefix a part binds to `uri` ('' for the default namespace, null when unbound). */
+export function prefixOf(text: string, uri: string): string | null {
+  const m = new RegExp(`xmlns(?::([A-Za-z_][\\w.-]*))?="${uri.replace(/[./]/g, '\\$&')}"`).exec(text.slice(0, 4000));
+  return m ? (m[1] ?? '') : null;
+}
