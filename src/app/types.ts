@@ -11,6 +11,8 @@ export interface ValidateOptions {
   mapping?: HeaderMapping;
   settings?: Partial<EvaluationSettings>;
   fallbackCountyName?: string;
+  /** On a sheet with several counties, the one to evaluate. */
+  county?: string;
   /** false: evaluate only, no annotation plan (a roll-up writes nothing into the county workbooks). */
   plan?: boolean;
   /** 0..1 and a Chinese label, for the task pane's progress bar and the CLI's stderr. */

@@ -17,7 +17,7 @@ const noProgress: Progress = () => {};
 export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}): ValidateOutcome {
   const progress = opts.onProgress ?? noProgress;
   progress(0.05, '读取台账');
-  const read = readLedger(sheets, { sheet: opts.sheet, mapping: opts.mapping, fallbackCountyName: opts.fallbackCountyName });
+  const read = readLedger(sheets, { sheet: opts.sheet, mapping: opts.mapping, fallbackCountyName: opts.fallbackCountyName, county: opts.county });
   if (!read.ok) return { ledger: read, error: read.message, problems: read.problems };
   const pack = getStandard(opts.standard);
   if (!pack.ok) return { ledger: read, error: pack.message, problems: read.problems };
@@ -48,7 +48,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   const saved = await host.loadSettings();
   progress(0.02, '读取工作簿');
   const sheets = await host.readWorkbook();
-  const settings = opts.settings ?? saved?.evaluation;
+  const settings = opts.settings || saved?.evaluation ? { ...saved?.evaluation, ...opts.settings } : undefined;
   // A saved sheet that was renamed or deleted since is forgotten rather than failing every later run.
   const savedSheet = saved?.sheet && sheets.some((s) => s.name === saved.sheet) ? saved.sheet : undefined;
   const outcome = validateSheets(sheets, {

@@ -7,6 +7,8 @@ export interface OptionSpec {
   values?: string[];
   /** Value options that may repeat, e.g. ['map']. */
   multiple?: string[];
+  /** Options without a value, e.g. ['merge-campuses']. */
+  flags?: string[];
 }
 
 export interface ParsedArgs {
@@ -16,6 +18,8 @@ export interface ParsedArgs {
   value(name: string): string | undefined;
   /** Every value of a repeatable option, in order. */
   values(name: string): string[];
+  /** Whether a flag option was given. */
+  flag(name: string): boolean;
 }
 
 export function parseCommandArgs(argv: string[], spec: OptionSpec): ParsedArgs {
@@ -24,6 +28,7 @@ export function parseCommandArgs(argv: string[], spec: OptionSpec): ParsedArgs {
   };
   for (const name of spec.values ?? []) options[name] = { type: 'string' };
   for (const name of spec.multiple ?? []) options[name] = { type: 'string', multiple: true };
+  for (const name of spec.flags ?? []) options[name] = { type: 'boolean' };
 
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -43,6 +48,7 @@ export function parseCommandArgs(argv: string[], spec: OptionSpec): ParsedArgs {
       const v = raw[name];
       return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
     },
+    flag: (name) => raw[name] === true,
   };
 }
 

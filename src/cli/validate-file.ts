@@ -5,7 +5,7 @@ import type { Evaluation, Report } from '../core/report.ts';
 import type { FileHost } from '../hosts/file/node.ts';
 import type { HeaderMapping, LedgerReadOk } from '../ledger/types.ts';
 import { getStandard } from '../standards/index.ts';
-import type { RulePack } from '../standards/types.ts';
+import type { EvaluationSettings, RulePack } from '../standards/types.ts';
 import { InputError } from './errors.ts';
 import { countyFromFileName, openWorkbook } from './load.ts';
 import { standardOption } from './standard.ts';
@@ -14,6 +14,9 @@ export interface FileOptions {
   standard?: string;
   sheet?: string;
   mapping?: HeaderMapping;
+  /** On a sheet with several counties, the one to evaluate. */
+  county?: string;
+  settings?: Partial<EvaluationSettings>;
 }
 
 export interface ValidatedFile {

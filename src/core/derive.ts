@@ -73,8 +73,10 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
 
 export function deriveIndicator(p: SchoolPart, id: IndicatorId, relaxations: boolean): Derived {
   const f = FORMULAS[id];
-  const missing = f.required(p).filter((field) => p.values[field] === undefined);
   const cellField = f.cellField(p);
+  const given = p.given?.[id];
+  if (given !== undefined && p.students > 0) return { value: given, amount: (given * p.students) / f.scale, scale: f.scale, cellField, missing: [] };
+  const missing = f.required(p).filter((field) => p.values[field] === undefined);
   if (missing.length > 0 || p.students <= 0) return { value: null, amount: null, scale: f.scale, cellField, missing };
   const amount = f.amount(p, relaxations);
   return { value: (f.scale * amount) / p.students, amount, scale: f.scale, cellField, missing };

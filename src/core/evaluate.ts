@@ -24,7 +24,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   const settings: EvaluationSettings = { ...DEFAULT_SETTINGS, ...overrides };
   const relaxations = settings.relaxations ?? pack.relaxations;
   const sheet = county.sheet;
-  const split = splitCounty(county, pack, settings.teachingPoints ?? pack.teachingPoints);
+  const split = splitCounty(county, pack, settings.teachingPoints ?? pack.teachingPoints, settings.mergeCampuses === true);
   const { parts, problems } = split;
   const gaps: DataGap[] = [...(county.gaps ?? []), ...split.gaps];
   const compareValue = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.valueDecimals) : x);
@@ -125,7 +125,7 @@ function schoolResult(
   const detail: SchoolDetail = { cells: {}, ratio: {} };
   pack.indicators.forEach((rule, j) => {
     const d = derived[j];
-    const cell = part.cells[d.cellField];
+    const cell = part.givenCells?.[rule.id] ?? part.cells[d.cellField];
     if (cell) detail.cells[rule.id] = cell;
     const x = values[j][row];
     const threshold = specs[j].threshold;

@@ -45,6 +45,9 @@ export interface SchoolPart {
   /** Cell of the school name. */
   nameCell?: string;
   flags: { smallRuralSchool: boolean; denseCityCentre: boolean; teachingPoint: boolean };
+  /** Indicator values the ledger states for this part (申报表), by indicator id, with their cells. */
+  given?: Partial<Record<string, number>>;
+  givenCells?: Partial<Record<string, string>>;
 }
 
 export interface SplitResult {
@@ -95,35 +98,50 @@ const stagesOf = (t: SchoolType): Stage[] =>
       ? ['junior']
       : ['primary'];
 
-/** Merges teaching points into their central school (the 2012 option), returning the adjusted list. */
-function mergeTeachingPoints(schools: LedgerSchool[], sheet: string | undefined, problems: Problem[], gaps: DataGap[]): LedgerSchool[] {
-  const byName = new Map(schools.map((s) => [s.name, s]));
+/** A unit the statistics do not count as a school of its own (是否计校数 = 0): a campus or a teaching point. */
+const notCounted = (s: LedgerSchool): boolean => s.flags?.counted_as_school === false;
+
+/** The one stage a unit merged into its main school adds to (a teaching point is primary only). */
+const unitStage = (s: LedgerSchool): Stage => {
+  const t = resolveType(s);
+  return t === 'junior' || t === 'junior_part' || t === 'complete_secondary' ? 'junior' : 'primary';
+};
+
+/**
+ * Merges units into their main school (所属中心校): teaching points under the 2012 option, every 不计校数 unit when
+ * campuses are merged. Returns the adjusted list.
+ */
+function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolean, sheet: string | undefined, problems: Problem[], gaps: DataGap[]): LedgerSchool[] {
+  const byName = new Map(schools.filter((s) => !isUnit(s)).map((s) => [s.name, s]));
   const merged = new Map<string, LedgerSchool>();
   const out: LedgerSchool[] = [];
   for (const s of schools) {
-    if (resolveType(s) !== 'teaching_point') continue;
+    if (!isUnit(s)) continue;
     const central = s.centralSchool ? byName.get(s.centralSchool) : undefined;
-    if (!central || resolveType(central) === 'teaching_point') {
+    const label = resolveType(s) === 'teaching_point' ? '教学点' : '不计校数的';
+    if (!central) {
       problems.push({
         severity: 'warning',
         sheet,
         cell: s.cells?.central_school ?? s.cells?.school,
-        message: `教学点“${s.name}”未找到所属中心校${s.centralSchool ? `“${s.centralSchool}”` : ''}，未计入`,
+        message: `${label}“${s.name}”未找到所属${label === '教学点' ? '中心校' : '主校'}${s.centralSchool ? `“${s.centralSchool}”` : ''}，未计入`,
       });
       const cell = s.cells?.central_school ?? s.cells?.school;
-      gaps.push({ stage: 'primary', sheet, cells: cell ? [cell] : [], reason: '教学点未找到所属中心校' });
+      gaps.push({ stage: unitStage(s), sheet, cells: cell ? [cell] : [], reason: label === '教学点' ? '教学点未找到所属中心校' : '不计校数的单位未找到所属主校' });
       continue;
     }
     const target = merged.get(central.name) ?? { ...central, values: { ...central.values } };
     merged.set(central.name, target);
+    const stage = unitStage(s);
     for (const [k, v] of Object.entries(s.values) as [NumericField, number][]) {
-      // A teaching point is primary only: its school totals of teachers are primary teachers.
-      const key = (TEACHER_FIELDS as readonly string[]).includes(k) ? (`${k}_primary` as NumericField) : k;
+      // A single-stage unit's school totals of teachers are that stage's teachers.
+      const key = (TEACHER_FIELDS as readonly string[]).includes(k) ? (`${k}_${stage}` as NumericField) : k;
       target.values[key] = (target.values[key] ?? 0) + v;
     }
+    problems.push({ severity: 'info', sheet, cell: s.cells?.school, message: `${label}“${s.name}”已并入“${central.name}”计算` });
   }
   for (const s of schools) {
-    if (resolveType(s) === 'teaching_point') continue;
+    if (isUnit(s)) continue;
     out.push(merged.get(s.name) ?? s);
   }
   return out;
@@ -134,14 +152,16 @@ export function splitCounty(
   county: County,
   pack: RulePack,
   teachingPoints: { mode: TeachingPointMode; minStudents: number } = pack.teachingPoints,
+  mergeCampuses = false,
 ): SplitResult {
   const problems: Problem[] = [];
   const gaps: DataGap[] = [];
   const teachingPointsLeftOut: number[] = [];
   const sheet = county.sheet;
   const gap = (stage: Stage | null, cell: string | undefined, reason: string) => gaps.push({ stage, sheet, cells: cell ? [cell] : [], reason });
-  const schools =
-    teachingPoints.mode === 'merge' ? mergeTeachingPoints(county.schools, sheet, problems, gaps) : county.schools;
+  const isUnit = (s: LedgerSchool) =>
+    (teachingPoints.mode === 'merge' && resolveType(s) === 'teaching_point') || ((mergeCampuses || teachingPoints.mode === 'merge') && notCounted(s));
+  const schools = county.schools.some(isUnit) ? mergeUnits(county.schools, isUnit, sheet, problems, gaps) : county.schools;
   const parts: SchoolPart[] = [];
   const splitFields = new Set<NumericField>(pack.splitFields);
 
@@ -165,8 +185,10 @@ export function splitCounty(
     }
     if ([a, b, c].some((v) => v !== undefined && v < 0)) continue;
 
-    if (type === 'teaching_point') {
-      const n = positive(a);
+    // Teaching points and the other units the statistics do not count as schools (rules §2, §5.1 item 3).
+    if (type === 'teaching_point' || notCounted(s)) {
+      const n = positive(a) + positive(b);
+      const label = type === 'teaching_point' ? '教学点' : '不计校数的';
       if (teachingPoints.mode === 'exclude' || n < teachingPoints.minStudents) {
         problems.push({
           severity: 'info',
@@ -174,8 +196,8 @@ export function splitCounty(
           cell: nameCell,
           message:
             teachingPoints.mode === 'exclude'
-              ? `教学点“${s.name}”按本标准不计入差异系数`
-              : `教学点“${s.name}”在校生 ${n} 人，不足 ${teachingPoints.minStudents} 人，不计入差异系数`,
+              ? `${label}“${s.name}”按本标准不计入差异系数`
+              : `${label}“${s.name}”在校生 ${n} 人，不足 ${teachingPoints.minStudents} 人，不计入差异系数`,
         });
         teachingPointsLeftOut.push(s.row);
         continue;
@@ -221,6 +243,9 @@ export function splitCounty(
           teachingPoint: type === 'teaching_point',
         },
       };
+      // Stated values belong to a row that is one school part; a combined row's would need splitting, which a value cannot.
+      if (!splits && s.given) part.given = s.given;
+      if (!splits && s.givenCells) part.givenCells = s.givenCells;
       for (const f of RESOURCE_FIELDS) {
         // Fields the pack does not split are not used by its indicators; a part keeps them only when unsplit.
         if (splits && !splitFields.has(f) && f !== 'pe_art_itinerant_teachers') continue;

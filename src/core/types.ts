@@ -88,7 +88,7 @@ export const NUMERIC_FIELDS = [
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 export const TEXT_FIELDS = ['school', 'type', 'central_school', 'ownership'] as const;
-export const FLAG_FIELDS = ['small_rural_school', 'dense_city_centre', 'basic_standard_met'] as const;
+export const FLAG_FIELDS = ['small_rural_school', 'dense_city_centre', 'basic_standard_met', 'counted_as_school'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 export type FlagField = (typeof FLAG_FIELDS)[number];
 export type CanonicalField = NumericField | TextField | FlagField;
@@ -106,6 +106,13 @@ export interface LedgerSchool {
   values: Partial<Record<NumericField, number>>;
   flags?: Partial<Record<FlagField, boolean>>;
   cells?: Partial<Record<CanonicalField, string>>;
+  /**
+   * Per-school indicator values stated by the ledger itself (the 申报表's 表Ⅱ-2), by indicator id: used as given,
+   * weighted by the part's enrolment, where the ledger has no amounts to compute them from.
+   */
+  given?: Partial<Record<string, number>>;
+  /** Bare A1 address of each given value. */
+  givenCells?: Partial<Record<string, string>>;
 }
 
 export interface County {
@@ -183,7 +190,9 @@ export type SkipReason =
   | 'header'
   | 'private'
   | 'not_compulsory'
-  | 'teaching_point';
+  | 'teaching_point'
+  | 'placeholder'
+  | 'other_county';
 
 export const SKIP_REASON_NAMES: Record<SkipReason, string> = {
   total: '合计/小计行',
@@ -195,6 +204,8 @@ export const SKIP_REASON_NAMES: Record<SkipReason, string> = {
   private: '民办学校',
   not_compulsory: '非义务教育学校',
   teaching_point: '不计入的教学点',
+  placeholder: '未填写的示例行',
+  other_county: '其他县的学校',
 };
 
 /** Every row below the header, accounted for: read as a school, skipped with a reason, or an error (1-based rows). */

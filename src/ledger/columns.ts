@@ -31,6 +31,7 @@ export function resolveColumns(
   mapping: HeaderMapping | undefined,
   sheet: string,
   problems: Problem[],
+  stage?: 'primary' | 'junior',
 ): ReadColumn[] {
   const cols: ReadColumn[] = found.map((h) => ({
     index: h.index,
@@ -43,6 +44,9 @@ export function resolveColumns(
     summed: false,
   }));
   const byIndex = new Map(found.map((h, i) => [h.index, { head: h, col: cols[i] }]));
+  const isPart = (h: HeaderColumn) => h.info.match?.part === true || h.info.degree !== undefined;
+  degreeColumns(found, cols, stage, sheet, problems);
+  partsOfTotals(found, cols, sheet, problems);
 
   // One column per field: the best-scoring one; subject columns (体育, 音乐, 美术) are summed when no whole column exists.
   const groups = new Map<string, { head: HeaderColumn; col: ReadColumn }[]>();
@@ -54,7 +58,7 @@ export function resolveColumns(
   }
   for (const [field, list] of groups) {
     if (list.length === 1) continue;
-    const whole = list.filter((e) => !e.head.info.match?.part);
+    const whole = list.filter((e) => !isPart(e.head));
     if (whole.length === 0) {
       for (const e of list) e.col.summed = true;
       continue;
@@ -70,6 +74,7 @@ export function resolveColumns(
     }
   }
 
+  const sums = summedColumnsNote(cols, sheet);
   for (const [field, spec] of Object.entries(mapping ?? {})) {
     if (spec === undefined) continue;
     if (!CANONICAL.has(field)) {
@@ -97,7 +102,63 @@ export function resolveColumns(
       t.factor = u.factor;
     }
   }
+  // The clerk's own sums need no note; the reader's do.
+  problems.push(...sums.filter((p) => !(p.field in (mapping ?? {}))).map((p) => p.problem));
   return cols;
+}
+
+/**
+ * Teachers by degree (专科, 本科, 硕士, 博士) are summed into the above-degree count of their stage: 小学 counts 专科
+ * and above, 初中 本科 and above (rules §5.1). The stage is the header's or the sheet's; without one the columns
+ * cannot be used.
+ */
+function degreeColumns(found: HeaderColumn[], cols: ReadColumn[], sheetStage: 'primary' | 'junior' | undefined, sheet: string, problems: Problem[]): void {
+  let unplaced: ReadColumn | undefined;
+  found.forEach((h, i) => {
+    const level = h.info.degree;
+    if (level === undefined) return;
+    const stage = h.info.stage ?? sheetStage;
+    if (stage === 'senior') return;
+    if (!stage) {
+      unplaced ??= cols[i];
+      return;
+    }
+    if (level < (stage === 'primary' ? 1 : 2)) return;
+    cols[i].field = `above_degree_teachers_${stage}`;
+    cols[i].summed = true;
+  });
+  if (unplaced && !cols.some((c) => c.field?.startsWith('above_degree_teachers'))) {
+    problems.push({ severity: 'warning', sheet, cell: unplaced.headerCell,
+      message: `列 ${unplaced.letter}“${unplaced.header}”等按学历分列的教师数没有注明学段，无法确定高于规定学历的教师数（小学为专科及以上、初中为本科及以上）；请在表头注明小学或初中，或手动映射` });
+  }
+}
+
+/** A 计 column next to its own parts is their total: the parts that would give the same field are not added to it. */
+function partsOfTotals(found: HeaderColumn[], cols: ReadColumn[], sheet: string, problems: Problem[]): void {
+  found.forEach((t, ti) => {
+    const field = cols[ti].field;
+    if (!t.total || !field) return;
+    found.forEach((h, i) => {
+      const under = h !== t && h.base.length > t.base.length && t.base.every((b, k) => h.base[k] === b);
+      if (!under || cols[i].field !== field) return;
+      cols[i].field = null;
+      problems.push({ severity: 'info', sheet, cell: cols[i].headerCell,
+        message: `列 ${cols[i].letter}“${cols[i].header}”是列 ${cols[ti].letter}“${cols[ti].header}”的组成部分，已用合计列，不再重复相加` });
+    });
+  });
+}
+
+/** One info line per field built by adding columns, naming them. */
+function summedColumnsNote(cols: ReadColumn[], sheet: string): { field: string; problem: Problem }[] {
+  const byField = new Map<string, ReadColumn[]>();
+  for (const c of cols) if (c.field && c.summed) byField.set(c.field, [...(byField.get(c.field) ?? []), c]);
+  return [...byField].filter(([, list]) => list.length > 1).map(([field, list]) => ({
+    field,
+    problem: {
+      severity: 'info' as const, sheet, cell: list[0].headerCell,
+      message: `“${fieldLabel(field as CanonicalField)}”由 ${list.map((c) => `列 ${c.letter}“${c.header}”`).join(' + ')} 相加得到`,
+    },
+  }));
 }
 
 function findColumn(spec: string, found: HeaderColumn[], cols: ReadColumn[], origin: { row: number; col: number }): ReadColumn | undefined {

@@ -75,6 +75,8 @@ function coreName(text: string, keepStage = false): string {
 export interface NameMatch {
   key: SynonymKey;
   score: number;
+  /** The synonym entry matched (without its flag). */
+  syn: string;
   /** One subject of a group summed into the field (体育, 音乐, 美术). */
   part: boolean;
 }
@@ -93,7 +95,7 @@ export function matchName(core: string): NameMatch | null {
       if (!exact && flag) continue;
       if (!exact && !core.includes(syn)) continue;
       const score = syn.length + (exact ? EXACT_BONUS : 0);
-      if (!best || score > best.score) best = { key, score, part: flag === '+' };
+      if (!best || score > best.score) best = { key, score, syn, part: flag === '+' };
     }
   }
   return best;
@@ -108,40 +110,77 @@ export interface HeaderInfo {
   factor: number;
   /** A computed column (生均…, 差异系数): never an input. */
   derived: boolean;
+  /** A teachers-by-degree column (专科, 本科毕业, 博士研究生): summed into the above-degree count of its stage. */
+  degree?: DegreeLevel;
 }
 
 const TOTAL_WORDS = new Set(['合计', '小计', '总计', '计', '总数', '合计数', '总']);
+export const isTotalWord = (text: string): boolean => TOTAL_WORDS.has(coreName(normalizeHeader(text)));
+
+/**
+ * Teachers by the degree they hold (rules §5.1: 专科 / 本科 / 硕士 / 博士 by stage). 0 is below 专科; 小学 counts
+ * 专科 and above, 初中 本科 and above.
+ */
+export type DegreeLevel = 0 | 1 | 2 | 3;
+const DEGREE_RE: [RegExp, DegreeLevel][] = [
+  [/^(博士|硕士|博士研究生|硕士研究生|研究生)(毕业|学历)?(教师)?(数|人数)?$/, 3],
+  [/^(本科|大学本科)(毕业|学历)?(教师)?(数|人数)?$/, 2],
+  [/^(专科|大学专科|大专)(毕业|学历)?(教师)?(数|人数)?$/, 1],
+  [/^(高中阶段|高中|高中阶段以下|高中以下|高中及以下|中专|中师)(毕业|学历)?(教师)?(数|人数)?$/, 0],
+];
+function degreeOf(sub: string, context: string): DegreeLevel | undefined {
+  if (!/教师|学历/.test(context)) return undefined;
+  const core = coreName(sub, true);
+  return DEGREE_RE.find(([re]) => re.test(core))?.[1];
+}
 
 /** Matches a column's sub-header under its group header ('' when the header is one row). */
 export function analyseHeader(subRaw: string, groupRaw: string): HeaderInfo {
+  return analysePath(groupRaw.trim() ? [groupRaw, subRaw] : [subRaw]);
+}
+
+/**
+ * Matches a column by its header path, top level first (办学条件 / 体育场馆面积 / 体育馆面积). The deepest level
+ * names the column; a 计/合计 there stands for its parent. Upper levels give the stage, the unit and the context
+ * (a teacher group makes 体育 a teacher count), but a category never stands for a sub-header that names
+ * something else.
+ */
+export function analysePath(rawPath: string[]): HeaderInfo {
+  const path = rawPath.map((t) => t.trim()).filter((t, i, all) => t && t !== all[i - 1]);
+  const text = path.join('/');
+  while (path.length > 1 && isTotalWord(path[path.length - 1])) path.pop();
+  const subRaw = path[path.length - 1] ?? '';
+  const groupRaw = path.length > 1 ? path[path.length - 2] : '';
+  const context = normalizeHeader(path.join('/'));
   let sub = normalizeHeader(subRaw);
   const group = normalizeHeader(groupRaw);
-  const text = [groupRaw.trim(), subRaw.trim()].filter((t) => t).join('/');
-  // A 合计 under a group is the group's own total.
-  if (TOTAL_WORDS.has(coreName(sub))) sub = sub.replace(/合计数|合计|小计|总计|总数|计|总/, '');
+  if (TOTAL_WORDS.has(coreName(sub))) sub = '';
   const subCore = coreName(sub);
   const groupCore = coreName(group);
   const marked = (t: string) => DERIVED_MARKERS.some((m) => t.includes(m));
   // A computed group (生均… over 小学/初中) makes its columns computed, unless the sub-header names an input itself.
   const derived = marked(subCore) || (marked(groupCore) && (matchName(subCore)?.score ?? 0) < EXACT_BONUS);
+  const degree = derived ? undefined : degreeOf(sub, context);
 
-  const subStage = stageOf(sub);
-  const groupStage = stageOf(group);
-  const stageRaw = subStage ?? groupStage;
+  // The stage and unit of the deepest level that states one; 高中 in a degree (高中阶段毕业) is no stage.
+  const levels = path.map(normalizeHeader).reverse();
+  const stageRaw = (degree === undefined ? levels : levels.map((l, i) => (i === 0 ? '' : l))).map(stageOf).find((st) => st);
   const stage = stageRaw === 'mixed' ? undefined : stageRaw;
-  const unit = unitOf(sub) ?? unitOf(group);
+  const unit = levels.map(unitOf).find((u) => u);
 
   let match: NameMatch | null = null;
-  if (!derived) {
+  if (!derived && degree === undefined) {
     // Stage-free names first; the whole text too, for names that hold a stage token by accident (密度过高中心城区).
     const alone = pickBetter(matchName(subCore), matchName(coreName(sub, true)));
     // A subject (体育) is a teacher count only under a teacher group header.
-    const aloneOk = alone && (!alone.part || groupCore.includes('教师') || subCore.includes('教师')) ? alone : null;
+    const aloneOk = alone && (!alone.part || context.includes('教师')) ? alone : null;
+    // The group names the field only when the sub-header adds to it (在校学生数 over 小学, 图书 over 册数), never when
+    // the sub-header is something of its own (教学及辅助用房 over 教室).
     const joined = groupCore ? matchName(groupCore + subCore) : null;
-    const joinedOk = joined && !joined.part ? joined : null;
+    const joinedOk = joined && !joined.part && (!subCore || !groupCore.includes(joined.syn)) ? joined : null;
     match = aloneOk && aloneOk.score >= EXACT_BONUS ? aloneOk : pickBetter(aloneOk, joinedOk);
   }
-  return { text, match, stage, unit: unit?.unit, factor: unit?.factor ?? 1, derived };
+  return { text, match, stage, unit: unit?.unit, factor: unit?.factor ?? 1, derived, ...(degree !== undefined ? { degree } : {}) };
 }
 
 const pickBetter = (a: NameMatch | null, b: NameMatch | null): NameMatch | null =>

@@ -1,7 +1,7 @@
 // readLedger: a workbook's cell values → the county's school records, the column mapping used and every
 // problem found, each naming its sheet and bare cell (rules §5).
 import { REPORT_SHEET } from '../core/plan.ts';
-import type { CanonicalField, DataGap, LedgerSchool, NumericField, Problem } from '../core/types.ts';
+import type { CanonicalField, DataGap, LedgerSchool, NumericField, Problem, RowAccounting, SkipReason } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
@@ -9,6 +9,12 @@ import { fieldOf, normalizeHeader, sheetStage, withSheetStage } from './headers.
 import { cellText } from './cells.ts';
 import { averagePerPupil, countsAboveTotal, dropFractionalBandCounts, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, subtotalRows, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
+import { linkCampuses } from './campuses.ts';
+import { countiesOf, distinctCounties, pickCounty } from './counties.ts';
+import { dropPlaceholders, fieldsCoveredByGiven, givenColumns, readGiven, rowTypes } from './declaration.ts';
+import { findExtras } from './extras.ts';
+import { INDICATOR_INFO } from '../standards/indicators.ts';
+import { readSchoolType } from './school-type.ts';
 import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
 import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
 
@@ -43,12 +49,14 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
     const stage = sheetStage([sheet.name, ...textsAbove(sheet.values, found.rows[0])]);
     if (stage) applySheetStage(found, stage);
     const problems: Problem[] = [];
-    const columns = resolveColumns(found.columns, origin, options.mapping, sheet.name, problems);
+    // A sheet of one stage by its school types (a 小学 statistics table) places stage-less degree columns too.
+    const typeStage = stage ?? stageOfTypes(sheet.values, found);
+    const columns = resolveColumns(found.columns, origin, options.mapping, sheet.name, problems, typeStage);
     if (!columns.some((c) => c.field === 'school')) {
       noNameColumn.push(`工作表“${sheet.name}”第 ${found.rows.map((r) => origin.row + r).join('、')} 行像是表头，但没有学校名称列，请手动映射学校名称（school）`);
       continue;
     }
-    return readTable(sheet, sheets, found, columns, problems, options, stage);
+    return readTable(sheet, sheets, found, columns, problems, options, stage, typeStage);
   }
 
   const looked = candidates.map((s) => `“${s.name}”`).join('、') || '（无可用工作表）';
@@ -70,6 +78,7 @@ function readTable(
   problems: Problem[],
   options: LedgerOptions,
   stage: 'primary' | 'junior' | undefined,
+  typeStage: 'primary' | 'junior' | undefined,
 ): LedgerRead {
   const origin = sheet.origin ?? ORIGIN;
   const name = sheet.name;
@@ -79,12 +88,51 @@ function readTable(
     problems.push({ severity: 'info', sheet: name,
       message: `工作表“${name}”按${stage === 'primary' ? '小学' : '初中'}学段读取：不分学段的人数列计为该学段，一贯制学校和完全中学按该学段的学部读取，不再拆分` });
   }
-  const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage });
+  const extras = findExtras(found.columns);
+  const given = givenColumns(found.columns, columns);
+  const nameCol = columns.find((c) => c.field === 'school')!;
+  // Stage-less enrolment and no type column (申报表 表Ⅱ-2): 年级数 and the restart of 序号 tell the stage.
+  const bare = !staged && columns.some((c) => c.field === 'students') && !columns.some((c) => c.field === 'type');
+  const types = bare ? rowTypes(sheet.values, headerEnd + 1, nameCol.index, extras) : undefined;
+  const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage, rowTypes: types });
   const accounting = rows.accounting;
+  let read = dropPlaceholders(rows.schools);
+  moveRows(accounting, rows.schools.filter((s) => !read.includes(s)), 'placeholder');
+  if (given.length > 0) {
+    problems.push(...readGiven(sheet.values, origin, read, given, name, new Map(found.columns.map((h) => [h.index, h.info.text]))));
+    problems.push({ severity: 'info', sheet: name,
+      message: `工作表“${name}”按申报表格式读取：${given.map((g) => INDICATOR_INFO[g.indicator].name).join('、')}直接采用表中各校的指标值，按在校生数加权计算差异系数` });
+  }
+
+  // Several counties in one sheet are never pooled (rules §5.1 item 4).
+  const byCounty = countiesOf(sheet.values, origin.row, read, extras.county);
+  const counties = distinctCounties(byCounty);
+  let chosen: string | undefined;
+  if (counties.length > 1 || (options.county !== undefined && counties.length > 0)) {
+    const listed = counties.map((c) => `“${c}”`).join('、');
+    if (options.county === undefined) {
+      return { ok: false, counties, problems: [],
+        message: `工作表“${name}”包含 ${counties.length} 个县（市、区）的学校：${listed}。各县须分别评估，请选择一个县（命令行：--county 县名）` };
+    }
+    chosen = pickCounty(counties, options.county);
+    if (!chosen) {
+      return { ok: false, counties, problems: [], message: `工作表“${name}”中没有“${options.county}”的学校（表中的县：${listed}）` };
+    }
+    const others = new Set(read.filter((s) => byCounty.get(s) !== chosen).map((s) => s.row));
+    moveRows(accounting, read.filter((s) => byCounty.get(s) !== chosen), 'other_county');
+    read = read.filter((s) => byCounty.get(s) === chosen);
+    // Problems about the other counties' rows are theirs.
+    for (let i = problems.length - 1; i >= 0; i--) {
+      const row = Number(/\d+$/.exec(problems[i].cell ?? '')?.[0]);
+      if (others.has(row)) problems.splice(i, 1);
+    }
+  }
+  linkCampuses(sheet.values, origin.row, read, extras.code);
 
   judgeEquipmentUnit(columns, rows.rawEquipment, name, problems);
+  problems.push(...sportsPartsNote(found, columns, name));
   const headerOf = headerLabels(columns);
-  const subtotals = subtotalRows(rows.schools, name, accounting.skipped.total ?? []);
+  const subtotals = subtotalRows(read, name, accounting.skipped.total ?? []);
   const schools = subtotals.kept;
   if (subtotals.subtotals.length > 0) {
     const out = new Set(subtotals.subtotals.map((s) => s.row));
@@ -93,7 +141,7 @@ function readTable(
   }
   problems.push(...subtotals.problems, ...dropNegatives(schools, name, headerOf, rows.badCells));
   const enrolled = enrolment(schools, name, headerOf, rows.enrolmentReported, rows.badCells);
-  const missing = missingRequired(columns, staged);
+  const missing = missingRequired(columns, staged, typeStage, fieldsCoveredByGiven(given));
   const gaps = [...missingEnrolmentColumns(missing, stage, name, headerOf), ...rows.gaps, ...enrolled.gaps];
   problems.push(
     ...dropFractionalBandCounts(schools, name, headerOf),
@@ -109,7 +157,7 @@ function readTable(
       message: `工作表“${name}”的台账表头下没有学校数据` });
   }
 
-  const countyName = countyFromRows(sheet.values, found.rows[0])
+  const countyName = chosen ?? (counties.length === 1 ? counties[0] : undefined) ?? countyFromRows(sheet.values, found.rows[0])
     ?? countyFromLabels(sheets.filter((s) => s !== sheet))
     ?? countyFromTitle(name)
     ?? options.fallbackCountyName
@@ -136,6 +184,30 @@ function readTable(
     missingRequired: missing,
     problems,
   };
+}
+
+/** Rows read as schools that turned out not to be: counted under `reason` instead. */
+function moveRows(accounting: RowAccounting, schools: LedgerSchool[], reason: SkipReason): void {
+  if (schools.length === 0) return;
+  const out = new Set(schools.map((s) => s.row));
+  accounting.schools = accounting.schools.filter((r) => !out.has(r));
+  (accounting.skipped[reason] ??= []).push(...out);
+}
+
+/**
+ * A category 体育场馆面积 over 体育馆面积 and 校内体育场面积: the sports area is their sum (the gym also leaves the
+ * teaching area, rules §4.1). Said once.
+ */
+function sportsPartsNote(found: HeaderFound, columns: ReadColumn[], sheet: string): Problem[] {
+  if (columns.some((c) => c.field === 'sports_area')) return [];
+  const at = (f: string) => columns.findIndex((c) => c.field === f);
+  const [g, i] = [at('sports_ground_area'), at('indoor_sports_area')];
+  if (g < 0 || i < 0) return [];
+  const parent = (k: number) => found.columns.find((h) => h.index === columns[k].index)?.base.slice(0, -1).join('/') ?? '';
+  if (!parent(g) || parent(g) !== parent(i)) return [];
+  const [a, b] = i < g ? [columns[i], columns[g]] : [columns[g], columns[i]];
+  return [{ severity: 'info', sheet, cell: a.headerCell,
+    message: `“体育运动场馆面积”由 列 ${a.letter}“${a.header}” + 列 ${b.letter}“${b.header}” 相加得到（室内体育用房同时从教学及辅助用房面积中扣除）` }];
 }
 
 /** Most distinct texts in a title row (a title and a 单位：… note); a fuller row is an unused header row. */
@@ -199,9 +271,9 @@ function headerLabels(columns: ReadColumn[]): (f: NumericField) => string {
   return (f) => labels.get(f) ?? fieldLabel(f);
 }
 
-/** Required template fields no column gives, directly or through a total the engine can use. */
-function missingRequired(columns: ReadColumn[], staged: boolean): CanonicalField[] {
-  const has = new Set(columns.flatMap((c) => (c.field ? [c.field as string] : [])));
+/** Required template fields no column gives, directly or through a total the engine can use; a one-stage sheet needs only its stage's. */
+function missingRequired(columns: ReadColumn[], staged: boolean, stage: 'primary' | 'junior' | undefined, covered: Set<CanonicalField>): CanonicalField[] {
+  const has = new Set<string>([...columns.flatMap((c) => (c.field ? [c.field as string] : [])), ...covered]);
   if (!staged && has.has('students')) has.add('students_primary').add('students_junior');
   if (has.has('sports_area')) has.add('sports_ground_area');
   const satisfied = (f: CanonicalField): boolean => {
@@ -209,7 +281,24 @@ function missingRequired(columns: ReadColumn[], staged: boolean): CanonicalField
     const total = /^(.*teachers)_(primary|junior)$/.exec(f);
     return total !== null && has.has(total[1]);
   };
-  return REQUIRED_FIELDS.filter((f) => !satisfied(f));
+  const other = stage === 'primary' ? '_junior' : stage === 'junior' ? '_primary' : null;
+  return REQUIRED_FIELDS.filter((f) => !satisfied(f) && !(other && f.endsWith(other)));
+}
+
+/** The one stage every typed row of the table has (小学, 教学点 → 小学; 初中, 完全中学 → 初中), if any. */
+function stageOfTypes(values: unknown[][], found: HeaderFound): 'primary' | 'junior' | undefined {
+  const typeCol = found.columns.find((c) => c.field === 'type');
+  if (!typeCol) return undefined;
+  const seen = new Set<string>();
+  for (let r = found.rows[found.rows.length - 1] + 1; r < values.length; r++) {
+    const read = readSchoolType(cellText(values[r]?.[typeCol.index]));
+    if (read.kind !== 'type') continue;
+    const t = read.type;
+    seen.add(t === 'primary' || t === 'teaching_point' || t === 'primary_part' ? 'primary'
+      : t === 'junior' || t === 'junior_part' || t === 'complete_secondary' ? 'junior' : 'both');
+  }
+  const [only] = seen;
+  return seen.size === 1 && only !== 'both' ? (only as 'primary' | 'junior') : undefined;
 }
 
 /**

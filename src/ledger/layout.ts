@@ -1,12 +1,14 @@
 // Finding the header of a ledger table: one row or a merged header of two or three rows anywhere in the first rows,
 // picked by how many fields its headers name (a merged title row fills every cell but names none).
 import { cellText, parseRange, readNumber } from './cells.ts';
-import { analyseHeader, fieldOf, normalizeHeader, type ColumnField, type HeaderInfo } from './headers.ts';
+import { analysePath, fieldOf, isTotalWord, normalizeHeader, type ColumnField, type HeaderInfo } from './headers.ts';
+import { indicatorOfHeader } from './declaration.ts';
+import { isColumnNumberRow, isUnitsRow } from './header-rows.ts';
 
 /** How far down a header may start. */
 export const HEADER_SCAN_ROWS = 15;
-/** Most rows a merged header spans (group, sub-group, sub-header). */
-export const MAX_HEADER_ROWS = 3;
+/** Most rows a merged header spans (the statistics' 专任教师 / #按授课课程分 / 艺术 / 计). */
+export const MAX_HEADER_ROWS = 4;
 /** Fewest distinct fields a header row must name to count as a ledger. */
 export const MIN_HEADER_FIELDS = 3;
 
@@ -19,10 +21,14 @@ export interface HeaderColumn {
   keys: string[];
   /** 0-based row of the cell that carries the column's own header (for problems). */
   headerRow: number;
+  /** Normalised header path without a closing 计/合计 (专任教师/#按授课课程分/艺术). */
+  base: string[];
+  /** The header ends in 计/合计: the total of the columns under `base`. */
+  total: boolean;
 }
 
 export interface HeaderFound {
-  /** 0-based rows of the header (one to three). */
+  /** 0-based rows of the header (one to four, plus a units or column-number row under it). */
   rows: number[];
   columns: HeaderColumn[];
   /** Distinct fields named. */
@@ -53,60 +59,52 @@ function scoreColumns(columns: HeaderColumn[], mappingKeys: Set<string>): number
   const fields = new Set<string>();
   for (const c of columns) {
     if (c.field) fields.add(c.field);
+    else if (c.info.derived && indicatorOfHeader(c.base)) fields.add(`given:${indicatorOfHeader(c.base)}`);
     else if (c.keys.some((k) => mappingKeys.has(k))) fields.add(`map:${c.index}`);
   }
   return fields.size;
 }
 
-function column(index: number, sub: string, group: string, headerRow: number): HeaderColumn {
-  const info = analyseHeader(sub, group);
-  const keys = [normalizeHeader(sub), normalizeHeader(group + sub), normalizeHeader(info.text)].filter((k) => k);
-  return { index, info, field: info.derived ? null : fieldOf(info), keys, headerRow };
-}
-
-function singleRow(texts: string[], r: number): HeaderColumn[] {
-  return texts.flatMap((t, c) => (t ? [column(c, t, '', r)] : []));
+function column(index: number, path: string[], headerRow: number, unit = ''): HeaderColumn {
+  const levels = unit ? [...path.slice(0, -1), `${path[path.length - 1] ?? ''}（${unit}）`] : path;
+  const info = analysePath(levels);
+  const sub = path[path.length - 1] ?? '';
+  const group = path.slice(0, -1).filter((t) => t && t !== sub).join('');
+  const keys = [normalizeHeader(sub), normalizeHeader(group + sub), normalizeHeader(path.join('/'))].filter((k) => k);
+  const total = path.length > 1 && isTotalWord(sub);
+  const base = (total ? path.slice(0, -1) : path).map(normalizeHeader);
+  return { index, info, field: info.derived || info.degree !== undefined ? null : fieldOf(info), keys, headerRow, base, total };
 }
 
 /**
- * Walks a group row over the row below it. A group value given only in a merge's first cell is carried right
- * while the row below has sub-headers; `emit` gets each column's effective group and its sub-header.
+ * Rows top … top + height − 1 as one header: each column's path of texts, top level first, a level repeating the
+ * one above (a vertical merge) given once. A group given only in a merge's first cell is carried right while the
+ * row below has sub-headers. `units` is a units row under the header (人, ㎡, 万元).
  */
-function underGroups(group: string[], sub: string[], emit: (c: number, effective: string, s: string, g: string) => void): void {
-  let carried = '';
-  for (let c = 0; c < Math.max(group.length, sub.length); c++) {
-    const g = group[c] ?? '';
-    const s = sub[c] ?? '';
-    if (g) carried = s ? g : '';
-    else if (!s) carried = '';
-    const effective = g || carried;
-    if (effective || s) emit(c, effective, s, g);
-  }
-}
-
-/** Rows top … top + height − 1 as one header: the upper rows folded into group texts over the bottom row. */
-function stacked(texts: string[][], top: number, height: number): HeaderColumn[] {
-  let group = texts[top];
+function stacked(texts: string[][], top: number, height: number, units?: string[]): HeaderColumn[] {
+  const width = texts[top].length;
+  let paths: string[][] = texts[top].map((t) => (t ? [t] : []));
   // The row each column's own header text starts in (the top-left of a vertical merge), for problems.
-  let from = group.map(() => top);
-  for (let k = 1; k < height - 1; k++) {
-    const folded: string[] = [];
+  let from = texts[top].map(() => top);
+  for (let k = 1; k < height; k++) {
+    const row = texts[top + k];
+    let carried: string[] | null = null;
+    const next: string[][] = [];
     const rows: number[] = [];
-    underGroups(group, texts[top + k], (c, effective, s) => {
-      const own = !s || s === effective;
-      folded[c] = own ? effective : effective ? `${effective}/${s}` : s;
-      rows[c] = own ? from[c] : top + k;
-    });
-    group = Array.from(folded, (t) => t ?? '');
-    from = Array.from(rows, (r) => r ?? top + k);
+    for (let c = 0; c < width; c++) {
+      const own = paths[c];
+      const s = row[c] ?? '';
+      if (own.length) carried = s ? own : null;
+      else if (!s) carried = null;
+      const base = own.length ? own : (carried ?? []);
+      const repeat = !s || s === base[base.length - 1];
+      next[c] = repeat ? base : [...base, s];
+      rows[c] = repeat ? from[c] : top + k;
+    }
+    paths = next;
+    from = rows;
   }
-  const bottom = top + height - 1;
-  const out: HeaderColumn[] = [];
-  underGroups(group, texts[bottom], (c, effective, s) => {
-    if (!s || s === effective) out.push(column(c, effective, '', from[c] ?? bottom));
-    else out.push(column(c, s, effective, bottom));
-  });
-  return out;
+  return paths.flatMap((p, c) => (p.length ? [column(c, p, from[c], units?.[c] ?? '')] : []));
 }
 
 const looksLikeData = (row: unknown[] | undefined): boolean => (row ?? []).some((v) => readNumber(v).kind === 'number');
@@ -127,16 +125,22 @@ export function findHeader(
     const shorter = b && found.score === b.score && found.rows.length < b.rows.length && found.rows.at(-1) === b.rows.at(-1);
     if (!b || found.score > b.score || shorter) best = found;
   };
-  const isSubRow = (r: number) => r < rows && distinctFilled(texts[r]) > 0 && !looksLikeData(values[r]);
+  const isSubRow = (r: number) => r < rows && distinctFilled(texts[r]) > 0 && !looksLikeData(values[r]) && !isColumnNumberRow(texts[r]);
+  // A header of `height` rows from r, with the units or column-number row under it taken in (never read as a school).
+  const candidate = (r: number, height: number) => {
+    const below = r + height;
+    const units = below < rows && isUnitsRow(texts[below], texts[below - 1]) ? texts[below] : undefined;
+    const skip = units || (below < rows && isColumnNumberRow(texts[below])) ? 1 : 0;
+    const columns = stacked(texts, r, height, units);
+    consider({ rows: Array.from({ length: height + skip }, (_, k) => r + k), columns, score: scoreColumns(columns, mappingKeys) });
+  };
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, rows); r++) {
-    if (distinctFilled(texts[r]) === 0) continue;
-    const single = singleRow(texts[r], r);
-    consider({ rows: [r], columns: single, score: scoreColumns(single, mappingKeys) });
+    if (distinctFilled(texts[r]) === 0 || isColumnNumberRow(texts[r]) || isUnitsRow(texts[r], texts[r - 1])) continue;
+    candidate(r, 1);
     // A title row (one value, merged or not) is never a group header.
     if (distinctFilled(texts[r]) < 2) continue;
-    for (let height = 2; height <= MAX_HEADER_ROWS && isSubRow(r + height - 1); height++) {
-      const columns = stacked(texts, r, height);
-      consider({ rows: Array.from({ length: height }, (_, k) => r + k), columns, score: scoreColumns(columns, mappingKeys) });
+    for (let height = 2; height <= MAX_HEADER_ROWS && isSubRow(r + height - 1) && !isUnitsRow(texts[r + height - 1], texts[r + height - 2]); height++) {
+      candidate(r, height);
     }
   }
   const found = best as HeaderFound | null;

@@ -5,7 +5,7 @@ import { address, cellText, plain, readFlag, readNumber, trimAll } from './cells
 import { implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
 import { normalizeHeader } from './headers.ts';
-import { partFromName, readSchoolType, singleStageOf } from './school-type.ts';
+import { isPrivateOwner, partFromName, readSchoolType, singleStageOf } from './school-type.ts';
 import { NOTE_PREFIXES } from './synonyms.ts';
 
 const FLAG_SET = new Set<string>(FLAG_FIELDS);
@@ -39,6 +39,8 @@ interface Context {
   bareStudentsIsTotal: boolean;
   /** The one stage the sheet is about (its name or title says 小学 or 初中): combined schools are read as that part. */
   stage?: 'primary' | 'junior';
+  /** Types known from outside the row's own cells (the 申报表's 年级数 and 序号), by 0-based row. */
+  rowTypes?: Map<number, SchoolType>;
 }
 
 interface RowContext extends Context {
@@ -162,7 +164,7 @@ function readSchool(
   };
 
   const ownership = text('ownership');
-  if (ownership?.value.includes('民办')) {
+  if (ownership && isPrivateOwner(ownership.value)) {
     problems.push({ severity: 'info', sheet, cell: ownership.cell, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
     return { school: null, skipped: 'private' };
   }
@@ -179,6 +181,7 @@ function readSchool(
     else problems.push({ severity: 'warning', sheet, cell: typeCell.cell,
       message: `学校类型“${typeCell.value}”无法识别，将按各学段在校生数推断` });
   }
+  type ??= ctx.rowTypes?.get(r);
   // 申报表 layout: a combined school's parts are rows named …小学部 / …初中部, already split.
   const part = partFromName(name);
   const combined = !type || type === 'nine_year' || type === 'complete_secondary' || type === 'twelve_year';

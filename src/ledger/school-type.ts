@@ -19,9 +19,22 @@ const RULES: [RegExp, TypeRead][] = [
   [/^(高中|高级中学|普通高中)$/, { kind: 'excluded', label: '普通高中' }],
 ];
 
+/** The statistics' 办学类型 codes, when a cell holds the bare code. */
+const TYPE_CODES: Record<string, TypeRead> = {
+  '211': { kind: 'type', type: 'primary' },
+  '218': { kind: 'type', type: 'teaching_point' },
+  '311': { kind: 'type', type: 'junior' },
+  '312': { kind: 'type', type: 'nine_year' },
+  '341': { kind: 'type', type: 'complete_secondary' },
+  '342': { kind: 'excluded', label: '普通高中' },
+  '345': { kind: 'type', type: 'twelve_year' },
+};
+
 export function readSchoolType(text: string): TypeRead {
   const s = toHalfWidth(text).replace(/[\s\u3000]/g, '');
   if (!s) return { kind: 'unknown' };
+  const code = TYPE_CODES[s];
+  if (code) return code;
   for (const [re, read] of RULES) if (re.test(s)) return read;
   return { kind: 'unknown' };
 }
@@ -43,3 +56,6 @@ export function singleStageOf(type: SchoolType | undefined, name: string): 'prim
   if (/(九年一贯制学校|一贯制学校|完全中学)$/.test(name)) return 'combined';
   return undefined;
 }
+
+/** 民办 by name, or by the 申报表's 举办者类型 code 10 (7 = 县级教育部门 … 10 = 民办). */
+export const isPrivateOwner = (text: string): boolean => text.includes('民办') || /^10(\.0+)?$/.test(toHalfWidth(text).trim());

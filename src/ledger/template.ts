@@ -103,7 +103,7 @@ export const REQUIRED_FIELDS: CanonicalField[] = TEMPLATE_COLUMNS.filter((c) => 
 const TOTAL_LABELS: Partial<Record<CanonicalField, string>> = {
   teachers: '专任教师数', above_degree_teachers: '高于规定学历教师数', backbone_teachers: '县级及以上骨干教师数',
   pe_art_teachers: '体育艺术专任教师数', senior_title_teachers: '中级及以上职称教师数', sports_area: '体育运动场馆面积',
-  max_class_size_primary: '最大班额（小学）', max_class_size_junior: '最大班额（初中）', ownership: '办学性质',
+  max_class_size_primary: '最大班额（小学）', max_class_size_junior: '最大班额（初中）', ownership: '办学性质', counted_as_school: '是否计校数',
 };
 
 /** 班额 band columns are read, not written (docs/ledger.md): 班额46-50人班级数（小学）. */

@@ -19,6 +19,8 @@ export interface LedgerOptions {
   mapping?: HeaderMapping;
   /** County name when the workbook names none (the CLI passes the file name). */
   fallbackCountyName?: string;
+  /** On a sheet with several counties (统计三级, 区县), the one to read. */
+  county?: string;
 }
 
 export interface LedgerColumn {
@@ -56,6 +58,8 @@ export interface LedgerReadError {
   /** Chinese message naming the file/sheet (and cell where there is one). */
   message: string;
   problems: Problem[];
+  /** The sheet holds several counties and none was chosen (or the chosen one is not there): their names. */
+  counties?: string[];
 }
 
 export type LedgerRead = LedgerReadOk | LedgerReadError;

@@ -75,6 +75,11 @@ export interface EvaluationSettings {
   cvDecimals: number;
   teachingPoints?: { mode: TeachingPointMode; minStudents: number };
   relaxations?: boolean;
+  /**
+   * Merge every unit the statistics do not count as a school (是否计校数 = 0: campuses, teaching points) into its
+   * main school (rules §5.1 item 3). Default false: such a unit follows the teaching-point rule.
+   */
+  mergeCampuses?: boolean;
 }
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {

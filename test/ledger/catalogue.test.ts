@@ -508,7 +508,8 @@ const CASES: Case[] = [
     columns: { C: 'teachers', D: 'pe_art_teachers', E: 'pe_art_teachers', F: 'pe_art_teachers' },
     mapping: { teachers: '专任教师数/合计', pe_art_teachers: '专任教师数/体育+专任教师数/音乐+专任教师数/美术' },
     schools: [{ name: '东关小学', values: { teachers: 30, pe_art_teachers: 3 }, cells: { pe_art_teachers: 'D3' } }],
-    problems: [],
+    // The reader says once which columns it added up.
+    problems: [{ severity: 'info', cell: 'D2', includes: ['体育艺术专任教师数', '列 D“专任教师数/体育” + 列 E“专任教师数/音乐” + 列 F“专任教师数/美术”'] }],
   },
   {
     name: 'two columns naming one field: the first best match is used, the other reported',

@@ -15,6 +15,7 @@ import { USAGE } from '../usage.ts';
 export interface RollupOptions {
   standard: string;
   sheet?: string;
+  mergeCampuses?: boolean;
   /** Called before each file, e.g. "[12/100] 某县.xlsx". */
   onFile?: (index: number, total: number, path: string) => void;
 }
@@ -28,19 +29,26 @@ export async function rollupFiles(paths: string[], options: RollupOptions): Prom
     try {
       const host = await openWorkbook(path);
       const saved = await host.loadSettings();
-      const outcome = validateSheets(await host.readWorkbook(), {
+      const sheets = await host.readWorkbook();
+      const run = (county?: string) => validateSheets(sheets, {
         standard: options.standard,
         sheet: options.sheet ?? saved?.sheet,
         mapping: saved?.mapping,
-        settings: saved?.evaluation,
+        settings: options.mergeCampuses ? { ...saved?.evaluation, mergeCampuses: true } : saved?.evaluation,
         fallbackCountyName: countyFromFileName(path),
+        county,
         plan: false,
       });
-      if (!outcome.evaluation) {
-        skipped.push({ file: path, message: outcome.error ?? '未能完成校验' });
-        continue;
+      const first = run();
+      // A sheet with several counties: each is judged on its own, one row each (rules §5.1 item 4).
+      const several = !first.ledger.ok && first.ledger.counties ? first.ledger.counties : undefined;
+      for (const outcome of several ? several.map((c) => run(c)) : [first]) {
+        if (!outcome.evaluation) {
+          skipped.push({ file: path, message: outcome.error ?? '未能完成校验' });
+          continue;
+        }
+        counties.push(rollupCounty(path, outcome.evaluation.report));
       }
-      counties.push(rollupCounty(path, outcome.evaluation.report));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       skipped.push({ file: path, message: err.message });
@@ -50,7 +58,7 @@ export async function rollupFiles(paths: string[], options: RollupOptions): Prom
 }
 
 export async function rollupCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { values: ['out', 'json', 'standard', 'sheet'] });
+  const args = parseCommandArgs(argv, { values: ['out', 'json', 'standard', 'sheet'], flags: ['merge-campuses'] });
   if (args.help) {
     io.out(USAGE.rollup);
     return 0;
@@ -64,6 +72,7 @@ export async function rollupCommand(argv: string[], io: CliIO): Promise<number> 
   const summary = await rollupFiles(args.positionals, {
     standard: pack.id,
     sheet: args.value('sheet'),
+    mergeCampuses: args.flag('merge-campuses'),
     onFile: (i, n, path) => io.err(`[${i}/${n}] ${basename(path)}`),
   });
   for (const s of summary.skipped) io.err(`未读取：${s.message}`);

@@ -1,4 +1,4 @@
-// balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
+// balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--county NAME] [--merge-campuses] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
 import { resolve } from 'node:path';
 import { fieldLabel } from '../../ledger/template.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -13,7 +13,7 @@ import { validateFile, type ValidatedFile } from '../validate-file.ts';
 import { formatVerdict } from '../verdict.ts';
 
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json'], multiple: ['map'] });
+  const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json', 'county'], multiple: ['map'], flags: ['merge-campuses'] });
   if (args.help) {
     io.out(USAGE.validate);
     return 0;
@@ -29,6 +29,8 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     standard: args.value('standard'),
     sheet: args.value('sheet'),
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+    county: args.value('county'),
+    settings: args.flag('merge-campuses') ? { mergeCampuses: true } : undefined,
   });
   const outputs = validateOutputs(result, out, args.value('json'));
   await writeOutputsAtomically(outputs);

@@ -1,0 +1,75 @@
+// The layouts of rules §5.1 through the CLI, as files: a two-county sheet refused with both names and exit 2,
+// evaluated with --county; --merge-campuses; a roll-up of such a sheet gives one row per county.
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SheetValues } from '../../src/ledger/types.ts';
+import { statisticsSheet, STATISTICS_EXPECTED } from '../ledger/layouts/statistics.ts';
+import { runCli, tempDir } from './helpers.ts';
+
+const tmp = tempDir('layouts');
+afterAll(() => tmp.remove());
+
+async function writeSheets(path: string, sheets: SheetValues[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue; }));
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+  }
+  await wb.xlsx.writeFile(path);
+}
+
+const twoCounties = (): SheetValues => {
+  const s = statisticsSheet();
+  s.values[8][2] = '甲区';
+  s.values[9][2] = '甲区';
+  return s;
+};
+
+describe('several counties in one sheet', () => {
+  it('validate refuses with exit 2 naming both, and evaluates the one named by --county', async () => {
+    const file = tmp.path('市.xlsx');
+    await writeSheets(file, [twoCounties()]);
+    const refused = await runCli(['validate', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('“某某县”、“甲区”');
+    expect(refused.err).toContain('--county');
+
+    const json = tmp.path('某某县.json');
+    const run = await runCli(['validate', file, '--county', '某某县', '--json', json]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.county).toBe('某某县');
+    expect(report.stages.primary.schoolCount).toBe(3);
+  });
+
+  it('rollup evaluates each county of the sheet separately', async () => {
+    const file = tmp.path('市2.xlsx');
+    await writeSheets(file, [twoCounties()]);
+    const json = tmp.path('rollup.json');
+    const run = await runCli(['rollup', file, '--out', tmp.path('rollup.xlsx'), '--json', json]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(json, 'utf8'));
+    expect(summary.counties.map((c: { county: string }) => c.county)).toEqual(['某某县', '甲区']);
+    expect(summary.counties.map((c: { stages: { primary?: { schoolCount: number } } }) => c.stages.primary?.schoolCount ?? 0)).toEqual([3, 1]);
+  });
+});
+
+describe('--merge-campuses', () => {
+  it('merges 不计校数 units into their main school; without it the 2017 teaching-point rule applies', async () => {
+    const file = tmp.path('某某县.xlsx');
+    await writeSheets(file, [statisticsSheet()]);
+    const plain = tmp.path('plain.json');
+    const merged = tmp.path('merged.json');
+    const r = await runCli(['validate', file, '--json', plain]);
+    expect(r.code, r.err).toBe(0);
+    expect((await runCli(['validate', file, '--merge-campuses', '--json', merged])).code).toBe(0);
+    const cv = (path: string) => JSON.parse(readFileSync(path, 'utf8')).stages.primary.indicators.map((i: { cv: number }) => i.cv);
+    const count = (path: string) => JSON.parse(readFileSync(path, 'utf8')).stages.primary.schoolCount;
+    expect(count(plain)).toBe(STATISTICS_EXPECTED.default.schools);
+    expect(count(merged)).toBe(STATISTICS_EXPECTED.merged.schools);
+    cv(plain).forEach((c: number, j: number) => expect(c).toBeCloseTo(STATISTICS_EXPECTED.default.cv[j], 8));
+    cv(merged).forEach((c: number, j: number) => expect(c).toBeCloseTo(STATISTICS_EXPECTED.merged.cv[j], 8));
+  });
+});
