@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../sta
 import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts';
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
+import { planIndicators, rectify, type StageToPlan } from './rectify/index.ts';
 import type { Driver, Evaluation, IndicatorResult, Report, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { countyVerdict, gapsOfStage, rowSummary, stageGapReason, uniqueGaps } from './completeness.ts';
 import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
@@ -34,6 +35,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   const schoolDetails: SchoolDetail[] = new Array(parts.length);
   const stages: Partial<Record<Stage, StageResult>> = {};
   const drivers: Evaluation['drivers'] = {};
+  const toPlan: StageToPlan[] = [];
 
   for (const stage of STAGES) {
     const idx = parts.flatMap((p, i) => (p.stage === stage ? [i] : []));
@@ -67,6 +69,13 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     const result = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
     stages[stage] = result;
     drivers[stage] = stageDrivers;
+    const st = stages[stage];
+    toPlan.push({
+      input: { stage, weights, amounts, indicators: planIndicators(pack, stage, settings.unitCosts), schoolRule: pack.schoolRule, compositeLimit: pack.compositeLimit?.[stage] ?? null, compareCV, valueDecimals },
+      parts: idx.map((i) => ({ name: parts[i].name, row: parts[i].row })),
+      cvBefore: st.indicators.map((r) => r.cv),
+      compositeBefore: st.composite,
+    });
   }
   // Rules §5.2: a stage resting on data that was not read is 未评估, never 通过 (and not 未通过 either).
   const allGaps = uniqueGaps(gaps);
@@ -91,6 +100,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     parts: partResults,
     gaps: allGaps,
     ...(county.rows ? { rows: rowSummary(county.rows, split.teachingPointsLeftOut) } : {}),
+    rectification: rectify(toPlan, settings.unitCosts),
   };
   return { report, schoolDetails, drivers };
 }

@@ -1,5 +1,6 @@
 // The report JSON of rules §6, and the extra detail the planner and task pane use.
 import type { IndicatorId } from '../standards/types.ts';
+import type { Rectification } from './rectify/types.ts';
 import type { DataGap, Problem, SkipReason, Stage } from './types.ts';
 
 export interface IndicatorResult {
@@ -80,6 +81,8 @@ export interface Report {
   gaps: DataGap[];
   /** How the ledger's rows were used, counted per reason (when the county came from a ledger). */
   rows?: RowSummary;
+  /** 整改测算 (rules §7): what it would take to pass, checked by applying it and judging again. */
+  rectification?: Rectification;
 }
 
 /** The row accounting of the ledger, as counts (RowAccounting holds the row numbers). */

@@ -1,4 +1,5 @@
 import type { NumericField, Stage } from '../core/types.ts';
+import type { UnitCosts } from '../core/rectify/units.ts';
 import type { CountyItemRule, SchoolGovernmentRules } from './government.ts';
 
 /** Indicator ids of the rules page (§3, §4.1). */
@@ -80,6 +81,8 @@ export interface EvaluationSettings {
    * main school (rules §5.1 item 3). Default false: such a unit follows the teaching-point rule.
    */
   mergeCampuses?: boolean;
+  /** 元 per unit of each resource, for the rectification plan's cost in 万元 (rules §7); a county setting. */
+  unitCosts?: UnitCosts;
 }
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {

@@ -1,0 +1,79 @@
+// One stage: school raises first, then what each CV over its limit (2017) or the composite (2012) needs on top,
+// then the plan applied and judged again by the same kernel as the verdict. A plan that does not pass is not
+// presented: the stage keeps no additions and says why.
+import { CV_OK, judgeStageTable, type IndicatorSpec } from '../kernel.ts';
+import { STAGE_NAMES } from '../types.ts';
+import { levelUp } from './allocate.ts';
+import { compositeTargets } from './composite.ts';
+import { schoolRaises } from './school.ts';
+import type { StageInput, StagePlan } from './types.ts';
+
+export function planStage(input: StageInput): StagePlan {
+  const { weights, amounts, indicators, stage } = input;
+  const n = weights.length;
+  const k = indicators.length;
+  const label = STAGE_NAMES[stage];
+  const none = () => indicators.map(() => new Float64Array(n));
+  const plan: StagePlan = { school: none(), cv: none(), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
+  if (n === 0) return plan;
+
+  const incomplete = Array.from({ length: n }, (_, i) => i).filter((i) => amounts.some((a) => Number.isNaN(a[i])));
+  if (incomplete.length > 0) {
+    plan.notes.push(`${label}有 ${incomplete.length} 所学校缺少数据，补齐后才能测算整改`);
+    return judge(input, plan);
+  }
+
+  plan.school = schoolRaises(input);
+  const values = indicators.map((ind, j) =>
+    Float64Array.from(weights, (p, i) => (ind.scale * (amounts[j][i] + plan.school[j][i])) / p),
+  );
+
+  if (input.compositeLimit !== null) {
+    const choice = compositeTargets(values, weights, amounts, indicators, input.compositeLimit);
+    if (!choice) plan.notes.push(`${label}综合差异系数：找不到只增不减就能达标的方案`);
+    else {
+      plan.chosen = { indicators: choice.chosen.map((j) => indicators[j].id), basis: choice.basis };
+      for (const j of choice.chosen) {
+        const add = levelUp(values[j], weights, indicators[j], choice.targets[j] as number);
+        if (add) plan.cv[j] = add;
+        else plan.notes.push(`${label}“${indicators[j].name}”：找不到只增不减就能达标的方案`);
+      }
+    }
+  } else {
+    for (let j = 0; j < k; j++) {
+      const limit = indicators[j].cvLimit;
+      if (limit === null) continue;
+      const add = levelUp(values[j], weights, indicators[j], limit);
+      if (add) plan.cv[j] = add;
+      else plan.notes.push(`${label}“${indicators[j].name}”差异系数：找不到只增不减就能达标的方案`);
+    }
+  }
+
+  judge(input, plan);
+  if (!plan.passAfter && plan.notes.length === 0) plan.notes.push(`${label}：测算的方案复核未通过，未予采用`);
+  if (plan.notes.length > 0) {
+    plan.school = none();
+    plan.cv = none();
+    judge(input, plan);
+  }
+  return plan;
+}
+
+/** Applies the plan to the numerators and judges the stage as evaluate() does. */
+function judge(input: StageInput, plan: StagePlan): StagePlan {
+  const { weights, amounts, indicators } = input;
+  const after = amounts.map((a, j) => Float64Array.from(a, (x, i) => x + plan.school[j][i] + plan.cv[j][i]));
+  const specs: IndicatorSpec[] = indicators.map((ind) => ({ threshold: ind.threshold, cvLimit: ind.cvLimit }));
+  const table = { groupStart: [0, weights.length], weights, amounts: after, scales: indicators.map((ind) => ind.scale), valueDecimals: input.valueDecimals ?? null };
+  const compare = input.compareCV ?? ((c: number) => c);
+  const v = judgeStageTable(table, specs, input.schoolRule, compare);
+  plan.cvAfter = indicators.map((_, j) => (v.cvStatus[j][0] === CV_OK ? v.cv[j][0] : null));
+  if (input.compositeLimit !== null) {
+    const known = plan.cvAfter.every((c) => c !== null);
+    plan.compositeAfter = known ? (plan.cvAfter as number[]).reduce((a, b) => a + b, 0) / plan.cvAfter.length : null;
+    plan.passAfter = plan.compositeAfter !== null && compare(plan.compositeAfter) <= input.compositeLimit;
+  } else {
+    plan.passAfter = v.groupPass[0] === 1;
+  }
+  return plan;
+}

@@ -1,0 +1,70 @@
+// What an addition to each indicator's numerator is counted in, how finely, and what it costs (rules §7).
+import type { IndicatorId } from '../../standards/types.ts';
+
+/** A resource a county budgets for; unit costs are set per resource (元 per unit). */
+export type ResourceKind = 'teacher' | 'teaching_area' | 'sports_area' | 'equipment' | 'multimedia_room' | 'computer' | 'book';
+
+export interface ResourceUnit {
+  kind: ResourceKind;
+  /** Unit of the amount added, as the report prints it. */
+  unit: string;
+  /** Amounts are multiples of this, rounded up: whole teachers, rooms, computers and books; 0.01 ㎡; whole 元. */
+  step: number;
+  /** Whole things (teachers, rooms): the plan is rounded to whole units and checked again. */
+  whole: boolean;
+}
+
+const unit = (kind: ResourceKind, u: string, step: number, whole: boolean): ResourceUnit => ({ kind, unit: u, step, whole });
+
+export const RESOURCE_UNITS: Record<IndicatorId, ResourceUnit> = {
+  above_degree_teachers_per_100: unit('teacher', '人', 1, true),
+  backbone_teachers_per_100: unit('teacher', '人', 1, true),
+  pe_art_teachers_per_100: unit('teacher', '人', 1, true),
+  teachers_per_100: unit('teacher', '人', 1, true),
+  senior_title_teachers_per_100: unit('teacher', '人', 1, true),
+  teaching_area_per_student: unit('teaching_area', '㎡', 0.01, false),
+  sports_area_per_student: unit('sports_area', '㎡', 0.01, false),
+  equipment_value_per_student: unit('equipment', '元', 1, false),
+  multimedia_rooms_per_100: unit('multimedia_room', '间', 1, true),
+  computers_per_100: unit('computer', '台', 1, true),
+  books_per_student: unit('book', '册', 1, true),
+};
+
+/** Chinese names of the resources, for the settings file's documentation and the report. */
+export const RESOURCE_NAMES: Record<ResourceKind, string> = {
+  teacher: '教师（每人每年）',
+  teaching_area: '教学及辅助用房（每㎡）',
+  sports_area: '体育运动场馆（每㎡）',
+  equipment: '教学仪器设备（每元）',
+  multimedia_room: '网络多媒体教室（每间）',
+  computer: '计算机（每台）',
+  book: '图书（每册）',
+};
+
+/**
+ * 元 per unit, by resource kind; an indicator id as key overrides its kind (e.g. a backbone teacher costing more
+ * than another teacher). A county setting: absent means the plan is in natural units only.
+ */
+export type UnitCosts = Partial<Record<ResourceKind | IndicatorId, number>>;
+
+/** The cost in 元 of one unit of an indicator's numerator, or null when the county set none. */
+export function unitCostOf(id: IndicatorId, costs: UnitCosts | undefined): number | null {
+  const c = costs?.[id] ?? costs?.[RESOURCE_UNITS[id].kind];
+  return c === undefined || !Number.isFinite(c) || c < 0 ? null : c;
+}
+
+/** The smallest multiple of `step` at or above x (x ≥ 0), clear of binary noise just above a multiple. */
+export function ceilToStep(x: number, step: number): number {
+  if (x <= 0) return 0;
+  const k = Math.ceil(x / step - 1e-9);
+  return step === 1 ? k : Number((k * step).toFixed(decimalsOf(step)));
+}
+
+/** The largest multiple of `step` at or below x (x ≥ 0). */
+export function floorToStep(x: number, step: number): number {
+  if (x <= 0) return 0;
+  const k = Math.floor(x / step + 1e-9);
+  return step === 1 ? k : Number((k * step).toFixed(decimalsOf(step)));
+}
+
+const decimalsOf = (step: number): number => Math.max(0, Math.round(-Math.log10(step)));
