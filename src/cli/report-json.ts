@@ -1,6 +1,7 @@
 // The report JSON of rules §6, with its keys in the order the rules page prints them (the engine builds its
 // objects in its own order; readers of the file compare it with the page). Numbers stay unrounded.
 import type { IndicatorResult, Report, SchoolResult, StageResult } from '../core/report.ts';
+import type { Rectification } from '../core/rectify/types.ts';
 import { STAGES } from '../core/types.ts';
 
 export const indicatorJson = (r: IndicatorResult): IndicatorResult => ({
@@ -36,6 +37,30 @@ const school = (s: SchoolResult) => ({
   shortfall: s.shortfall,
 });
 
+/** §7: the additions, totals and cost first, as the page prints them; then what the plan checked. */
+const rectification = (r: Rectification) => ({
+  additions: r.additions.map((a) => ({ school: a.school, stage: a.stage, row: a.row, indicator: a.indicator, amount: a.amount, unit: a.unit, reason: a.reason })),
+  byIndicator: r.byIndicator.map((b) => ({
+    stage: b.stage,
+    indicator: b.indicator,
+    cvBefore: b.cvBefore,
+    cvAfter: b.cvAfter,
+    limit: b.limit,
+    total: b.total,
+    unit: b.unit,
+    schools: b.schools,
+    name: b.name,
+    schoolTotal: b.schoolTotal,
+    cvTotal: b.cvTotal,
+    cost: b.cost,
+  })),
+  cost: r.cost,
+  composite: r.composite,
+  stagesAfter: r.stagesAfter,
+  passAfter: r.passAfter,
+  notes: r.notes,
+});
+
 export function reportJsonObject(report: Report) {
   const stages: Record<string, ReturnType<typeof stage>> = {};
   for (const id of STAGES) {
@@ -54,6 +79,7 @@ export function reportJsonObject(report: Report) {
     parts: report.parts,
     gaps: report.gaps,
     ...(report.rows ? { rows: report.rows } : {}),
+    ...(report.rectification ? { rectification: rectification(report.rectification) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { STANDARDS, DEFAULT_STANDARD_ID } from '../standards/index.ts';
 const standards = () => STANDARDS.map((p) => `    ${p.id.padEnd(28)}${p.name}`).join('\n');
 
 export const USAGE: Record<string, string> = {
-  validate: `用法：balance validate <台账.xlsx> [--standard ID] [--sheet 工作表] [--county 县名] [--merge-campuses] [--map 字段=表头 …] [--out 标注副本.xlsx] [--json 报告.json]
+  validate: `用法：balance validate <台账.xlsx> [--standard ID] [--sheet 工作表] [--county 县名] [--merge-campuses] [--map 字段=表头 …] [--out 标注副本.xlsx] [--json 报告.json] [--costs 单价.json]
 
 校验一个县的台账，在终端打印各学段各指标的县均值、差异系数、限值与是否达标，以及全县结论。
   --standard ID     评估标准（默认 ${DEFAULT_STANDARD_ID}），可用：
@@ -16,7 +16,9 @@ ${standards()}
   --map 字段=表头   手工指定表头对应的字段，可重复；字段写模板表头（如 小学在校生数）或字段名（如 students_primary），
                     表头写台账中的表头文字或列字母（如 F）
   --out 文件        写出标注副本：未达标单元格加底色和批注，并加“均衡校验报告”工作表（原台账不改动）
-  --json 文件       写出报告 JSON（格式见规则说明 §6）`,
+  --json 文件       写出报告 JSON（格式见规则说明 §6）
+  --costs 文件      整改测算单价（JSON，元/单位，示例见 docs/unit-costs.sample.json）：整改所需按万元合计；
+                    单价随标注副本保存为本县设置`,
   rollup: `用法：balance rollup <县1.xlsx> <县2.xlsx> … --out 汇总.xlsx [--json 汇总.json] [--standard ID] [--sheet 工作表] [--merge-campuses]
 
 汇总多个县的台账：每个县、每个学段、每个指标的差异系数与结论，写成一个对比工作簿（及 JSON）。进度显示在标准错误输出。
@@ -33,7 +35,7 @@ ${standards()}
 export const MAIN_USAGE = `均衡督导助手 命令行工具 balance
 
 用法：
-  balance validate <台账.xlsx> [--standard ID] [--sheet 工作表] [--map 字段=表头 …] [--out 标注副本.xlsx] [--json 报告.json]
+  balance validate <台账.xlsx> [--standard ID] [--sheet 工作表] [--map 字段=表头 …] [--out 标注副本.xlsx] [--json 报告.json] [--costs 单价.json]
   balance rollup <县.xlsx …> --out 汇总.xlsx [--json 汇总.json]
   balance template --out 台账.xlsx [--standard ID]
   balance demo [--out 目录]

@@ -3,6 +3,7 @@
 import type { Evaluation, IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
 import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
+import { formatRectification } from './rectification.ts';
 import { formatTable, type Align } from './table.ts';
 import { rowSummaryText } from '../core/completeness.ts';
 
@@ -22,6 +23,8 @@ export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluati
     if (!st || st.schoolCount === 0) continue;
     out.push('', ...formatStage(report, stage, st, pack, drivers?.[stage]));
   }
+  const plan = formatRectification(report.rectification);
+  if (plan.length > 0) out.push('', ...plan);
   out.push('', '评估结论（各部分）：', formatParts(report.parts));
   out.push('', countyVerdict(report));
   if (report.rows) out.push(`读取情况：${rowSummaryText(report.rows)}`);

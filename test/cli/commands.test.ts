@@ -64,8 +64,8 @@ describe('balance validate', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const report = readJson<Report>(json);
-    // The §6 keys in the page's order, then what the verdict rests on (rules §5.2): the gaps and the row accounting.
-    expect(Object.keys(report)).toEqual(['version', 'standard', 'county', 'pass', 'reason', 'stages', 'schools', 'problems', 'parts', 'gaps', 'rows']);
+    // The §6 keys in the page's order, then what the verdict rests on (rules §5.2): the gaps and the row accounting; then the plan (§7).
+    expect(Object.keys(report)).toEqual(['version', 'standard', 'county', 'pass', 'reason', 'stages', 'schools', 'problems', 'parts', 'gaps', 'rows', 'rectification']);
     expect(Object.keys(report.stages.primary!.indicators[0])).toEqual(['id', 'name', 'mean', 'cv', 'cvLimit', 'cvPass', 'threshold', 'schoolsBelow']);
     expect(Object.keys(report.schools[0])).toEqual(['name', 'stage', 'row', 'students', 'values', 'met', 'metCount', 'pass', 'shortfall']);
     expect(report).toMatchObject({ version: 1, standard: 'national-2017-quality', county: '河口县', pass: null, gaps: [] });

@@ -5,6 +5,9 @@ import { parseCommandArgs } from '../args.ts';
 import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
 import { usageError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
+import type { UnitCosts } from '../../core/rectify/units.ts';
+import type { EvaluationSettings } from '../../standards/types.ts';
+import { costsOption } from '../costs.ts';
 import { parseMappings } from '../mapping.ts';
 import { reportJsonText } from '../report-json.ts';
 import { formatProblems } from '../problems.ts';
@@ -13,7 +16,7 @@ import { validateFile, type ValidatedFile } from '../validate-file.ts';
 import { formatVerdict } from '../verdict.ts';
 
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json', 'county'], multiple: ['map'], flags: ['merge-campuses'] });
+  const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json', 'county', 'costs'], multiple: ['map'], flags: ['merge-campuses'] });
   if (args.help) {
     io.out(USAGE.validate);
     return 0;
@@ -30,7 +33,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     sheet: args.value('sheet'),
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
     county: args.value('county'),
-    settings: args.flag('merge-campuses') ? { mergeCampuses: true } : undefined,
+    settings: settingsOption(args.flag('merge-campuses'), await costsOption(args.value('costs'))),
   });
   const outputs = validateOutputs(result, out, args.value('json'));
   await writeOutputsAtomically(outputs);
@@ -57,4 +60,10 @@ export function validateOutputs(result: ValidatedFile, out: string | undefined, 
   if (out) outputs.push({ path: out, content: () => result.host.toBuffer() });
   if (json) outputs.push({ path: json, content: () => reportJsonText(result.report) });
   return outputs;
+}
+
+/** Only the settings given on the command line; the rest come from the workbook's saved settings. */
+function settingsOption(mergeCampuses: boolean, unitCosts: UnitCosts | undefined): Partial<EvaluationSettings> | undefined {
+  if (!mergeCampuses && !unitCosts) return undefined;
+  return { ...(mergeCampuses ? { mergeCampuses } : {}), ...(unitCosts ? { unitCosts } : {}) };
 }

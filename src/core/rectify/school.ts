@@ -8,9 +8,8 @@ import type { PlanIndicator, StageInput } from './types.ts';
 export function raiseTo(amount: number, pupils: number, target: number, ind: PlanIndicator): number {
   const value = (a: number) => (ind.scale * (amount + a)) / pupils;
   if (value(0) >= target) return 0;
-  // Area and 元 aim a hair above the target so the value after is not a rounding error below it.
-  const aim = ind.unit.whole ? target : target * (1 + 1e-10);
-  let a = ceilToStep((aim * pupils) / ind.scale - amount, ind.unit.step);
+  let a = ceilToStep((target * pupils) / ind.scale - amount, ind.unit.step);
+  // The value is judged as the kernel computes it: one more step where float division lands just under.
   while (value(a) < target) a = ceilToStep(a + ind.unit.step, ind.unit.step);
   return a;
 }

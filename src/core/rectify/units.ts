@@ -1,5 +1,6 @@
 // What an addition to each indicator's numerator is counted in, how finely, and what it costs (rules §7).
 import type { IndicatorId } from '../../standards/types.ts';
+import { fail, ok, type Result } from '../types.ts';
 
 /** A resource a county budgets for; unit costs are set per resource (元 per unit). */
 export type ResourceKind = 'teacher' | 'teaching_area' | 'sports_area' | 'equipment' | 'multimedia_room' | 'computer' | 'book';
@@ -68,3 +69,22 @@ export function floorToStep(x: number, step: number): number {
 }
 
 const decimalsOf = (step: number): number => Math.max(0, Math.round(-Math.log10(step)));
+
+const KNOWN_KEYS = new Set<string>([...Object.keys(RESOURCE_NAMES), ...Object.keys(RESOURCE_UNITS)]);
+
+/**
+ * A unit-cost setting as a county writes it (JSON): { "teacher": 120000, "sports_area": 800, … } in 元 per unit.
+ * Keys starting with "_" are remarks. Unknown keys and values that are not non-negative numbers are errors
+ * naming the key, so a typo never silently costs the plan at 0.
+ */
+export function parseUnitCosts(data: unknown): Result<UnitCosts> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('invalid_value', '单价设置应为一个对象，如 {"teacher": 120000, "sports_area": 800}');
+  const out: UnitCosts = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key.startsWith('_')) continue;
+    if (!KNOWN_KEYS.has(key)) return fail('invalid_value', `单价设置中的“${key}”不是可用的项目；可用：${Object.keys(RESOURCE_NAMES).join('、')}，或指标 id`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return fail('invalid_value', `单价设置“${key}”应为不小于 0 的数（元/单位），实际为 ${JSON.stringify(value)}`);
+    out[key as keyof UnitCosts] = value;
+  }
+  return ok(out);
+}
