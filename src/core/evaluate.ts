@@ -69,12 +69,11 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     const result = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
     stages[stage] = result;
     drivers[stage] = stageDrivers;
-    const st = stages[stage];
     toPlan.push({
       input: { stage, weights, amounts, indicators: planIndicators(pack, stage, settings.unitCosts), schoolRule: pack.schoolRule, compositeLimit: pack.compositeLimit?.[stage] ?? null, compareCV, valueDecimals },
       parts: idx.map((i) => ({ name: parts[i].name, row: parts[i].row })),
-      cvBefore: st.indicators.map((r) => r.cv),
-      compositeBefore: st.composite,
+      cvBefore: result.indicators.map((r) => r.cv),
+      compositeBefore: result.composite,
     });
   }
   // Rules §5.2: a stage resting on data that was not read is 未评估, never 通过 (and not 未通过 either).
