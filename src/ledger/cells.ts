@@ -1,32 +1,4 @@
-// Cell addresses and cell values as the hosts hand them over (plain values, ExcelJS objects, Office.js strings).
-
-/** 1-based column number → letters (1 → A, 27 → AA). */
-export function colLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** Column letters → 1-based number, or null when the text is not a column reference. */
-export function colNumber(letters: string): number | null {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-export const address = (row: number, col: number): string => `${colLetter(col)}${row}`;
-
-/** "B2:D3" → 1-based corners, or null when unreadable. */
-export function parseRange(range: string): { r1: number; c1: number; r2: number; c2: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range.trim().replace(/^.*!/, ''));
-  if (!m) return null;
-  const c1 = colNumber(m[1])!;
-  const r1 = Number(m[2]);
-  const c2 = m[3] ? colNumber(m[3])! : c1;
-  const r2 = m[4] ? Number(m[4]) : r1;
-  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
-}
+// Cell values as the hosts hand them over (plain values, ExcelJS objects, Office.js strings). Addresses: model/a1.ts.
 
 /** What a formula cell saved without its calculated value says (rules §5.2: never "为空"). */
 export const NO_RESULT = '：公式没有计算结果，请在 Excel/WPS 中重新计算并保存';

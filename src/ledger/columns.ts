@@ -1,7 +1,7 @@
 // From matched headers to the columns actually read: one column per field (the best match), the summed
 // subject columns of pe_art, and the user's mapping on top.
 import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS, type CanonicalField, type Problem } from '../core/types.ts';
-import { address, colLetter, colNumber } from './cells.ts';
+import { cellAddress, columnLetter, columnNumber } from '../model/a1.ts';
 import { normalizeHeader, unitFactor, type ColumnField } from './headers.ts';
 import type { HeaderColumn } from './layout.ts';
 import { fieldLabel } from './template.ts';
@@ -35,12 +35,12 @@ export function resolveColumns(
 ): ReadColumn[] {
   const cols: ReadColumn[] = found.map((h) => ({
     index: h.index,
-    letter: colLetter(origin.col + h.index),
+    letter: columnLetter(origin.col + h.index),
     header: h.info.text,
     field: h.field,
     ...unitFactor(h.field, h.info),
     unitStated: h.info.unit !== undefined,
-    headerCell: address(origin.row + h.headerRow, origin.col + h.index),
+    headerCell: cellAddress(origin.row + h.headerRow, origin.col + h.index),
     summed: false,
   }));
   const byIndex = new Map(found.map((h, i) => [h.index, { head: h, col: cols[i] }]));
@@ -162,7 +162,7 @@ function summedColumnsNote(cols: ReadColumn[], sheet: string): { field: string; 
 }
 
 function findColumn(spec: string, found: HeaderColumn[], cols: ReadColumn[], origin: { row: number; col: number }): ReadColumn | undefined {
-  const n = colNumber(spec);
+  const n = columnNumber(spec);
   if (n !== null && n >= origin.col) {
     const existing = cols.find((c) => c.letter === spec.toUpperCase());
     if (existing) return existing;

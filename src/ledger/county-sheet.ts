@@ -5,7 +5,8 @@
 import type { CountyEntry, CountySheet, Problem } from '../core/types.ts';
 import { RETENTION_INPUT_NAMES, type CountyItemRule } from '../standards/government.ts';
 import type { RulePack } from '../standards/types.ts';
-import { address, cellText, plain, readFlag, readNumber, toHalfWidth } from './cells.ts';
+import { cellAddress } from '../model/a1.ts';
+import { cellText, plain, readFlag, readNumber, toHalfWidth } from './cells.ts';
 import type { SheetValues } from './types.ts';
 
 export const COUNTY_SHEET = '县级指标';
@@ -82,7 +83,7 @@ export function readCountySheet(sheets: SheetValues[], pack: RulePack): CountySh
     const retentionKey = labels.map((l) => (l.startsWith(RETENTION_PREFIX) ? l.slice(RETENTION_PREFIX.length) : retentionByName.get(l))).find(Boolean);
     const rule = labels.map((l) => byId.get(l) ?? byName.get(l)).find(Boolean);
     if (!rule && !retentionKey) continue;
-    const cell = address(origin.row + r, origin.col + valueCol);
+    const cell = cellAddress(origin.row + r, origin.col + valueCol);
     const read = readValue(row[valueCol], rule);
     if ('bad' in read) {
       problems.push({ severity: 'error', sheet: sheet.name, cell, message: `${rule?.name ?? RETENTION_INPUT_NAMES[retentionKey as keyof typeof RETENTION_INPUT_NAMES]}：${read.bad}` });

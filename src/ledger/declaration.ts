@@ -3,7 +3,8 @@
 // comes from its name, its 年级数 or the restart of 序号; placeholder rows ("小学 1", "…") are no schools.
 import type { CanonicalField, LedgerSchool, Problem, SchoolType } from '../core/types.ts';
 import type { IndicatorId } from '../standards/types.ts';
-import { address, cellText, readNumber, trimAll } from './cells.ts';
+import { cellAddress } from '../model/a1.ts';
+import { cellText, readNumber, trimAll } from './cells.ts';
 import type { ReadColumn } from './columns.ts';
 import { type ExtraColumns } from './extras.ts';
 import { matchName, normalizeHeader } from './headers.ts';
@@ -92,7 +93,7 @@ export function readGiven(values: unknown[][], origin: { row: number; col: numbe
   const problems: Problem[] = [];
   for (const s of schools) {
     for (const g of given) {
-      const cell = address(s.row, origin.col + g.index);
+      const cell = cellAddress(s.row, origin.col + g.index);
       const read = readNumber(values[s.row - origin.row]?.[g.index]);
       s.givenCells = { ...s.givenCells, [g.indicator]: cell };
       if (read.kind === 'missing') continue;

@@ -1,6 +1,7 @@
 // Finding the header of a ledger table: one row or a merged header of two or three rows anywhere in the first rows,
 // picked by how many fields its headers name (a merged title row fills every cell but names none).
-import { cellText, parseRange, readNumber } from './cells.ts';
+import { parseRange } from '../model/a1.ts';
+import { cellText, readNumber } from './cells.ts';
 import { analysePath, fieldOf, isTotalWord, normalizeHeader, type ColumnField, type HeaderInfo } from './headers.ts';
 import { indicatorOfHeader } from './declaration.ts';
 import { isColumnNumberRow, isUnitsRow } from './header-rows.ts';

@@ -1,7 +1,8 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
 import { FLAG_FIELDS, type DataGap, type FlagField, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
-import { address, cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
+import { cellAddress } from '../model/a1.ts';
+import { cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
 import { implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
 import { normalizeHeader } from './headers.ts';
@@ -146,7 +147,7 @@ function isFreeText(row: unknown[], filled: number[], name: string, lone: boolea
   return texts.size === 1;
 }
 
-const cellAt = (ctx: Context, r: number, index: number): string => address(ctx.origin.row + r, ctx.origin.col + index);
+const cellAt = (ctx: Context, r: number, index: number): string => cellAddress(ctx.origin.row + r, ctx.origin.col + index);
 
 function readSchool(
   row: unknown[],

@@ -2,7 +2,7 @@
 // sheet: the title row merged and bold, the column header bold and shaded, rows below it frozen.
 import type { ReportSheetPlan } from '../core/plan.ts';
 import { HEADER_FILL } from './format.ts';
-import { colLetter } from './grid.ts';
+import { columnLetter } from '../model/a1.ts';
 
 export function dataSheetPlan(name: string, rows: (string | number | null)[][], columnWidths: number[]): ReportSheetPlan {
   const filled = (v: unknown) => v !== null && v !== undefined && v !== '';
@@ -14,7 +14,7 @@ export function dataSheetPlan(name: string, rows: (string | number | null)[][], 
       r.map((v) => (v === null ? null : { v, ...(i === 0 || i === header ? { bold: true } : {}), ...(i === header ? { fill: HEADER_FILL } : {}) })),
     ),
     columnWidths,
-    merges: rows.length > 0 && columnWidths.length > 1 ? [`A1:${colLetter(columnWidths.length)}1`] : [],
+    merges: rows.length > 0 && columnWidths.length > 1 ? [`A1:${columnLetter(columnWidths.length)}1`] : [],
     ...(header >= 0 ? { freezeRows: header + 1 } : {}),
   };
 }

@@ -1,15 +1,9 @@
 // A small row-by-row builder for the report sheet grid: it tracks row numbers (for links and the chart),
 // merges, and the column widths the content needs.
 import type { ReportCell, ReportSheetPlan, ReportValue } from '../core/plan.ts';
+import { columnLetter } from '../model/a1.ts';
 
 export type Cell = ReportCell | null;
-
-/** Column letter of a 1-based column number (1 → A, 27 → AA). */
-export function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** Display width in Excel character units: CJK and full-width characters take two. */
 const WIDE: [number, number][] = [
@@ -63,7 +57,7 @@ export class Grid {
 
   merge(row: number, fromCol: number, toCol: number): void {
     if (toCol <= fromCol) return;
-    this.merges.push(`${colLetter(fromCol)}${row}:${colLetter(toCol)}${row}`);
+    this.merges.push(`${columnLetter(fromCol)}${row}:${columnLetter(toCol)}${row}`);
     for (let c = fromCol; c <= toCol; c++) this.mergedCells.add(`${row}:${c}`);
   }
 

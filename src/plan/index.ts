@@ -4,7 +4,7 @@ import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
 import type { RulePack } from '../standards/types.ts';
-import { colNumber } from '../ledger/cells.ts';
+import { columnNumber } from '../model/a1.ts';
 import { buildMarks } from './marks.ts';
 import { buildReportSheet } from './report-sheet.ts';
 
@@ -28,7 +28,7 @@ export function buildPlan(evaluation: Evaluation, ledger: LedgerReadOk, pack: Ru
   const nameColumn = ledger.columns.find((c) => c.field === 'school')?.col;
   return {
     ledgerSheet: ledger.sheet,
-    anchor: { headerRows: ledger.headerRows, nameColumn: nameColumn ? colNumber(nameColumn) : null },
+    anchor: { headerRows: ledger.headerRows, nameColumn: nameColumn ? columnNumber(nameColumn) : null },
     marks: buildMarks(evaluation, ledger.sheet, pack, problems),
     reportSheet: buildReportSheet(evaluation, ledger, pack, problems),
   };

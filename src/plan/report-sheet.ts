@@ -22,7 +22,8 @@ import {
   itemValueText,
   verdict,
 } from './format.ts';
-import { Grid, cell, colLetter, type Cell } from './grid.ts';
+import { columnLetter } from '../model/a1.ts';
+import { Grid, cell, type Cell } from './grid.ts';
 import { severityName } from './marks.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
@@ -302,7 +303,7 @@ function chartData(ctx: Ctx): ReportChart | undefined {
   return {
     title: '各指标差异系数与限值',
     categories: `A${first}:A${last}`,
-    series: columns.map((c, j) => ({ name: c.name, values: `${colLetter(j + 2)}${first}:${colLetter(j + 2)}${last}` })),
-    anchor: `${colLetter(columns.length + 3)}${headerRow - 1}`,
+    series: columns.map((c, j) => ({ name: c.name, values: `${columnLetter(j + 2)}${first}:${columnLetter(j + 2)}${last}` })),
+    anchor: `${columnLetter(columns.length + 3)}${headerRow - 1}`,
   };
 }

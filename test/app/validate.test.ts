@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { clearWorkbook, validateSheets, validateWorkbook } from '../../src/app/validate.ts';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
 import { excelOf, hostOf } from '../file-host/snapshot.ts';
-import { colLetter } from '../../src/ledger/cells.ts';
+import { columnLetter } from '../../src/model/a1.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 import type { SheetValues } from '../../src/ledger/types.ts';
 import { SAMPLE_SHEET, sampleLedgerRows, writeSampleWorkbook } from '../../src/sample/index.ts';
 
-const sampleSheets = (): SheetValues[] => [{ name: SAMPLE_SHEET, values: sampleLedgerRows(), merges: [`A1:${colLetter(TEMPLATE_COLUMNS.length)}1`] }];
+const sampleSheets = (): SheetValues[] => [{ name: SAMPLE_SHEET, values: sampleLedgerRows(), merges: [`A1:${columnLetter(TEMPLATE_COLUMNS.length)}1`] }];
 
 describe('validateSheets', () => {
   it('reads, evaluates and plans the sample county', () => {

@@ -1,6 +1,7 @@
 // Header matching (rules §5) and cell reading, one table each.
 import { describe, expect, it } from 'vitest';
-import { colLetter, colNumber, parseRange, readFlag, readNumber } from '../../src/ledger/cells.ts';
+import { readFlag, readNumber } from '../../src/ledger/cells.ts';
+import { columnLetter, columnNumber, parseRange } from '../../src/model/a1.ts';
 import { analyseHeader, fieldOf, normalizeHeader, unitFactor } from '../../src/ledger/headers.ts';
 import { readSchoolType } from '../../src/ledger/school-type.ts';
 import { countyFromTitle } from '../../src/ledger/county.ts';
@@ -120,8 +121,8 @@ describe('cells', () => {
 
   it('flags, column letters and ranges', () => {
     expect([readFlag('是'), readFlag('否'), readFlag(' √ '), readFlag(null), readFlag('不详')]).toEqual([true, false, true, undefined, 'bad']);
-    expect([colLetter(1), colLetter(26), colLetter(27), colLetter(703)]).toEqual(['A', 'Z', 'AA', 'AAA']);
-    expect([colNumber('ab'), colNumber('学校')]).toEqual([28, null]);
+    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(703)]).toEqual(['A', 'Z', 'AA', 'AAA']);
+    expect([columnNumber('ab'), columnNumber('学校')]).toEqual([28, null]);
     expect(parseRange('台账!$B$2:D3')).toEqual({ r1: 2, c1: 2, r2: 3, c2: 4 });
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NUMERIC_FIELDS, type NumericField } from '../../src/core/types.ts';
-import { colLetter } from '../../src/ledger/cells.ts';
+import { columnLetter } from '../../src/model/a1.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 
@@ -52,7 +52,7 @@ describe('readLedger properties', () => {
           NUMERIC.forEach((c, j) => {
             const want = cells[j] === 'missing' ? undefined : inRange(c.field, (cells[j] as { n: number }).n) * (c.field === 'equipment_value' ? 10000 : 1);
             expect(school.values[c.field as NumericField], `${school.name} ${c.field}`).toBe(want);
-            const col = colLetter(TEMPLATE_COLUMNS.findIndex((t) => t.field === c.field) + 1);
+            const col = columnLetter(TEMPLATE_COLUMNS.findIndex((t) => t.field === c.field) + 1);
             expect(school.cells?.[c.field], c.field).toBe(`${col}${i + 2}`);
           });
         });

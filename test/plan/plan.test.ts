@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/evaluate.ts';
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type ReportCell, type ReportSheetPlan } from '../../src/core/plan.ts';
 import { buildPlan } from '../../src/plan/index.ts';
-import { colLetter, textWidth } from '../../src/plan/grid.ts';
+import { columnLetter } from '../../src/model/a1.ts';
+import { textWidth } from '../../src/plan/grid.ts';
 import { sheetRef } from '../../src/plan/format.ts';
 import { national2012Basic } from '../../src/standards/national-2012-basic.ts';
 import { county, evaluation, ledger, pack } from './fixture.ts';
@@ -67,7 +68,7 @@ describe('report sheet', () => {
     expect(sheet.name).toBe(REPORT_SHEET);
     expect(sheet.rows[0][0]?.v).toBe('样例县义务教育均衡发展校验报告');
     expect(String(sheet.rows[1][0]?.v)).toContain(pack.name);
-    expect(sheet.merges).toContain(`A1:${colLetter(sheet.columnWidths.length)}1`);
+    expect(sheet.merges).toContain(`A1:${columnLetter(sheet.columnWidths.length)}1`);
   });
 
   it('gives the overall verdict and each part with its reason', () => {

@@ -4,7 +4,7 @@ import type { AnnotationPlan, CellMark, ReportSheetPlan } from '../../core/plan.
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
-import { columnLetter, originOf } from './address.ts';
+import { columnLetter, originOf } from '../../model/a1.ts';
 import { CHUNK_BYTES, ChunkedBatch, payloadBytes } from './batch.ts';
 import { layoutReport, type ReportLayout } from './report-layout.ts';
 import { decodeSlots, encodeSlots, markKey, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
@@ -456,7 +456,7 @@ export class ExcelHost implements Host {
     await this.writeLinks(batch, ws, sheetBytes, layout.links);
     // Each call is counted on its own: a call's envelope, not its arguments, is most of its size.
     for (const [col, chars] of sheetPlan.columnWidths.entries()) {
-      const letter = columnLetter(col);
+      const letter = columnLetter(col + 1);
       await batch.add(sheetBytes + 2 * payloadBytes(letter) + 20);
       ws.getRange(`${letter}:${letter}`).format.columnWidth = chars * POINTS_PER_CHAR;
     }

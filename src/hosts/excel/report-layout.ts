@@ -1,7 +1,7 @@
 // The report sheet plan as the few whole-range writes Excel needs: one values grid, number formats as runs
 // down columns, and bold and fills as lists of rectangles (one write per list, not per cell or row).
 import type { ReportSheetPlan, ReportValue } from '../../core/plan.ts';
-import { columnLetter } from './address.ts';
+import { columnLetter } from '../../model/a1.ts';
 
 export interface Run {
   row: number;
@@ -81,8 +81,8 @@ export function rectangles(runs: Run[]): string[] {
     const first = sorted[i];
     let last = first;
     while (++i < sorted.length && sorted[i].col === first.col && sorted[i].count === first.count && sorted[i].row === last.row + 1) last = sorted[i];
-    const from = `${columnLetter(first.col)}${first.row + 1}`;
-    const to = `${columnLetter(first.col + first.count - 1)}${last.row + 1}`;
+    const from = `${columnLetter(first.col + 1)}${first.row + 1}`;
+    const to = `${columnLetter(first.col + first.count)}${last.row + 1}`;
     out.push(from === to ? from : `${from}:${to}`);
   }
   return out;

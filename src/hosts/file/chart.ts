@@ -2,7 +2,7 @@
 // them, drawn from the chart-data table of the report sheet (formulas to it, plus cached values so a viewer
 // that does not recalculate still draws it), in a drawing anchored where the plan says.
 import type { ReportSheetPlan } from '../../core/plan.ts';
-import { parseRange } from '../../ledger/cells.ts';
+import { columnLetter, parseRange } from '../../model/a1.ts';
 import { NS, relativeTarget, type Package, type SheetEntry } from './package.ts';
 import { esc } from './xml.ts';
 
@@ -24,12 +24,7 @@ function cellsOf(plan: ReportSheetPlan, range: string): (string | number | boole
 
 const absolute = (sheet: string, range: string): string => {
   const r = parseRange(range)!;
-  const col = (n: number) => {
-    let s = '';
-    for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-    return s;
-  };
-  return `'${sheet.replace(/'/g, "''")}'!$${col(r.c1)}$${r.r1}:$${col(r.c2)}$${r.r2}`;
+  return `'${sheet.replace(/'/g, "''")}'!$${columnLetter(r.c1)}$${r.r1}:$${columnLetter(r.c2)}$${r.r2}`;
 };
 
 function strCache(values: unknown[]): string {

@@ -3,6 +3,7 @@
 // cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
 // they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
+import { cellAddress, columnNumber } from '../../model/a1.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { markKey, NO_STATE, solidColour, type MarkRecord, type StateSlots } from '../state.ts';
@@ -30,14 +31,10 @@ const toBytes = (buf: ArrayBuffer | Uint8Array): Uint8Array => (buf instanceof U
 function rowCol(cell: string): [number, number] | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(cell.trim());
   if (!m) return null;
-  return [Number(m[2]), [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  return [Number(m[2]), columnNumber(m[1])!];
 }
 
-const refOf = (row: number, col: number): string => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
-};
+const refOf = cellAddress;
 
 /** A cell format with another fill: the clerk's own format, everything else (font, border, number format…) kept. */
 function withFill(xf: string, fillId: number): string {

@@ -1,6 +1,7 @@
 // A worksheet's notes: its comments part (authors and <comment> elements) and the VML that draws their boxes.
 // Comments we do not touch keep their XML as written (authors, rich runs, plain-text notes); a cell holding a
 // threaded comment is left alone; parts are created on the first note and removed when the last one goes.
+import { parseCell } from '../../model/a1.ts';
 import { NS, relativeTarget, relsPathOf, type Package } from './package.ts';
 import { attr, esc, findAll, findElement, prefixOf, stringItemText } from './xml.ts';
 import { textWidth } from '../../plan/grid.ts';
@@ -16,8 +17,8 @@ interface Comment {
 }
 
 const cellRC = (ref: string): [number, number] => {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref.toUpperCase())!;
-  return [Number(m[2]), [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)];
+  const { row, col } = parseCell(ref);
+  return [row, col];
 };
 
 /** Where the sheet's <legacyDrawing> must change once the notes are saved. */

@@ -2,7 +2,7 @@
 // added to the workbook's own styles part. Text is written as inline strings, so no cell text can become a
 // formula; links are HYPERLINK formulas (they work in Excel, WPS and LibreOffice alike, and need no relationship).
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
-import { colLetter } from '../../ledger/cells.ts';
+import { columnLetter, parseCell } from '../../model/a1.ts';
 import { textWidth } from '../../plan/grid.ts';
 import type { StyleBook } from './styles.ts';
 import { esc } from './xml.ts';
@@ -58,10 +58,7 @@ interface Span {
 
 function spans(merges: string[]): Span[] {
   return merges.map((range) => {
-    const [a, b] = range.split(':').map((ref) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
-      return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-    });
+    const [a, b] = range.split(':').map(parseCell);
     return { row: a.row, from: a.col, to: b.col };
   });
 }
@@ -107,7 +104,7 @@ export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: S
       const look: Look = rc
         ? { bold: rc.bold, size: r === 0 ? 14 : 11, link: Boolean(rc.link), numFmt: rc.numFmt, fill: rc.fill, box, wrap: wraps.has(c), middle }
         : { box, middle };
-      out.push(cellXml(`${colLetter(c)}${rowNum}`, rc, styleOf(book, look)));
+      out.push(cellXml(`${columnLetter(c)}${rowNum}`, rc, styleOf(book, look)));
       maxCol = Math.max(maxCol, c);
     }
     if (out.length === 0) return;
@@ -119,7 +116,7 @@ export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: S
     ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
     : '';
   const merges = plan.merges?.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  const dim = `A1:${colLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
+  const dim = `A1:${columnLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +

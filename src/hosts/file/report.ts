@@ -2,6 +2,7 @@
 // of the grid, and the chart spec itself is left for hosts that can draw one (docs/file-host.md).
 import type ExcelJS from 'exceljs';
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
+import { parseCell } from '../../model/a1.ts';
 import { textWidth } from '../../plan/grid.ts';
 
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -42,10 +43,7 @@ interface Span {
 /** Single-row merges of the plan ("C5:L5" → row 5, columns 3–12). */
 function spans(merges: string[]): Span[] {
   return merges.map((range) => {
-    const [a, b] = range.split(':').map((ref) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref) as RegExpExecArray;
-      return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
-    });
+    const [a, b] = range.split(':').map(parseCell);
     return { row: a.row, from: a.col, to: b.col };
   });
 }

@@ -5,7 +5,7 @@
 import type { Package } from './package.ts';
 import { attr, setAttr } from './xml.ts';
 import { entryWriter, inflateEntryChunks } from './zip.ts';
-import { colLetter } from '../../ledger/cells.ts';
+import { columnLetter } from '../../model/a1.ts';
 
 /**
  * Given the cell's style index (its row's or column's when the cell is absent) and that row's or column's
@@ -66,7 +66,7 @@ function patchRow(rowText: string, rowNum: number, edits: Map<number, StyleEdit>
   let pos = tagEnd;
   const insert = (c: number) => {
     const style = edits.get(c)!(rowStyle ?? colStyle(c), false, rowStyle ?? colStyle(c));
-    if (style !== null) out += `<c r="${colLetter(c)}${rowNum}" s="${style}"/>`;
+    if (style !== null) out += `<c r="${columnLetter(c)}${rowNum}" s="${style}"/>`;
   };
   for (const cell of cells) {
     while (pending.length > 0 && pending[0] < cell.col) insert(pending.shift()!);

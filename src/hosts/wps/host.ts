@@ -3,7 +3,7 @@
 import { REPORT_SHEET, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
-import { parseCell } from './a1.ts';
+import { parseCell } from '../../model/a1.ts';
 import { hexToBgr } from './color.ts';
 import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';

@@ -1,6 +1,6 @@
 // Whole-range helpers: ET pays per call, so values go in one Value2 write per block and formats go to
 // runs of adjacent cells that share them.
-import { blockAddress, cellAddress, columnLetter } from './a1.ts';
+import { blockAddress, cellAddress, columnLetter } from '../../model/a1.ts';
 import type { EtRange, EtWorksheet } from './et.ts';
 
 /** Range.Value2 as rows: a single cell reads as a scalar, several as an array of row arrays (wps-notes §4). */

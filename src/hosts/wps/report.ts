@@ -1,7 +1,7 @@
 // Writes the report sheet of an annotation plan onto a fresh worksheet: values in one Value2 write,
 // formats, bold and fills in runs, then per-cell hyperlinks, merges and column widths.
 import type { ReportSheetPlan } from '../../core/plan.ts';
-import { cellAddress, columnLetter } from './a1.ts';
+import { cellAddress, columnLetter } from '../../model/a1.ts';
 import { hexToBgr } from './color.ts';
 import type { EtWorksheet } from './et.ts';
 import { verticalRuns, writeBlock } from './ranges.ts';

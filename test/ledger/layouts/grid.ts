@@ -1,6 +1,6 @@
 // Builds a sheet the way Excel stores it: each merged range's text in its top-left cell only, and the merges
 // listed, so the reader's merge handling is what makes the header (rules §5: merged group cells).
-import { parseRange } from '../../../src/ledger/cells.ts';
+import { parseRange } from '../../../src/model/a1.ts';
 import type { SheetValues } from '../../../src/ledger/types.ts';
 
 /** [range, value]: "B2:B4" merged with value at B2, or a single cell "C3". */
