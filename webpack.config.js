@@ -91,7 +91,8 @@ export default async (env = {}, argv = {}) => {
     output: {
       path: path.join(root, 'dist'),
       filename: '[name].js',
-      clean: { keep: /^wps\// },
+      // The WPS build and the release kits share dist/ (and may be writing their staging folders right now).
+      clean: { keep: /^(wps|release)(\/|\.tmp-)/ },
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs'],

@@ -174,8 +174,8 @@ export function deployReadme(version: string): string {
          JSPluginsServer=C:\\Users\\<用户名>\\AppData\\Roaming\\kingsoft\\wps\\jsaddons\\jsplugins.xml
      （jsaddons 目录下已有 jsplugins.xml 时 JSPluginsServer 一行可省略；需要调试时可加 JsApiShowWebDebugger=true，按 Alt+F12 打开调试器。）
   4. 重启 WPS，打开工作簿，应出现“均衡督导”选项卡。
-  5. 本构建不生成 .7z 压缩包（构建机上没有 7z 工具）；jsplugins.xml 中的 .7z 地址只在文件夹不存在时才会用到。
-     如需压缩包，请用 7-Zip 把 ${folder} 文件夹压缩为 ${ADDIN_NAME}.7z（压缩包内只有这一个顶层文件夹）。
+  5. jsplugins.xml 中的 .7z 地址只在文件夹不存在时才会用到。发布包 均衡督导助手-WPS-${version}.7z（npm run package 生成）
+     内只有 ${folder} 这一个顶层文件夹，正是 WPS 离线方式要求的格式：需要时把它改名为 ${ADDIN_NAME}.7z 放到该地址。
   6. 也可把 ${folder} 文件夹放到内网 Web 服务器上，在 jsplugins.xml 中改用 jspluginonline 一行（见文件内注释）。
   注意：不要同时使用方式 A 和方式 B，两种方式混用可能造成加载项重名冲突。
 
