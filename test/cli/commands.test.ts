@@ -236,7 +236,8 @@ describe('balance validate on unusable input: exit 2 with a Chinese message, no 
     const before = readFileSync(file);
     const run = await runCli(['validate', file, '--out', file]);
     expect(run.code).toBe(2);
-    expect(run.err).toContain('--out 不能是输入文件本身');
+    expect(run.err).toContain('拒绝写出');
+    expect(run.err).toContain('输入文件保持不变');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 

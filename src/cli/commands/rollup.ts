@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { validateSheets } from '../../app/validate.ts';
 import { parseCommandArgs } from '../args.ts';
-import { writeOutputsAtomically } from '../atomic.ts';
+import { refuseInputs, writeOutputsAtomically } from '../atomic.ts';
 import { InputError, usageError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
 import { countyFromFileName, openWorkbook } from '../load.ts';
@@ -69,6 +69,7 @@ export async function rollupCommand(argv: string[], io: CliIO): Promise<number> 
   const pack = standardOption(args.value('standard'));
   const json = args.value('json');
 
+  await refuseInputs([out, ...(json ? [json] : [])], args.positionals);
   const summary = await rollupFiles(args.positionals, {
     standard: pack.id,
     sheet: args.value('sheet'),
@@ -81,7 +82,7 @@ export async function rollupCommand(argv: string[], io: CliIO): Promise<number> 
   await writeOutputsAtomically([
     { path: out, content: async () => new Uint8Array(await buildRollupWorkbook(summary).xlsx.writeBuffer()) },
     ...(json ? [{ path: json, content: () => `${JSON.stringify(summary, null, 2)}\n` }] : []),
-  ]);
+  ], args.positionals);
   const passing = summary.counties.filter((c) => c.parts.find((p) => p.id === 'resources')?.pass === true).length;
   io.out(`已汇总 ${summary.counties.length} 个县（资源配置达标 ${passing} 个）${summary.skipped.length ? `，${summary.skipped.length} 个文件未能读取` : ''}`);
   io.out(`已写出：${out}`);

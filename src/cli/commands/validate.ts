@@ -1,8 +1,7 @@
 // balance validate <ledger.xlsx> [--standard ID] [--sheet NAME] [--county NAME] [--merge-campuses] [--map 字段=表头 …] [--out annotated.xlsx] [--json report.json]
-import { resolve } from 'node:path';
 import { fieldLabel } from '../../ledger/template.ts';
 import { parseCommandArgs } from '../args.ts';
-import { writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
+import { refuseInputs, writeOutputsAtomically, type PendingOutput } from '../atomic.ts';
 import { usageError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
 import type { UnitCosts } from '../../core/rectify/units.ts';
@@ -26,8 +25,9 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   if (extra.length > 0) throw usageError(`多余的参数：${extra.join(' ')}（一次校验一个文件；多个县请用 balance rollup）`);
   const mapping = parseMappings(args.values('map'));
   const out = args.value('out');
-  if (out && resolve(out) === resolve(path)) throw usageError('--out 不能是输入文件本身：原台账保持不变，标注写在副本中');
 
+  // Refused before any work: the ledger must survive whatever the outputs are called.
+  await refuseInputs([out, args.value('json')].filter((o): o is string => !!o), [path]);
   const result = await validateFile(path, {
     standard: args.value('standard'),
     sheet: args.value('sheet'),
@@ -36,7 +36,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     settings: settingsOption(args.flag('merge-campuses'), await costsOption(args.value('costs'))),
   });
   const outputs = validateOutputs(result, out, args.value('json'));
-  await writeOutputsAtomically(outputs);
+  await writeOutputsAtomically(outputs, [path]);
 
   io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
   const missing = missingColumns(result);
