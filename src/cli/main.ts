@@ -7,6 +7,7 @@ import { validateCommand } from './commands/validate.ts';
 import { InputError } from './errors.ts';
 import { ignoreClosedStdout, processIO, type CliIO, type Command } from './io.ts';
 import { MAIN_USAGE, USAGE } from './usage.ts';
+import { terminalSafe } from './terminal.ts';
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
@@ -15,8 +16,10 @@ const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
 };
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
-  if (io === processIO) ignoreClosedStdout();
+export async function main(argv: string[], processOrTest: CliIO = processIO): Promise<number> {
+  if (processOrTest === processIO) ignoreClosedStdout();
+  // Everything printed may carry workbook text (names, sheet names, messages): no control character gets through.
+  const io: CliIO = { out: (t) => processOrTest.out(terminalSafe(t)), err: (t) => processOrTest.err(terminalSafe(t)) };
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     io.out(USAGE[rest[0] ?? ''] ?? MAIN_USAGE);

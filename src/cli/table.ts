@@ -1,4 +1,5 @@
 // A small terminal table: CJK and full-width characters take two columns, so padding counts display width.
+import { oneLine } from './terminal.ts';
 
 /** East Asian Wide and Fullwidth ranges (Unicode UAX #11) that occur in ledgers and our messages. */
 const WIDE_RANGES: [number, number][] = [
@@ -35,7 +36,8 @@ export function pad(text: string, width: number, align: Align = 'left'): string 
 }
 
 /** Columns separated by two spaces, a rule under the header (unless `rule` is false), no trailing spaces. */
-export function formatTable(headers: string[], rows: string[][], align: Align[] = [], rule = true): string {
+export function formatTable(headers: string[], cells: string[][], align: Align[] = [], rule = true): string {
+  const rows = cells.map((r) => r.map((c) => oneLine(c ?? '')));
   const widths = headers.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c] ?? ''))));
   const line = (cells: string[]) =>
     cells

@@ -31,7 +31,20 @@ export interface ReportCell {
   fill?: string;
   /** Hyperlink target inside the workbook, e.g. "'台账'!F9". */
   link?: string;
+  /**
+   * Text a sheet would read as a formula, number or date when written as a value ("=cmd|…", "+1", "@x", "001",
+   * a tab or CR first): hosts must store it as text (Excel/WPS: the '@' format before the value). Decided here,
+   * by the planner, for every host alike.
+   */
+  text?: true;
 }
+
+/** What a sheet would not keep as text when typed or written as a value (rules: text from a workbook is data). */
+export const MISREAD_AS_VALUE = /^\s*([=+\-@\uff1d\uff0b\uff0d\uff20]|\d|\.\d)/;
+
+/** The cell with its `text` mark when its string would be misread. */
+export const markText = (c: ReportCell): ReportCell =>
+  typeof c.v === 'string' && MISREAD_AS_VALUE.test(c.v) && !c.text ? { ...c, text: true } : c;
 
 export interface ReportChart {
   title: string;

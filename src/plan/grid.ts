@@ -1,6 +1,6 @@
 // A small row-by-row builder for the report sheet grid: it tracks row numbers (for links and the chart),
 // merges, and the column widths the content needs.
-import type { ReportCell, ReportSheetPlan, ReportValue } from '../core/plan.ts';
+import { markText, type ReportCell, type ReportSheetPlan, type ReportValue } from '../core/plan.ts';
 import { columnLetter } from '../model/a1.ts';
 
 export type Cell = ReportCell | null;
@@ -18,7 +18,8 @@ export function textWidth(text: string): number {
   return w;
 }
 
-export const cell = (v: ReportValue, extra: Omit<ReportCell, 'v'> = {}): ReportCell => ({ v, ...extra });
+/** A report cell; text a sheet would misread (a school named "=cmd|…") is marked to be stored as text. */
+export const cell = (v: ReportValue, extra: Omit<ReportCell, 'v'> = {}): ReportCell => markText({ v, ...extra });
 
 export class Grid {
   readonly rows: Cell[][] = [];

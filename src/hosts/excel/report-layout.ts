@@ -21,8 +21,6 @@ export interface ReportLayout {
   links: { row: number; col: number; target: string; text: string }[];
 }
 
-/** Text Excel would turn into a formula, number or date when written as a value (e.g. a school named "001"). */
-const MISREAD = /^\s*([=+\-@]|\d|\.\d)/;
 
 const cellValue = (v: ReportValue | undefined): string | number | boolean => (v === null || v === undefined ? '' : v);
 
@@ -42,7 +40,7 @@ export function layoutReport(plan: ReportSheetPlan): ReportLayout {
       const c = cells[col] ?? null;
       // Text stays text: a school named "=1" or "001" must not turn into a formula or a number.
       vr[col] = cellValue(c?.v);
-      const format = c?.numFmt ?? (typeof c?.v === 'string' && MISREAD.test(c.v) ? '@' : null);
+      const format = c?.numFmt ?? (c?.text ? '@' : null);
       const open = openFormat[col];
       const follows = open !== null && open.row + open.count === row;
       if (format && follows && open.format === format) open.count++;

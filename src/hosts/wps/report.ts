@@ -9,6 +9,10 @@ import { verticalRuns, writeBlock } from './ranges.ts';
 export function writeReportSheet(ws: EtWorksheet, plan: ReportSheetPlan): void {
   const width = Math.max(1, ...plan.rows.map((r) => r.length));
   const cells = plan.rows.flatMap((r, i) => r.map((c, j) => ({ c, row: i + 1, col: j + 1 })));
+  // Text the plan marks (a school named "=HYPERLINK(…)" or "=cmd|…") is formatted as text before its value
+  // arrives: Value2 parses strings as if typed, so it would otherwise become a live formula.
+  const asText = verticalRuns(cells.map(({ c, row, col }) => ({ row, col, value: c?.text ? '@' : undefined })));
+  for (const run of asText) ws.Range(run.address).NumberFormat = run.value;
   if (plan.rows.length > 0) {
     writeBlock(ws, 1, 1, plan.rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.v ?? null)));
   }
