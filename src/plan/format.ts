@@ -59,3 +59,23 @@ export function itemValueText(value: number | string | boolean | null, unit = ''
   if (typeof value === 'number') return `${Number(value.toFixed(2))}${unit ? ` ${unit}` : ''}`;
   return value;
 }
+
+/** Excel's limits: a formula's length, and a string literal inside one. */
+export const MAX_FORMULA = 8192;
+export const MAX_LITERAL = 255;
+
+/**
+ * Our internal link as a HYPERLINK formula, for hosts that write links as formulas: quotes doubled, so a name
+ * such as 城关"小学" or =cmd|… stays a string literal; the shown text cut to Excel's 255 characters a literal,
+ * so the formula stays within 8,192. `shown` is the text the cell displays. Null when the target alone is too long.
+ */
+export function hyperlinkFormula(target: string, text: string): { formula: string; shown: string } | null {
+  const q = (s: string) => s.replace(/"/g, '""');
+  const head = `HYPERLINK("#${q(target)}","`;
+  const room = Math.min(MAX_LITERAL, MAX_FORMULA - head.length - 2);
+  if (room <= 0) return null;
+  const chars = Array.from(text).slice(0, room);
+  while (q(chars.join('')).length > room) chars.pop();
+  const shown = chars.join('');
+  return { formula: `${head}${q(shown)}")`, shown };
+}

@@ -3,6 +3,7 @@
 // formula; links are HYPERLINK formulas (they work in Excel, WPS and LibreOffice alike, and need no relationship).
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
 import { columnLetter, parseCell } from '../../model/a1.ts';
+import { hyperlinkFormula } from '../../plan/format.ts';
 import { textWidth } from '../../plan/grid.ts';
 import type { StyleBook } from './styles.ts';
 import { esc } from './xml.ts';
@@ -37,14 +38,11 @@ function styleOf(book: StyleBook, look: Look): number {
   return book.add('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"${applies}${align ? `>${align}</xf>` : '/>'}`);
 }
 
-const q = (s: string) => s.replace(/"/g, '""');
-
 function cellXml(ref: string, rc: ReportCell | null, style: number): string {
   if (!rc || rc.v === null) return `<c r="${ref}" s="${style}"/>`;
   const v = rc.v;
-  if (rc.link && typeof v === 'string') {
-    return `<c r="${ref}" s="${style}" t="str"><f>${esc(`HYPERLINK("#${q(rc.link)}","${q(v)}")`)}</f><v>${esc(v)}</v></c>`;
-  }
+  const link = rc.link && typeof v === 'string' ? hyperlinkFormula(rc.link, v) : null;
+  if (link) return `<c r="${ref}" s="${style}" t="str"><f>${esc(link.formula)}</f><v>${esc(link.shown)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : `<c r="${ref}" s="${style}" t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}" s="${style}" t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;

@@ -3,6 +3,7 @@
 import type ExcelJS from 'exceljs';
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
 import { parseCell } from '../../model/a1.ts';
+import { hyperlinkFormula } from '../../plan/format.ts';
 import { textWidth } from '../../plan/grid.ts';
 
 export const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -16,21 +17,9 @@ const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFBFBFBF' } };
  * which Excel then tries to open as a file; the formula works in Excel, WPS and LibreOffice alike.
  */
 function linkValue(text: string, target: string): ExcelJS.CellFormulaValue | string {
-  const q = (s: string) => s.replace(/"/g, '""');
-  const head = `HYPERLINK("#${q(target)}","`;
-  // Excel refuses a formula over 8,192 characters (and a string literal over 255 in older files): a long
-  // name is shown cut, in full as the cached result; a target that alone is too long gets no link.
-  const room = Math.min(MAX_LITERAL, MAX_FORMULA - head.length - 2);
-  if (room <= 0) return text;
-  const chars = Array.from(text).slice(0, room);
-  while (q(chars.join('')).length > room) chars.pop();
-  const shown = chars.join('');
-  return { formula: `${head}${q(shown)}")`, result: shown, date1904: false };
+  const link = hyperlinkFormula(target, text);
+  return link ? { formula: link.formula, result: link.shown, date1904: false } : text;
 }
-
-/** Excel's limits: a formula's length, and a string literal inside one. */
-export const MAX_FORMULA = 8192;
-const MAX_LITERAL = 255;
 
 function writeCell(c: ExcelJS.Cell, rc: ReportCell, title: boolean): void {
   const text = rc.v === null ? null : rc.v;
