@@ -10,11 +10,13 @@ const DEV_ORIGIN = DEV_BASE.slice(0, -1);
 /**
  * The base address the add-in is served from, normalised to end in '/'. Office loads add-ins over https only,
  * so anything else is refused with a message that says what to pass.
- * @param {string | undefined} raw
+ * @param {string | boolean | undefined} raw
  * @returns {string}
  */
 export function siteBase(raw) {
-  if (raw === undefined || raw === '' || raw === true) return DEV_BASE;
+  if (raw === undefined) return DEV_BASE;
+  // webpack-cli passes a bare `--env url` as true.
+  if (raw === true || raw === '') throw new Error('--env url 缺少地址，应形如 --env url=https://jyj.example.gov.cn/balance/');
   let url;
   try {
     url = new URL(String(raw));

@@ -36,6 +36,7 @@ describe('siteBase (--env url)', () => {
     expect(() => siteBase('jyj.example.gov.cn/balance')).toThrow(/不是完整的网址/);
     expect(() => siteBase('https://jyj.example.gov.cn/?a=1')).toThrow(/查询串/);
     expect(() => siteBase('https://jyj.example.gov.cn/a&b/')).toThrow(/&/);
+    expect(() => siteBase(true)).toThrow(/缺少地址/);
   });
 });
 

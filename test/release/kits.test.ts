@@ -60,6 +60,14 @@ describe('npm run package', () => {
     expect(readdirSync(path.join(tmp, 'dist')).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('marks the zips’ Chinese file names as UTF-8, so Windows shows them right', () => {
+    for (const file of [result.files.excel, result.files.browser]) {
+      const head = readFileSync(file).subarray(0, 8);
+      expect(head.readUInt32LE(0)).toBe(0x04034b50); // a local file header
+      expect(head.readUInt16LE(6) & 0x800).toBe(0x800); // general purpose bit 11: names are UTF-8
+    }
+  });
+
   it('takes --env url as npm run build does, and --share', () => {
     expect(parseArgs(['--env', 'url=https://a.example/b/', '--share=\\\\s\\f'])).toEqual({ url: 'https://a.example/b/', share: '\\\\s\\f' });
     expect(parseArgs(['--url=https://a.example/'])).toEqual({ url: 'https://a.example/' });
