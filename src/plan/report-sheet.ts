@@ -25,6 +25,7 @@ import {
 import { columnLetter } from '../model/a1.ts';
 import { Grid, cell, type Cell } from './grid.ts';
 import { severityName } from './marks.ts';
+import { rectificationSection } from './rectify-sheet.ts';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
 const SEVERITY_ORDER: Record<Problem['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -65,6 +66,7 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
   drivers(ctx);
   for (const stage of judgedStages(ctx)) complianceMatrix(ctx, stage);
   rectification(ctx);
+  rectificationSection(grid, evaluation.report.rectification, (title) => heading(ctx, title));
   dataProblems(ctx);
   const chart = chartData(ctx);
   return grid.toPlan(REPORT_SHEET, chart ? { chart } : {});
