@@ -35,6 +35,11 @@ export const EXAMPLES: Record<string, Example> = {
   SCHOOL: { args: [schoolRow, '小学'], typed: '{5.1,1.2,1.0,4.8,8.2,2100,2.5}, "小学"', usual: 'K5:Q5, "小学"' },
   GAP: { args: [1800, '生均教学仪器设备值', '小学', 400], typed: '1800, "生均教学仪器设备值", "小学", 400', usual: 'P5, "生均教学仪器设备值", "小学", C5' },
   IMPACT: { args: [values, pupils], typed: `${VALUES}, ${PUPILS}`, usual: 'F3:F40, C3:C40（结果按区域形状向下溢出）' },
+  PLAN: {
+    args: [[[9.5], [3.1], [10.2]], pupils, '小学', '生均体育运动场馆面积'],
+    typed: `{9.5;3.1;10.2}, ${PUPILS}, "小学", "生均体育运动场馆面积"`,
+    usual: 'K3:K40, C3:C40, "小学", "生均体育运动场馆面积"（每校一行：序号、需增加、增加后的值）',
+  },
 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

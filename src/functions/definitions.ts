@@ -17,6 +17,7 @@ import {
   readPairs,
   scalarNumber,
 } from './args.ts';
+import { planOne } from './plan.ts';
 import { fnError, isFnError, type FnError, type FnMatrix, type FnResult, type FunctionDef, type FunctionParam } from './types.ts';
 
 export const PASS_TEXT = '达标';
@@ -276,6 +277,13 @@ export const FUNCTIONS: FunctionDef[] = [
     params: [values, weights],
     result: { type: 'number', dimensionality: 'matrix' },
     impl: (...a) => impact(a[0], a[1]),
+  },
+  {
+    id: 'PLAN',
+    description: '整改测算（单项指标）：各校先补到达标值，再把最低的学校补到同一水平直至差异系数达标；每校一行溢出：序号、需增加量（人、㎡、元、间）、增加后的指标值',
+    params: [values, weights, stage(), indicator, standard],
+    result: { type: 'any', dimensionality: 'matrix' },
+    impl: (...a) => planOne(a[0], a[1], a[2], a[3], a[4]),
   },
 ];
 

@@ -167,3 +167,18 @@ export function gap(value: any, indicator: string, stage: string, students: any,
 export function impact(values: any[][], weights: any[][]): any[][] {
   return call('IMPACT', values, weights);
 }
+
+/**
+ * 整改测算（单项指标）：各校先补到达标值，再把最低的学校补到同一水平直至差异系数达标；每校一行溢出：序号、需增加量（人、㎡、元、间）、增加后的指标值。
+ * @customfunction PLAN
+ * @helpurl https://localhost:3000/help.html#PLAN
+ * @param {any[][]} values 各校的指标值区域
+ * @param {any[][]} weights 各校该学段在校生数区域，与数值区域同样大小
+ * @param {string} stage 学段：“小学”或“初中”
+ * @param {string} indicator 指标 id 或中文名
+ * @param {string} [standard] 评估标准 id 或中文名，默认 national-2017-quality
+ * @returns {any[][]} 每校：序号、需增加量、增加后的值
+ */
+export function plan(values: any[][], weights: any[][], stage: string, indicator: string, standard?: string): any[][] {
+  return call('PLAN', values, weights, stage, indicator, standard);
+}

@@ -236,7 +236,7 @@ describe('large ranges', () => {
 
 describe('definitions', () => {
   it('cover every function of the design table once, with Chinese help for each parameter', () => {
-    expect(FUNCTIONS.map((f) => f.id)).toEqual(['CV', 'DIFFCOEF', 'COMPOSITE', 'MEAN', 'PER', 'STANDARD', 'CHECK', 'SCHOOL', 'GAP', 'IMPACT']);
+    expect(FUNCTIONS.map((f) => f.id)).toEqual(['CV', 'DIFFCOEF', 'COMPOSITE', 'MEAN', 'PER', 'STANDARD', 'CHECK', 'SCHOOL', 'GAP', 'IMPACT', 'PLAN']);
     for (const f of FUNCTIONS) {
       expect(f.description).toMatch(/[\u4e00-\u9fff]/);
       for (const p of f.params) expect(p.description, `${f.id}.${p.name}`).toMatch(/[\u4e00-\u9fff]/);
