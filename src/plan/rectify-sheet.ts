@@ -1,11 +1,10 @@
 // The report sheet's 整改测算 section (rules §7): per indicator CV before → after, what to add, to how many
-// schools and at what cost; then per school part what to add to which indicator and why.
-import type { Rectification } from '../core/rectify/types.ts';
+// schools and at what cost; then per school part what to add to each indicator.
+import type { Addition, Rectification } from '../core/rectify/types.ts';
 import { STAGE_NAMES } from '../core/types.ts';
 import { FMT_CV, FMT_VALUE, HEADER_FILL, isCountUnit, shortName } from './format.ts';
 import { cell, type Cell, type Grid } from './grid.ts';
 
-const REASON = { school: '学校达标', cv: '差异系数' } as const;
 const amountCell = (x: number, unit: string): Cell => cell(x, { numFmt: isCountUnit(unit) || unit === '元' ? '0' : FMT_VALUE, bold: true });
 const cvCell = (x: number | null): Cell => (x === null ? cell('—') : cell(x, { numFmt: FMT_CV }));
 const costCell = (x: number | null): Cell => (x === null ? cell('—') : cell(x, { numFmt: FMT_VALUE }));
@@ -32,8 +31,19 @@ export function rectificationSection(grid: Grid, plan: Rectification | undefined
   }
   const priced = plan.byIndicator.some((b) => b.cost !== null);
   note(`${priced ? `合计约 ${plan.cost.total.toFixed(2)} 万元。` : '未设单价，仅列数量。'}按方案增加后复核：资源配置${plan.passAfter ? '达标' : '仍未达标'}`);
-  header(['学校', '学段', '指标', '需增加', '单位', '原因']);
+  // Per school part, one row: what to add to each indicator that needs anything (school and CV raises together;
+  // the JSON keeps them apart). One row per school keeps a large county's sheet within one request.
+  const columns = [...new Set(plan.byIndicator.map((b) => b.indicator))];
+  const unitOf = new Map(plan.byIndicator.map((b) => [b.indicator, b.unit]));
+  header(['学校', '学段', ...columns.map((id) => `${shortName(id)}（${unitOf.get(id)}）`)]);
+  const rows = new Map<string, { school: string; stage: Addition['stage']; amounts: number[] }>();
   for (const a of plan.additions) {
-    grid.add([cell(a.school), cell(STAGE_NAMES[a.stage]), cell(shortName(a.indicator)), amountCell(a.amount, a.unit), cell(a.unit), cell(REASON[a.reason])]);
+    const key = `${a.row}:${a.stage}`;
+    const row = rows.get(key) ?? { school: a.school, stage: a.stage, amounts: columns.map(() => 0) };
+    rows.set(key, row);
+    row.amounts[columns.indexOf(a.indicator)] += a.amount;
+  }
+  for (const r of rows.values()) {
+    grid.add([cell(r.school), cell(STAGE_NAMES[r.stage]), ...r.amounts.map((x, k) => (x > 0 ? amountCell(Number(x.toFixed(6)), unitOf.get(columns[k]) as string) : null))]);
   }
 }
