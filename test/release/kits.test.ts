@@ -4,7 +4,7 @@
 // folder and its scripts, the browser kit opened from file:// in Chromium over the sample county, and the
 // one-file CLI run with plain node from an empty folder.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -205,7 +205,7 @@ describe('browser kit', () => {
   let context: BrowserContext | undefined;
   afterAll(async () => context?.close());
 
-  it('unpacked, opens from file:// in Chromium, loads the sample county and validates it offline', async () => {
+  it('unpacked, opens from file:// in Chromium, validates the sample county and a chosen workbook offline', async () => {
     const paths = listing(result.files.browser);
     const topName = `${PRODUCT}-浏览器版-${result.version}`;
     expect(topFolders(paths)).toEqual([topName]);
@@ -213,7 +213,8 @@ describe('browser kit', () => {
     expect(readdirSync(top).sort()).toEqual([`${PRODUCT}.html`, 'help.html', 'taskpane.js', 'taskpane.js.LICENSE.txt', '使用说明.txt'].sort());
 
     // What the pane must show: the sample county evaluated directly by the core.
-    const host = await FileHost.fromBuffer(Buffer.from(await writeSampleWorkbook().xlsx.writeBuffer()), 'sample.xlsx');
+    const sampleBytes = Buffer.from(await writeSampleWorkbook().xlsx.writeBuffer());
+    const host = await FileHost.fromBuffer(sampleBytes, 'sample.xlsx');
     const read = readLedger(await host.readWorkbook());
     if (!read.ok) throw new Error(read.message);
     const pack = getStandard(DEFAULT_STANDARD_ID);
@@ -235,6 +236,18 @@ describe('browser kit', () => {
     await page.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('verdict').textContent()).toBe(`${expected.county} · 全县结论${expected.pass ? '通过' : '未通过'}`);
     expect(await page.getByTestId('download').getAttribute('download')).toMatch(/-已标注\.xlsx$/);
+
+    // A workbook the clerk chooses, in a fresh page: the same county from a file on disk.
+    const chosen = path.join(tmp, '云岭县台账.xlsx');
+    writeFileSync(chosen, sampleBytes);
+    const again = await context.newPage();
+    again.on('pageerror', (e) => errors.push(e.message));
+    await again.goto(pathToFileURL(path.join(top, `${PRODUCT}.html`)).href);
+    await again.getByTestId('file-input').setInputFiles(chosen);
+    await again.getByTestId('validate').click();
+    await again.getByTestId('indicators-primary').waitFor({ timeout: 30_000 });
+    expect(await again.getByTestId('verdict').textContent()).toBe(`${expected.county} · 全县结论${expected.pass ? '通过' : '未通过'}`);
+    expect(await again.getByTestId('loaded-file').textContent()).toContain('云岭县台账.xlsx');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   });
