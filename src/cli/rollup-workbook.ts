@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { FAIL_FILL } from '../core/plan.ts';
 import { STAGE_NAMES, STAGES, type Stage } from '../core/types.ts';
 import type { RollupSummary } from './rollup-model.ts';
-import { verdictText } from './verdict.ts';
+import { verdictText } from '../model/messages.ts';
 
 type Value = string | number | null;
 

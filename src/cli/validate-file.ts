@@ -49,7 +49,7 @@ export async function validateHost(host: FileHost, label: string, options: FileO
 /** A --map the ledger has no column for is a mistake in the arguments: say so instead of quietly ignoring it. */
 function checkMapping(path: string, ledger: LedgerReadOk, mapping: HeaderMapping | undefined): void {
   for (const [field, header] of Object.entries(mapping ?? {})) {
-    const ignored = ledger.problems.some((p) => p.message.startsWith(`映射“${field}=`));
+    const ignored = ledger.problems.some((p) => p.code === 'mapping_column_not_found' && p.field === field);
     if (ignored || !ledger.columns.some((c) => c.field === field)) {
       const headers = ledger.columns.map((c) => `${c.col}“${c.header}”`).join('、');
       throw new InputError(`${path}：--map ${field}=${header} 在工作表 ${ledger.sheet} 中找不到表头“${header}”（第 ${ledger.headerRows.join('、')} 行的表头：${headers}）`);

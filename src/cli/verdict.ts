@@ -1,5 +1,6 @@
 // The verdict table printed by `validate` and `demo`: per stage, per indicator the county mean (2 decimals),
 // CV (3 decimals, as the national template prints them), limit, verdict and schools below; then the parts.
+import { verdictText } from '../model/messages.ts';
 import type { Evaluation, IndicatorResult, PartResult, Report, StageResult } from '../core/report.ts';
 import { STAGE_NAMES, STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
@@ -12,8 +13,6 @@ const NONE = '-';
 export const fixed = (x: number | null | undefined, decimals: number): string =>
   x === null || x === undefined || !Number.isFinite(x) ? NONE : x.toFixed(decimals);
 
-export const verdictText = (pass: boolean | null | undefined): string =>
-  pass === true ? '达标' : pass === false ? '未达标' : '未评估';
 
 /** `drivers` (from the Evaluation) adds, under each CV over its limit, the schools that raise it most. */
 export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluation['drivers']): string {

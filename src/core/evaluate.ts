@@ -1,5 +1,6 @@
 // Evaluates a county against a rule pack: per-school values and verdicts, per-stage CVs, the method's verdict.
 // The arithmetic runs in the columnar kernel; this file turns a ledger into its columns and its results into the report.
+import { MESSAGES } from '../model/messages.ts';
 import { getStandard } from '../standards/index.ts';
 import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../standards/types.ts';
 import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts';
@@ -182,7 +183,7 @@ function stageResult(
     if (parts.length === 0) return { ...base, mean: null, cv: null, cvPass: null };
     const status = verdicts.cvStatus[j][0];
     if (status !== CV_OK) {
-      const reason = status === CV_ZERO_MEAN ? '加权平均值为 0，差异系数无意义' : '没有可用的数据，无法计算差异系数';
+      const reason = status === CV_ZERO_MEAN ? MESSAGES.zeroMean : MESSAGES.noCvData;
       problems.push({ severity: 'error', sheet, message: `${STAGE_NAMES[stage]}“${rule.name}”：${reason}` });
       return { ...base, mean: status === CV_ZERO_MEAN ? 0 : null, cv: null, cvPass: cvLimit === null ? null : false };
     }

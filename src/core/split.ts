@@ -1,4 +1,5 @@
 // Which schools count, and how combined schools become one school part per stage (rules §2).
+import { MESSAGES } from '../model/messages.ts';
 import type { RulePack, TeachingPointMode } from '../standards/types.ts';
 import type { County, DataGap, LedgerSchool, NumericField, Problem, SchoolType, Stage } from './types.ts';
 
@@ -171,7 +172,7 @@ export function splitCounty(
     if (!type) {
       problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
       const read = [s.values.students_primary, s.values.students_junior].some((v) => v === 0);
-      if (!read) gap(null, s.cells?.students_primary ?? s.cells?.students_junior ?? nameCell, '在校生数为空或无法读取');
+      if (!read) gap(null, s.cells?.students_primary ?? s.cells?.students_junior ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     const a = s.values.students_primary;
@@ -210,14 +211,14 @@ export function splitCounty(
       for (const st of stagesOf(type)) {
         if ((st === 'primary' ? a : b) !== undefined) continue;
         const field = st === 'primary' ? 'students_primary' : 'students_junior';
-        gap(st, s.cells?.[field] ?? nameCell, '在校生数为空或无法读取');
+        gap(st, s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
       }
     }
     if (stages.length === 0) {
       const field = stagesOf(type)[0] === 'primary' ? 'students_primary' : 'students_junior';
       const v = field === 'students_primary' ? a : b;
       problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”${v === undefined ? '没有可用的在校生数' : '在校生数为 0'}，未计入` });
-      if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', s.cells?.[field] ?? nameCell, '在校生数为空或无法读取');
+      if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     const combined = isCombined(type);

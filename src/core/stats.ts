@@ -1,3 +1,4 @@
+import { MESSAGES } from '../model/messages.ts';
 import { fail, ok, type Result } from './types.ts';
 
 export interface WeightedStats {
@@ -86,8 +87,8 @@ export function weightedStatsFromSums(values: ArrayLike<number>, weights: ArrayL
 }
 
 function statsOfMoments(m: Moments): Result<WeightedStats> {
-  if (m.n === 0) return fail('no_weight', '权重（在校生数）全为 0 或为空，无法计算');
-  if (m.mean === 0) return fail('zero_mean', '加权平均值为 0，差异系数无意义');
+  if (m.n === 0) return fail('no_weight', MESSAGES.noWeight);
+  if (m.mean === 0) return fail('zero_mean', MESSAGES.zeroMean);
   const sd = Math.sqrt(m.variance);
   return ok({ n: m.n, sumWeights: m.sumWeights, mean: m.mean, sd, cv: sd / Math.abs(m.mean) });
 }

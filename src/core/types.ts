@@ -145,15 +145,7 @@ export interface CountySheet {
   retention?: Partial<Record<string, CountyEntry>>;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** A data problem, always pointing at a sheet and a bare A1 cell where one exists. */
-export interface Problem {
-  severity: Severity;
-  sheet?: string;
-  cell?: string;
-  message: string;
-}
+export type { Problem, ProblemCode, Severity } from '../model/problem.ts';
 
 /** Typed failure of a pure computation: never NaN, never a silent 0. */
 export interface CalcError {

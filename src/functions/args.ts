@@ -2,6 +2,7 @@
 // into plain values, with Chinese errors that name the position in the range.
 import { getIndicator, getStandard, type IndicatorId, type RulePack } from '../standards/index.ts';
 import type { CalcError, Stage } from '../core/types.ts';
+import { MESSAGES } from '../model/messages.ts';
 import { fnError, type FnError } from './types.ts';
 
 /** WPS passes omitted optional arguments as DISP_E_PARAMNOTFOUND (wps-notes §5). */
@@ -210,6 +211,6 @@ function readPairsChecked(valuesArg: unknown, weightsArg: unknown): Paired | FnE
       count++;
     }
   }
-  if (count === 0) return fnError('#DIV/0!', '权重（在校生数）全为 0 或为空，无法计算');
+  if (count === 0) return fnError('#DIV/0!', MESSAGES.noWeight);
   return paired(count, cells, sumW, sumWX);
 }

@@ -1,5 +1,6 @@
 // The custom functions of DESIGN.md, defined once: Excel's entry (excel.ts) and the WPS add-in both call these.
 // Each is a thin wrapper over src/core and src/standards; errors come back as FnError values, never thrown.
+import { VERDICT_TEXT } from '../model/messages.ts';
 import { FORMULAS, shortfall } from '../core/derive.ts';
 import { schoolPasses } from '../core/kernel.ts';
 import { compositeCV, leaveOneOutImpact, weightedStatsFromSums } from '../core/stats.ts';
@@ -20,8 +21,8 @@ import {
 import { planOne } from './plan.ts';
 import { fnError, isFnError, type FnError, type FnMatrix, type FnResult, type FunctionDef, type FunctionParam } from './types.ts';
 
-export const PASS_TEXT = '达标';
-export const FAIL_TEXT = '未达标';
+const PASS_TEXT = VERDICT_TEXT.pass;
+const FAIL_TEXT = VERDICT_TEXT.fail;
 
 const values: FunctionParam = { name: 'values', description: '各校的指标值区域（一行或一列一所学校）', type: 'number', dimensionality: 'matrix' };
 const weights: FunctionParam = { name: 'weights', description: '各校该学段在校生数区域，与数值区域同样大小；为空或 0 的学校不参与', type: 'number', dimensionality: 'matrix' };

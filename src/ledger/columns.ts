@@ -2,6 +2,7 @@
 // subject columns of pe_art, and the user's mapping on top.
 import { FLAG_FIELDS, NUMERIC_FIELDS, TEXT_FIELDS, type CanonicalField, type Problem } from '../core/types.ts';
 import { cellAddress, columnLetter, columnNumber } from '../model/a1.ts';
+import { MESSAGES } from '../model/messages.ts';
 import { normalizeHeader, unitFactor, type ColumnField } from './headers.ts';
 import type { HeaderColumn } from './layout.ts';
 import { fieldLabel } from './template.ts';
@@ -78,7 +79,7 @@ export function resolveColumns(
   for (const [field, spec] of Object.entries(mapping ?? {})) {
     if (spec === undefined) continue;
     if (!CANONICAL.has(field)) {
-      problems.push({ severity: 'warning', sheet, message: `映射中的字段“${field}”不是台账字段，已忽略` });
+      problems.push({ severity: 'warning', code: 'mapping_unknown_field', field, sheet, message: MESSAGES.mappingUnknownField(field) });
       continue;
     }
     // An empty mapping is the clerk's "未对应": no column is read for the field, whatever the headers suggest.
@@ -88,7 +89,7 @@ export function resolveColumns(
     }
     const targets = spec.split('+').map((part) => findColumn(part.trim(), found, cols, origin));
     if (targets.some((t) => !t)) {
-      problems.push({ severity: 'warning', sheet, message: `映射“${field}=${spec}”在工作表“${sheet}”中找不到对应的列，已忽略` });
+      problems.push({ severity: 'warning', code: 'mapping_column_not_found', field, sheet, message: MESSAGES.mappingColumnNotFound(field, spec, sheet) });
       continue;
     }
     for (const c of cols) if (c.field === field) c.field = null;

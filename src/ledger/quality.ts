@@ -1,5 +1,6 @@
 // Data-quality checks on rows that read fine: duplicate names, missing enrolment, sub-counts above their
 // total, values off by a unit factor, negative numbers. Each problem names the cell.
+import { MESSAGES } from '../model/messages.ts';
 import { resolveType } from '../core/split.ts';
 import type { DataGap, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
 
@@ -170,14 +171,14 @@ export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: Head
       const unreadable = [s.cells?.students_primary, s.cells?.students_junior].some((c) => c !== undefined && bad.has(c));
       const zero = s.values.students_primary === 0 || s.values.students_junior === 0;
       if (!unreadable) problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
-      if (!zero || unreadable) gap(null, cell, '在校生数为空或无法读取');
+      if (!zero || unreadable) gap(null, cell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     for (const f of EXPECTED[type]) {
       const v = s.values[f];
       if (v !== undefined && v > 0) continue;
       const cell = s.cells?.[f] ?? s.cells?.school;
-      if (v === undefined) gap(STAGE_OF_FIELD[f], cell, '在校生数为空或无法读取');
+      if (v === undefined) gap(STAGE_OF_FIELD[f], cell, MESSAGES.enrolmentUnreadable);
       if (cell !== undefined && bad.has(cell)) continue;
       problems.push({ severity: 'warning', sheet, cell,
         message: `“${s.name}”的${headerOf(f)}${v === undefined ? '为空' : '为 0'}` });

@@ -28,8 +28,6 @@ export const shortfallFormat = (unit: string): string => (isCountUnit(unit) ? FM
 
 export const fixed = (x: number, decimals: number): string => x.toFixed(decimals);
 
-export const verdict = (pass: boolean | null | undefined): string =>
-  pass === true ? '达标' : pass === false ? '未达标' : '未评估';
 
 /** Short column labels for the compliance matrix; the indicator table prints the full names. */
 const SHORT: Record<IndicatorId, string> = {

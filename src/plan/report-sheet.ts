@@ -20,9 +20,9 @@ import {
   shortName,
   shortfallFormat,
   itemValueText,
-  verdict,
 } from './format.ts';
 import { columnLetter } from '../model/a1.ts';
+import { verdictText } from '../model/messages.ts';
 import { Grid, cell, type Cell } from './grid.ts';
 import { severityName } from './marks.ts';
 import { rectificationSection } from './rectify-sheet.ts';
@@ -40,7 +40,7 @@ interface Ctx {
 }
 
 const verdictCell = (pass: boolean | null | undefined): Cell =>
-  cell(verdict(pass), { bold: true, ...(pass === false ? { fill: FAIL_FILL } : pass === true ? { fill: PASS_FILL } : {}) });
+  cell(verdictText(pass), { bold: true, ...(pass === false ? { fill: FAIL_FILL } : pass === true ? { fill: PASS_FILL } : {}) });
 const num = (v: number | null | undefined, numFmt: string): Cell => (v === null || v === undefined ? cell('—') : cell(v, { numFmt }));
 const link = (text: string, sheet: string, target: string | undefined): Cell =>
   cell(text, target ? { link: sheetRef(sheet, target) } : {});
