@@ -1,5 +1,6 @@
 // Entry of the `balance` CLI (bin/balance.mjs calls main). Returns the exit code: 0 when the evaluation
 // ran (pass or not), 2 on unusable input, 1 on an internal error.
+import { clearCommand } from './commands/clear.ts';
 import { demoCommand } from './commands/demo.ts';
 import { rollupCommand } from './commands/rollup.ts';
 import { templateCommand } from './commands/template.ts';
@@ -11,6 +12,7 @@ import { terminalSafe } from './terminal.ts';
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  clear: clearCommand,
   rollup: rollupCommand,
   template: templateCommand,
   demo: demoCommand,

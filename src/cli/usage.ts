@@ -19,6 +19,13 @@ ${standards()}
   --json 文件       写出报告 JSON（格式见规则说明 §6）
   --costs 文件      整改测算单价（JSON，元/单位，示例见 docs/unit-costs.sample.json）：整改所需按万元合计；
                     单价随标注副本保存为本县设置`,
+  clear: `用法：balance clear <标注副本.xlsx> --out <清除后.xlsx>
+       balance clear <标注副本.xlsx> --in-place --yes
+
+去掉本工具加上的底色、批注、“均衡校验报告”工作表和隐藏记录，恢复每个被标注单元格原有的底色和批注（台账在校验后排序、插入或删除行也能找回对应学校的单元格）。
+无法确定对应单元格的标注保留原样并逐一列出；校验后修改过的批注按修改后的保留。
+  --out 文件        写出清除后的副本（原文件不改动）
+  --in-place --yes  直接改写原文件（--yes 表示确认）`,
   rollup: `用法：balance rollup <县1.xlsx> <县2.xlsx> … --out 汇总.xlsx [--json 汇总.json] [--standard ID] [--sheet 工作表] [--merge-campuses]
 
 汇总多个县的台账：每个县、每个学段、每个指标的差异系数与结论，写成一个对比工作簿（及 JSON）。进度显示在标准错误输出。
@@ -36,6 +43,7 @@ export const MAIN_USAGE = `均衡督导助手 命令行工具 balance
 
 用法：
   balance validate <台账.xlsx> [--standard ID] [--sheet 工作表] [--map 字段=表头 …] [--out 标注副本.xlsx] [--json 报告.json] [--costs 单价.json]
+  balance clear <标注副本.xlsx> --out 清除后.xlsx | --in-place --yes
   balance rollup <县.xlsx …> --out 汇总.xlsx [--json 汇总.json]
   balance template --out 台账.xlsx [--standard ID]
   balance demo [--out 目录]

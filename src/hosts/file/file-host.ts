@@ -2,7 +2,7 @@
 // and realistic tests. It edits the package the way Excel would: only the parts it owns change (the marked
 // cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
 // they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
-import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
+import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan } from '../../core/plan.ts';
 import { cellAddress, columnNumber } from '../../model/a1.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
@@ -49,6 +49,16 @@ function withFill(xf: string, fillId: number): string {
   return close ? tag.slice(0, -1) + '/>' : tag + xf.slice(end + 1);
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+}
+
 /** A cell clear could not put back with certainty, and why. */
 export interface LeftMark {
   sheet: string;
@@ -62,6 +72,8 @@ export class FileHost implements Host {
   lastSelection: { sheet: string; cell: string } | null = null;
   /** Marks the last clear (or the clear a validation starts with) left in place, with the reason. */
   lastLeft: LeftMark[] = [];
+  /** How many marks the last clear put back (0 when there were none of ours). */
+  lastCleared = 0;
   private strings: string[] | null = null;
   private readonly contents = new Map<string, SheetContent>();
 
@@ -172,8 +184,7 @@ export class FileHost implements Host {
     await this.clear();
     const book = this.styleBook();
     const records: MarkRecord[] = [];
-    const bySheet = new Map<string, CellMark[]>();
-    for (const m of plan.marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+    const bySheet = groupBy(plan.marks, (m) => m.sheet);
     const sheets = this.pkg.sheets();
     for (const [name, marks] of bySheet) {
       const sheet = sheets.find((s) => s.name === name);
@@ -241,17 +252,18 @@ export class FileHost implements Host {
   async clear(): Promise<void> {
     const { slots } = this.state();
     this.lastLeft = [];
+    this.lastCleared = 0;
     const record = slots.annotations;
     if (record) {
       const book = this.styleBook();
-      const bySheet = new Map<string, MarkRecord[]>();
-      for (const m of record.marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+      const bySheet = groupBy(record.marks, (m) => m.sheet);
       const sheets = this.pkg.sheets();
       for (const [name, marks] of bySheet) {
         const sheet = sheets.find((s) => s.name === name);
         if (sheet) this.restoreSheet(sheet, marks, book);
       }
       this.saveStyles(book);
+      this.lastCleared = new Set(record.marks.map((m) => markKey(m.sheet, m.cell))).size - this.lastLeft.length;
     }
     this.removeOurReports(record?.reportSheet ?? null);
     this.writeState({ annotations: null, settings: slots.settings });
@@ -322,6 +334,11 @@ export class FileHost implements Host {
     if (old) removeWorksheet(this.pkg, old);
     if (!slots.annotations && !slots.settings) return;
     addWorksheet(this.pkg, STATE_SHEET, stateSheetXml(slots), 'veryHidden');
+  }
+
+  /** Whether the workbook carries annotations of ours (any host's) to clear. */
+  hasAnnotations(): boolean {
+    return this.state().slots.annotations !== null;
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {

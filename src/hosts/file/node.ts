@@ -3,6 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FileHost } from './file-host.ts';
 import { WorkbookReadError } from './errors.ts';
+import { deflateRawSync } from 'node:zlib';
+import { useDeflate } from './zip.ts';
+
+useDeflate((data) => deflateRawSync(data, { level: 6 }));
 
 export * from './index.ts';
 

@@ -3,7 +3,7 @@
 // threaded comment is left alone; parts are created on the first note and removed when the last one goes.
 import { parseCell } from '../../model/a1.ts';
 import { NS, relativeTarget, relsPathOf, type Package } from './package.ts';
-import { attr, esc, findAll, findElement, prefixOf, stringItemText } from './xml.ts';
+import { attr, esc, findAll, findElement, prefixOf, setAttr, stringItemText } from './xml.ts';
 import { textWidth } from '../../plan/grid.ts';
 
 export const OUR_AUTHOR = '均衡督导助手';
@@ -25,7 +25,8 @@ const cellRC = (ref: string): [number, number] => {
 export type LegacyDrawingEdit = { add: string } | { remove: string } | null;
 
 export class SheetNotes {
-  private comments: Comment[] = [];
+  /** By cell reference, in the part's order (a Map keeps insertion order). */
+  private comments = new Map<string, Comment>();
   private authors: string[] = [];
   private head = '';
   private tail = '';
@@ -57,7 +58,10 @@ export class SheetNotes {
       if (list) {
         const innerStart = list.start + list.tag.length;
         n.head = text.slice(0, innerStart);
-        n.comments = findAll(list.inner, 'comment').map((f) => ({ ref: (attr(f.tag, 'ref') ?? '').toUpperCase(), xml: list.inner.slice(f.start, f.end) }));
+        for (const f of findAll(list.inner, 'comment')) {
+          const ref = (attr(f.tag, 'ref') ?? '').toUpperCase();
+          n.comments.set(ref, { ref, xml: list.inner.slice(f.start, f.end) });
+        }
         n.tail = text.slice(list.end - '</commentList>'.length);
         if (list.tag.endsWith('/>')) {
           n.head = `${text.slice(0, list.start)}<commentList>`;
@@ -87,7 +91,7 @@ export class SheetNotes {
 
   /** The cell's <comment> element, or null. */
   get(ref: string): string | null {
-    return this.comments.find((c) => c.ref === ref.toUpperCase())?.xml ?? null;
+    return this.comments.get(ref.toUpperCase())?.xml ?? null;
   }
 
   /** A comment's plain text (runs joined). */
@@ -103,7 +107,7 @@ export class SheetNotes {
    */
   write(ref: string, ours: string): string {
     const key = ref.toUpperCase();
-    const existing = this.comments.find((c) => c.ref === key);
+    const existing = this.comments.get(key);
     this.changed = true;
     if (existing) {
       const own = SheetNotes.text(existing.xml) ?? '';
@@ -120,7 +124,7 @@ export class SheetNotes {
       this.authors.push(OUR_AUTHOR);
       author = this.authors.length - 1;
     }
-    this.comments.push({ ref: key, xml: `<comment ref="${key}" authorId="${author}"><text><r><t xml:space="preserve">${esc(ours)}</t></r></text></comment>` });
+    this.comments.set(key, { ref: key, xml: `<comment ref="${key}" authorId="${author}"><text><r><t xml:space="preserve">${esc(ours)}</t></r></text></comment>` });
     const [row, col] = cellRC(key);
     this.addedShapes.push({ row, col, lines: ours.split('\n') });
     return ours;
@@ -129,14 +133,14 @@ export class SheetNotes {
   /** Puts the cell's note back as it was: the clerk's element, or none (our note and its box removed). */
   restore(ref: string, original: string | null): void {
     const key = ref.toUpperCase();
-    const i = this.comments.findIndex((c) => c.ref === key);
     this.changed = true;
     if (original !== null) {
-      if (i >= 0) this.comments[i] = { ref: key, xml: original };
-      else this.comments.push({ ref: key, xml: original });
+      // The clerk's element as it was, at the cell's address now (the row may have moved since).
+      const end = original.indexOf('>');
+      this.comments.set(key, { ref: key, xml: setAttr(original.slice(0, end + 1), 'ref', key) + original.slice(end + 1) });
       return;
     }
-    if (i >= 0) this.comments.splice(i, 1);
+    this.comments.delete(key);
     this.removedShapes.push(cellRC(key));
   }
 
@@ -144,7 +148,7 @@ export class SheetNotes {
   save(): LegacyDrawingEdit {
     if (!this.changed) return null;
     const pkg = this.pkg;
-    if (this.comments.length === 0) return this.dropAll();
+    if (this.comments.size === 0) return this.dropAll();
     if (!this.commentsPath) {
       this.commentsPath = pkg.freeName('xl/comments', '.xml');
       this.commentsRelId = pkg.addRel(this.sheetPath, NS.comments, relativeTarget(this.sheetPath, this.commentsPath));
@@ -152,7 +156,7 @@ export class SheetNotes {
       this.head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}"><authors></authors><commentList>`;
       this.tail = '</commentList></comments>';
     }
-    pkg.set(this.commentsPath, this.authorsInto(this.head) + this.comments.map((c) => c.xml).join('') + this.tail);
+    pkg.set(this.commentsPath, this.authorsInto(this.head) + [...this.comments.values()].map((c) => c.xml).join('') + this.tail);
     let edit: LegacyDrawingEdit = null;
     if (!this.vmlPath) {
       this.vmlPath = pkg.freeName('xl/drawings/vmlDrawing', '.vml');
@@ -198,11 +202,19 @@ export class SheetNotes {
 
   private shapesInto(vml: string): string {
     let text = vml;
-    for (const [row, col] of this.removedShapes) {
-      const shape = noteShapes(text).find((s) => s.row === row - 1 && s.col === col - 1);
-      if (shape) text = text.slice(0, shape.start) + text.slice(shape.end);
+    if (this.removedShapes.length > 0) {
+      const gone = new Set(this.removedShapes.map(([row, col]) => `${row - 1}:${col - 1}`));
+      let kept = '';
+      let pos = 0;
+      for (const shape of noteShapes(text)) {
+        if (!gone.has(`${shape.row}:${shape.col}`)) continue;
+        gone.delete(`${shape.row}:${shape.col}`);
+        kept += text.slice(pos, shape.start);
+        pos = shape.end;
+      }
+      text = kept + text.slice(pos);
+      this.removedShapes.length = 0;
     }
-    this.removedShapes.length = 0;
     if (this.addedShapes.length === 0) return text;
     const v = prefixOf(text, 'urn:schemas-microsoft-com:vml') ?? 'v';
     if (!new RegExp(`<${v}:shapetype[^>]*id="_x0000_t202"`).test(text)) {

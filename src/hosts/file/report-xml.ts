@@ -27,7 +27,19 @@ interface Look {
   middle?: boolean;
 }
 
+const memo = new WeakMap<StyleBook, Map<string, number>>();
+
+/** The cell format of a look, added to the book once (a report has a handful of looks over many cells). */
 function styleOf(book: StyleBook, look: Look): number {
+  let known = memo.get(book);
+  if (!known) memo.set(book, (known = new Map()));
+  const key = `${look.bold ? 1 : 0}${look.size ?? 11}${look.link ? 1 : 0}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.box ? 1 : 0}${look.wrap ? 1 : 0}${look.middle ? 1 : 0}`;
+  let id = known.get(key);
+  if (id === undefined) known.set(key, (id = newStyle(book, look)));
+  return id;
+}
+
+function newStyle(book: StyleBook, look: Look): number {
   const font = `<font>${look.bold ? '<b/>' : ''}${look.link ? '<u/>' : ''}<sz val="${look.size ?? 11}"/>${look.link ? '<color rgb="FF0563C1"/>' : ''}<name val="等线"/><family val="2"/><charset val="134"/></font>`;
   const fontId = book.add('fonts', font);
   const fillId = look.fill ? book.add('fills', solidFillXml(look.fill)) : 0;

@@ -37,13 +37,13 @@ function colAt(text: string, i: number, end: number): [number, number] {
   return [n, i];
 }
 
-/** Value of attribute ` name="` inside text[from, to), or null. */
+/** Value of attribute ` name="` inside text[from, to), or null. Searches the tag only, never past it. */
 function attrIn(text: string, from: number, to: number, name: string): string | null {
-  const i = text.indexOf(name, from);
-  if (i < 0 || i >= to) return null;
+  const tag = text.slice(from, to);
+  const i = tag.indexOf(name);
+  if (i < 0) return null;
   const q = i + name.length;
-  const e = text.indexOf('"', q);
-  return text.slice(q, e);
+  return tag.slice(q, tag.indexOf('"', q));
 }
 
 const serialToIso = (serial: number, date1904: boolean): string => {
@@ -53,22 +53,22 @@ const serialToIso = (serial: number, date1904: boolean): string => {
 };
 
 /** One <c …>…</c> (or <c …/>) at text[start, end) → its value. */
-function cellValue(text: string, tagEnd: number, end: number, type: string | null, style: number, ctx: ReadContext): CellValue {
-  const selfClosing = text.charCodeAt(tagEnd - 1) === 47;
-  if (selfClosing) return null;
-  const vAt = text.indexOf('<v', tagEnd);
+function cellValue(whole: string, tagEnd: number, end: number, type: string | null, style: number, ctx: ReadContext): CellValue {
+  // The cell's content alone, so no search runs past it.
+  const text = whole.slice(tagEnd, end);
+  const vAt = text.indexOf('<v');
   let v: string | null = null;
-  if (vAt >= 0 && vAt < end && (text.charCodeAt(vAt + 2) === 62 || text.charCodeAt(vAt + 2) === 32)) {
+  if (vAt >= 0 && (text.charCodeAt(vAt + 2) === 62 || text.charCodeAt(vAt + 2) === 32)) {
     const open = text.indexOf('>', vAt);
     if (text.charCodeAt(open - 1) !== 47) v = text.slice(open + 1, text.indexOf('</v>', open));
   }
   if (type === 'inlineStr') {
-    const is = text.indexOf('<is', tagEnd);
-    return is >= 0 && is < end ? stringItemText(text.slice(is, end)) : null;
+    const is = text.indexOf('<is');
+    return is >= 0 ? stringItemText(text.slice(is)) : null;
   }
   if (v === null) {
-    const f = text.indexOf('<f', tagEnd);
-    if (f >= 0 && f < end) {
+    const f = text.indexOf('<f');
+    if (f >= 0) {
       const open = text.indexOf('>', f);
       const formula = text.charCodeAt(open - 1) === 47 ? '' : unesc(text.slice(open + 1, text.indexOf('</f>', open)));
       return { formula };

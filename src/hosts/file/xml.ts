@@ -20,8 +20,11 @@ export function unesc(s: string): string {
 }
 
 /** An attribute of the start tag `tag` (e.g. '<c r="A1" s="3">'), unescaped; undefined when absent. */
+const attrPatterns = new Map<string, RegExp>();
+
 export function attr(tag: string, name: string): string | undefined {
-  const re = new RegExp(`[\\s<]${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`[\\s<]${name.replace(/[:.]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   return m ? unesc(m[2] ?? m[3]) : undefined;
 }

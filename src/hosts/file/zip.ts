@@ -2,7 +2,7 @@
 // change copied as its original compressed bytes (no inflate/deflate round trip: byte for byte, and fast).
 // fflate does the (de)compression: small, dependency-free, the fastest pure-JS inflate, and it streams, so a
 // 200,000-row sheet is never held inflated in full. Sizes are checked before inflating: a zip bomb is refused.
-import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
+import { Inflate, deflateSync, inflateSync } from 'fflate';
 import { WorkbookReadError } from './errors.ts';
 
 export interface ZipEntry {
@@ -144,11 +144,10 @@ export function crc32(data: Uint8Array, prev = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A new part written in pieces (a patched sheet), deflated as it comes, so it is never held whole as text. */
+/** A new part written in pieces (a patched sheet): encoded as it comes, so it is never held whole as text. */
 export function entryWriter(name: string): { push(text: string): void; finish(): ZipEntry } {
   const encoder = new TextEncoder();
   const out: Uint8Array[] = [];
-  const deflater = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
   let crc = 0;
   let size = 0;
   let pending: string[] = [];
@@ -159,7 +158,7 @@ export function entryWriter(name: string): { push(text: string): void; finish():
     pendingLength = 0;
     crc = crc32(data, crc);
     size += data.length;
-    deflater.push(data, final);
+    if (data.length > 0 || final) out.push(data);
   };
   return {
     push(text) {
@@ -169,20 +168,30 @@ export function entryWriter(name: string): { push(text: string): void; finish():
     },
     finish() {
       flush(true);
-      const raw = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
+      const whole = new Uint8Array(size);
       let o = 0;
       for (const c of out) {
-        raw.set(c, o);
+        whole.set(c, o);
         o += c.length;
       }
+      out.length = 0;
+      const raw = deflateRaw(whole);
       return { name, method: 8, crc, compressedSize: raw.length, size, time: 0, date: 0x21, raw };
     },
   };
 }
 
+type DeflateRaw = (data: Uint8Array) => Uint8Array;
+let deflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
+
+/** Node installs its native zlib here (several times faster than any JS deflate); the browser keeps fflate's. */
+export function useDeflate(fn: DeflateRaw): void {
+  deflateRaw = fn;
+}
+
 /** A new or changed part, deflated. Time 00:00 of 1980-01-01 so the same input gives the same bytes. */
 export function newEntry(name: string, data: Uint8Array): ZipEntry {
-  const raw = deflateSync(data, { level: 6 });
+  const raw = deflateRaw(data);
   return { name, method: 8, crc: crc32(data), compressedSize: raw.length, size: data.length, time: 0, date: 0x21, raw };
 }
 
