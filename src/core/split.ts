@@ -222,6 +222,15 @@ export function splitCounty(
       continue;
     }
     const combined = isCombined(type);
+    // A school with a senior stage but no senior pupils gives the senior share of its shared resources to junior.
+    if ((type === 'complete_secondary' || type === 'twelve_year') && positive(c) === 0) {
+      problems.push({
+        severity: 'warning',
+        sheet,
+        cell: s.cells?.students_senior ?? s.cells?.students_junior ?? nameCell,
+        message: `“${s.name}”是${type === 'complete_secondary' ? '完全中学' : '十二年一贯制学校'}，但没有高中在校生数，共用的校舍、场馆、设备等全部计入义务教育学段（初中）；如有高中学生请填写高中在校生数`,
+      });
+    }
     const shares = combined ? stageShares(positive(a), positive(b), positive(c)) : { primary: 1, junior: 1, senior: 0 };
     // A combined school with a single compulsory stage and no senior pupils is a school of that stage (campus rule).
     const splits = combined && (stages.length > 1 || positive(c) > 0);

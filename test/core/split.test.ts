@@ -117,3 +117,19 @@ describe('teaching points (rules §2)', () => {
     expect(problems[0].message).toContain('未找到所属中心校');
   });
 });
+
+describe('a 完全中学 or 十二年一贯制 row without senior pupils', () => {
+  it('warns on the senior enrolment cell that all shared resources go to the compulsory stages', () => {
+    const county = { name: '县', sheet: '台账', schools: [
+      { name: '城关完全中学', row: 2, type: 'complete_secondary' as const, values: { students_junior: 600, teaching_area: 4000 },
+        cells: { school: 'A2', students_junior: 'C2', students_senior: 'D2' } },
+      { name: '实验完全中学', row: 3, type: 'complete_secondary' as const, values: { students_junior: 600, students_senior: 400, teaching_area: 4000 },
+        cells: { school: 'A3', students_junior: 'C3', students_senior: 'D3' } },
+    ] };
+    const { problems, parts } = splitCounty(county, national2017Quality);
+    const warned = problems.filter((p) => p.message.includes('没有高中在校生数'));
+    expect(warned.map((p) => p.cell)).toEqual(['D2']);
+    expect(warned[0].message).toContain('城关完全中学');
+    expect(parts.find((p) => p.name === '城关完全中学')?.values.teaching_area).toBe(4000);
+  });
+});
