@@ -1,6 +1,8 @@
 // The validation pipeline shared by the task pane (any host) and the CLI:
 // sheets → readLedger → rule pack → evaluate → annotation plan; then, on a host, apply and save the settings.
 import { evaluate } from '../core/evaluate.ts';
+import { reviewStated, reviewSummary } from '../core/review.ts';
+import { readStated } from '../ledger/stated.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Host, WorkbookSettings } from '../hosts/types.ts';
 import { readCountySheet } from '../ledger/county-sheet.ts';
@@ -30,7 +32,14 @@ export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}
   progress(0.35, '计算差异系数与学校达标情况');
   const raw = evaluate(ledger.county, pack.value, opts.settings);
   const problems = allProblems(ledger, raw);
-  const evaluation: Evaluation = { ...raw, report: { ...raw.report, problems } };
+  // 复核: a 申报表 workbook states its own means and CVs (表Ⅲ); each is checked against the recomputed one.
+  const stated = readStated(sheets, ledger.sheet);
+  const review = stated ? reviewStated(stated.sheet, stated.figures, raw.report) : undefined;
+  if (review) {
+    problems.push({ severity: review.differences.length ? 'warning' : 'info', sheet: review.sheet, message: reviewSummary(review) },
+      ...review.differences.map((d) => ({ severity: 'warning' as const, sheet: d.sheet, cell: d.cell, message: d.message })));
+  }
+  const evaluation: Evaluation = { ...raw, report: { ...raw.report, problems, ...(review ? { review } : {}) } };
 
   if (opts.plan === false) return { ledger, evaluation, problems };
   progress(0.6, '生成标注与报告');

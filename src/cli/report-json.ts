@@ -80,6 +80,7 @@ export function reportJsonObject(report: Report) {
     gaps: report.gaps,
     ...(report.rows ? { rows: report.rows } : {}),
     ...(report.rectification ? { rectification: rectification(report.rectification) } : {}),
+    ...(report.review ? { review: report.review } : {}),
   };
 }
 

@@ -27,6 +27,8 @@ export interface RollupCounty {
   stages: Partial<Record<Stage, RollupStage>>;
   parts: { id: PartId; name: string; pass: boolean | null; reason?: string }[];
   problems: { error: number; warning: number; info: number };
+  /** 复核 of the workbook's stated 表Ⅲ figures; null when it states none. */
+  review: { checked: number; differences: number } | null;
 }
 
 export interface RollupSummary {
@@ -64,6 +66,7 @@ export function rollupCounty(file: string, report: Report): RollupCounty {
     stages,
     parts: report.parts.map((p) => ({ id: p.id, name: p.name, pass: p.pass, ...(p.reason ? { reason: p.reason } : {}) })),
     problems: { error: count('error'), warning: count('warning'), info: count('info') },
+    review: report.review ? { checked: report.review.checked, differences: report.review.differences.length } : null,
   };
 }
 

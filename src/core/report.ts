@@ -1,4 +1,5 @@
 // The report JSON of rules §6, and the extra detail the planner and task pane use.
+import type { Review } from './review.ts';
 import type { IndicatorId } from '../standards/types.ts';
 import type { Rectification } from './rectify/types.ts';
 import type { DataGap, Problem, SkipReason, Stage } from './types.ts';
@@ -83,6 +84,8 @@ export interface Report {
   rows?: RowSummary;
   /** 整改测算 (rules §7): what it would take to pass, checked by applying it and judging again. */
   rectification?: Rectification;
+  /** 复核: the workbook's stated 表Ⅲ figures against the recomputed ones (申报表 workbooks). */
+  review?: Review;
 }
 
 /** The row accounting of the ledger, as counts (RowAccounting holds the row numbers). */

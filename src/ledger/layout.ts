@@ -37,7 +37,7 @@ export interface HeaderFound {
 }
 
 /** Header-area cells as text, with merged ranges filled from their top-left cell. */
-function headerTexts(values: unknown[][], merges: string[] | undefined, origin: { row: number; col: number }, rows: number): string[][] {
+export function headerTexts(values: unknown[][], merges: string[] | undefined, origin: { row: number; col: number }, rows: number): string[][] {
   const width = values.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   const texts = Array.from({ length: rows }, (_, r) => Array.from({ length: width }, (_, c) => cellText(values[r]?.[c]).trim()));
   for (const m of merges ?? []) {

@@ -3,6 +3,7 @@
 import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
 import type { Evaluation, SchoolResult, StageResult } from '../core/report.ts';
 import { compositeCV } from '../core/stats.ts';
+import { reviewSummary } from '../core/review.ts';
 import { rowSummaryText } from '../core/completeness.ts';
 import { STAGE_NAMES, STAGES, type Problem, type Stage } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
@@ -63,6 +64,7 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
   stageVerdicts(ctx);
   for (const stage of judgedStages(ctx)) indicatorTable(ctx, stage);
   otherParts(ctx);
+  review(ctx);
   drivers(ctx);
   for (const stage of judgedStages(ctx)) complianceMatrix(ctx, stage);
   rectification(ctx);
@@ -166,6 +168,25 @@ function otherParts(ctx: Ctx): void {
         i.cell ? link(`${ledgerSheet}!${i.cell}`, ledgerSheet, i.cell) : cell(''),
       ]);
     }
+  }
+}
+
+/** 复核: the stated 表Ⅲ figures that differ from the recomputed ones, each linked to its cell. */
+function review(ctx: Ctx): void {
+  const r = ctx.evaluation.report.review;
+  if (!r) return;
+  heading(ctx, '复核（表Ⅲ 县域均值与差异系数）');
+  remark(ctx, `${reviewSummary(r)}（均值保留 2 位小数、差异系数保留 3 位小数以内的差别不计）。`);
+  if (r.differences.length === 0) return;
+  header(ctx, ['项目', '填报值', '重新计算', '单元格']);
+  for (const d of r.differences) {
+    const name = ctx.evaluation.report.stages[d.stage]?.indicators.find((i) => i.id === d.indicator)?.name ?? d.indicator;
+    ctx.grid.add([
+      cell(`${STAGE_NAMES[d.stage]}${name}${d.measure === 'mean' ? '县域均值' : '差异系数'}`, { fill: FAIL_FILL }),
+      cell(d.stated),
+      d.computed === null ? cell('无法计算') : num(d.computed, d.measure === 'mean' ? '0.00' : '0.000'),
+      link(`${d.sheet}!${d.cell}`, d.sheet, d.cell),
+    ]);
   }
 }
 

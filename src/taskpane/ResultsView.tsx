@@ -1,6 +1,7 @@
 // Everything a validation shows, in reading order: verdict, parts, then per stage the indicator table, the
 // schools below threshold and the schools that drag each CV most; finally the data problems.
 import type { Evaluation } from '../core/report.ts';
+import { reviewSummary } from '../core/review.ts';
 import { STAGES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
 import { Drivers, SchoolsBelow } from './Findings.tsx';
@@ -32,6 +33,18 @@ export function ResultsView({ evaluation, pack, problems, ledgerSheet, onSelect 
           {evaluation.report.reason && <p className={s.hint} data-testid="verdict-reason">{evaluation.report.reason}</p>}
           <StageVerdicts report={evaluation.report} />
           <PartsList parts={evaluation.report.parts} />
+          {evaluation.report.review && (
+            <div data-testid="review">
+              <p className={s.hint}>{reviewSummary(evaluation.report.review)}</p>
+              <ul>
+                {evaluation.report.review.differences.map((d) => (
+                  <li key={d.cell}>
+                    <a href="#" onClick={(e) => { e.preventDefault(); onSelect(d.sheet, d.cell); }}>{d.message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           {STAGES.map((stage) => {
             const st = evaluation.report.stages[stage];
             if (!st || st.schoolCount === 0) return null;

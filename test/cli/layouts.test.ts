@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetValues } from '../../src/ledger/types.ts';
 import { statisticsSheet, STATISTICS_EXPECTED } from '../ledger/layouts/statistics.ts';
+import { basicInfoTable, declarationTable, statedTableByRows } from '../ledger/layouts/declaration.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const tmp = tempDir('layouts');
@@ -71,5 +72,33 @@ describe('--merge-campuses', () => {
     expect(count(merged)).toBe(STATISTICS_EXPECTED.merged.schools);
     cv(plain).forEach((c: number, j: number) => expect(c).toBeCloseTo(STATISTICS_EXPECTED.default.cv[j], 8));
     cv(merged).forEach((c: number, j: number) => expect(c).toBeCloseTo(STATISTICS_EXPECTED.merged.cv[j], 8));
+  });
+});
+
+describe('复核 of a 申报表', () => {
+  it('validate prints each differing 表Ⅲ cell and puts the 复核 in the JSON; rollup has a 复核 column', async () => {
+    const file = tmp.path('申报表.xlsx');
+    await writeSheets(file, [basicInfoTable(), declarationTable(), statedTableByRows()]);
+    const json = tmp.path('申报表.json');
+    const run = await runCli(['validate', file, '--json', json]);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain('复核（表3）：填报的 28 个县域均值和差异系数中，2 个与按各校数据重新计算的不符');
+    expect(run.out).toContain('表3!H4 小学生均教学仪器设备值差异系数填报 0.109');
+    expect(run.out).toContain('表3!F5 初中生均教学及辅助用房面积县域均值填报 6.31');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.review.differences.map((d: { cell: string }) => d.cell)).toEqual(['H4', 'F5']);
+    expect(report.stages.primary.schoolCount).toBe(4);
+
+    const summary = tmp.path('汇总.json');
+    const xlsx = tmp.path('汇总.xlsx');
+    expect((await runCli(['rollup', file, '--out', xlsx, '--json', summary])).code).toBe(0);
+    expect(JSON.parse(readFileSync(summary, 'utf8')).counties[0].review).toEqual({ checked: 28, differences: 2 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const ws = wb.getWorksheet('汇总')!;
+    const headers = (ws.getRow(2).values as unknown[]).map(String);
+    const col = headers.indexOf('复核（表Ⅲ）');
+    expect(col).toBeGreaterThan(0);
+    expect(ws.getRow(3).getCell(col).value).toBe('2 处不符');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSheets } from '../../src/app/validate.ts';
 import type { Stage } from '../../src/core/types.ts';
 import { readLedger } from '../../src/ledger/index.ts';
-import { basicInfoTable, DECLARATION_EXPECTED, declarationTable } from './layouts/declaration.ts';
+import { basicInfoTable, DECLARATION_EXPECTED, declarationTable, statedTableByColumns, statedTableByRows } from './layouts/declaration.ts';
 import { repeated } from './layouts/grid.ts';
 import { FORM_EXPECTED, formSummarySheet } from './layouts/form-summary.ts';
 import { STATISTICS_EXPECTED, statisticsSheet } from './layouts/statistics.ts';
@@ -160,5 +160,29 @@ describe('layout 4: several counties in one sheet', () => {
     expect(out.evaluation!.report.county).toBe('某某县');
     expect(out.evaluation!.report.stages.primary!.schoolCount).toBe(3);
     expect(readLedger([twoCounties()], { county: '乙县' })).toMatchObject({ ok: false, counties: ['某某县', '甲区'] });
+  });
+});
+
+describe('复核: 表Ⅲ recomputed from 表Ⅱ-2', () => {
+  for (const [label, table, cells] of [
+    ['stages in rows', statedTableByRows(), ['H4', 'F5']],
+    ['stages in columns', statedTableByColumns(), ['D7', 'C9']],
+  ] as const) {
+    it(`names every stated figure beyond its printed rounding (${label})`, () => {
+      const out = validateSheets([basicInfoTable(), declarationTable(), table]);
+      const review = out.evaluation!.report.review!;
+      expect(review.sheet).toBe('表3');
+      expect(review.checked).toBe(28);
+      expect(review.differences.map((d) => d.cell)).toEqual([...cells]);
+      const [cv, mean] = [...review.differences].sort((a, b) => (a.measure < b.measure ? -1 : 1));
+      expect(cv).toMatchObject({ stage: 'primary', indicator: 'equipment_value_per_student', measure: 'cv', stated: 0.109 });
+      expect(cv.computed).toBeCloseTo(0.1194873045, 8);
+      expect(cv.message).toContain('小学生均教学仪器设备值差异系数填报 0.109');
+      expect(mean).toMatchObject({ stage: 'junior', indicator: 'teaching_area_per_student', measure: 'mean', stated: 6.31 });
+    });
+  }
+
+  it('has no 复核 when the workbook states no figures', () => {
+    expect(validateSheets([declarationTable()]).evaluation!.report.review).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import { formatProblems } from '../problems.ts';
 import { USAGE } from '../usage.ts';
 import { validateFile, type ValidatedFile } from '../validate-file.ts';
 import { formatVerdict } from '../verdict.ts';
+import { reviewSummary } from '../../core/review.ts';
 
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json', 'county', 'costs'], multiple: ['map'], flags: ['merge-campuses'] });
@@ -41,7 +42,11 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
   const missing = missingColumns(result);
   if (missing) io.out(missing);
-  const listed = formatProblems(result.report.problems);
+  // 复核 of a 申报表: its own section, not repeated among the problems.
+  const review = result.report.review;
+  const reviewLines = review ? [reviewSummary(review), ...review.differences.map((d) => d.message)] : [];
+  if (review) io.out(reviewLines.map((l, i) => (i === 0 ? l : `  ${l}`)).join('\n'));
+  const listed = formatProblems(result.report.problems.filter((p) => !reviewLines.includes(p.message)));
   if (listed) io.out(listed);
   for (const o of outputs) io.out(`已写出：${o.path}`);
   return 0;

@@ -56,3 +56,40 @@ export const basicInfoTable = (): SheetValues => sheet('表1', [
   ['A2:B2', '学校数（所）'], ['C2:D2', '在校学生数（人）'], ['E2:F2', '专任教师数（人）'],
   ['A3', '小学'], ['B3', '初中'], ['C3', '小学'], ['D3', '初中'], ['E3', '小学'], ['F3', '初中'],
 ], [[4, 3, 2250, 2750, 150, 180]], 4);
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+/** The county's stated figures as the template prints them (means 2 decimals, CVs 3), two of them wrong. */
+export function statedFigures(): Record<'primary' | 'junior', { mean: number[]; cv: number[] }> {
+  const stated = {
+    primary: { mean: DECLARATION_EXPECTED.primary.mean.map((x) => round(x, 2)), cv: DECLARATION_EXPECTED.primary.cv.map((x) => round(x, 3)) },
+    junior: { mean: DECLARATION_EXPECTED.junior.mean.map((x) => round(x, 2)), cv: DECLARATION_EXPECTED.junior.cv.map((x) => round(x, 3)) },
+  };
+  stated.primary.cv[5] = 0.109; // 生均教学仪器设备值: recomputed 0.1195
+  stated.junior.mean[3] = 6.31; // 生均教学及辅助用房面积: recomputed 6.1345
+  return stated;
+}
+
+/** 表Ⅲ with stages and measures in rows, indicators in columns. */
+export function statedTableByRows(): SheetValues {
+  const s = statedFigures();
+  return sheet('表3', [
+    ['A1:I1', '表Ⅲ：县域义务教育学校校际均衡情况'],
+    ['A2', '学段'], ['B2', '项目'], ...INDICATOR_TITLES.map((t, i): Placed => [`${letters[2 + i]}2`, t]),
+    ['A3:A4', '小学'], ['B3', '县域均值'], ['B4', '差异系数'],
+    ['A5:A6', '初中'], ['B5', '县域均值'], ['B6', '差异系数'],
+  ], [
+    ['小学', '县域均值', ...s.primary.mean],
+    [null, '差异系数', ...s.primary.cv],
+    ['初中', '县域均值', ...s.junior.mean],
+    [null, '差异系数', ...s.junior.cv],
+  ], 3);
+}
+
+/** 表Ⅲ the other way round: indicators in rows, 小学 / 初中 over 县域均值 · 差异系数 in columns. */
+export function statedTableByColumns(): SheetValues {
+  const s = statedFigures();
+  return sheet('表3', [
+    ['A1:E1', '表Ⅲ：县域义务教育学校校际均衡情况'],
+    ['A2:A3', '指标'], ['B2:C2', '小学'], ['D2:E2', '初中'], ['B3', '县域均值'], ['C3', '差异系数'], ['D3', '县域均值'], ['E3', '差异系数'],
+  ], INDICATOR_TITLES.map((t, j) => [t, s.primary.mean[j], s.primary.cv[j], s.junior.mean[j], s.junior.cv[j]]), 4);
+}
