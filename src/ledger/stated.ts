@@ -3,7 +3,8 @@
 // or 差异系数) from the nearest labels left of it in its row, then above it in its column.
 import type { Stage } from '../core/types.ts';
 import type { IndicatorId } from '../standards/types.ts';
-import { address, cellText, readNumber, toHalfWidth } from './cells.ts';
+import { cellAddress as address } from '../model/a1.ts';
+import { cellText, readNumber, toHalfWidth } from './cells.ts';
 import { indicatorOfHeader } from './declaration.ts';
 import { headerTexts } from './layout.ts';
 import type { SheetValues } from './types.ts';
