@@ -77,7 +77,8 @@ function patchRow(rowText: string, rowNum: number, edits: Map<number, StyleEdit>
       const close = text.indexOf('>') + 1;
       const tag = text.slice(0, close);
       const s = edits.get(cell.col)!(Number(attr(tag, 's') ?? rowStyle ?? 0), true, rowStyle ?? colStyle(cell.col));
-      if (s !== null) text = setAttr(tag, 's', String(s)) + text.slice(close);
+      // Style 0 is the default: written as Excel writes it, without the attribute.
+      if (s !== null) text = setAttr(tag, 's', s === 0 ? null : String(s)) + text.slice(close);
     }
     out += text;
     pos = cell.end;
