@@ -210,7 +210,7 @@ export const FUNCTIONS: FunctionDef[] = [
     description: '综合差异系数：各指标差异系数的平均值（2012 基本均衡方法）',
     params: [
       { name: 'cvs', description: '各指标的差异系数区域，空格与 0 不计', type: 'number', dimensionality: 'matrix' },
-      { ...stage(true), description: '学段（可选）：给出时核对差异系数个数与标准的指标数一致' },
+      { ...stage(true), description: '学段（可选）：“小学”或“初中”；给出时核对差异系数个数与标准的指标数一致' },
       standard,
     ],
     result: number,

@@ -1,6 +1,7 @@
 // manifest.xml passes the offline checks, each check really catches its fault, and the functions.json the
 // build generates from src/functions/excel.ts lists every shared function under its bare id.
 import { createRequire } from 'node:module';
+import { functionsJson } from '../../src/wps/functions.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,21 @@ describe('functions.json generated from src/functions/excel.ts', () => {
       expect(meta.parameters.map((p) => !!p.optional), def.id).toEqual(def.params.map((p) => !!p.optional));
       expect(meta.parameters.map((p) => p.dimensionality ?? 'scalar'), def.id).toEqual(def.params.map((p) => p.dimensionality));
       expect(meta.result.dimensionality ?? 'scalar', def.id).toBe(def.result.dimensionality);
+    }
+  });
+
+  // Help is written twice (JSDoc for Excel's generator, FunctionDef for WPS): this is what keeps them one text.
+  it('has the descriptions and parameter names of the shared definitions, as WPS registers them', () => {
+    const help = (f: { description?: string; parameters: { name?: string; description?: string }[] }) => ({
+      description: f.description,
+      parameters: f.parameters.map((p) => ({ name: p.name, description: p.description })),
+    });
+    const wps = functionsJson(FUNCTIONS).functions;
+    for (const def of FUNCTIONS) {
+      const excel = metadata.functions.find((f) => f.id === def.id)!;
+      const shared = help({ description: def.description, parameters: def.params });
+      expect(help(excel), `${def.id}: functions.json (JSDoc in src/functions/excel.ts) vs definitions.ts`).toEqual(shared);
+      expect(help(wps.find((f) => f.name === def.id)!), `${def.id}: WPS registration vs definitions.ts`).toEqual(shared);
     }
   });
 });
