@@ -1,5 +1,5 @@
 // Everything a validation shows, in reading order: verdict, parts, then per stage the indicator table, the
-// schools below threshold and the schools that drag each CV most; finally the data problems.
+// schools below threshold and the schools that drag each CV most; then 整改测算; finally the data problems.
 import type { Evaluation } from '../core/report.ts';
 import { reviewSummary } from '../core/review.ts';
 import { STAGES, type Problem } from '../core/types.ts';
@@ -7,6 +7,7 @@ import type { RulePack } from '../standards/types.ts';
 import { Drivers, SchoolsBelow } from './Findings.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { ProblemsList } from './ProblemsList.tsx';
+import { RectificationPlan } from './Rectification.tsx';
 import { useStrings } from './i18n.tsx';
 import { useStyles } from './styles.ts';
 import { PartsList, StageVerdicts, VerdictBadge } from './Verdict.tsx';
@@ -56,6 +57,7 @@ export function ResultsView({ evaluation, pack, problems, ledgerSheet, onSelect 
               </div>
             );
           })}
+          <RectificationPlan plan={evaluation.report.rectification} />
         </>
       )}
       <ProblemsList problems={problems} defaultSheet={ledgerSheet} onSelect={onSelect} />

@@ -126,6 +126,28 @@ describe('task pane in Chromium (browser mode)', () => {
     for (const s of failing) expect(below).toContain(s.name);
   });
 
+  it('shows 整改测算 per indicator as evaluate() plans it, each line opening to its schools', async () => {
+    const plan = expected.report.rectification!;
+    expect(plan.byIndicator.length).toBeGreaterThan(0);
+    const section = page.getByTestId('rectification');
+    for (const b of plan.byIndicator) {
+      const line = section.locator(`li[data-stage="${b.stage}"][data-indicator="${b.indicator}"]`);
+      const summary = (await line.locator('summary').textContent()) ?? '';
+      expect(summary).toContain(b.name);
+      expect(summary).toContain(`（${b.schools} 校）`);
+      expect(summary).toContain(`${b.cvBefore!.toFixed(3)} → ${b.cvAfter!.toFixed(3)}`);
+    }
+    // Closed until asked; opening a line lists its schools with their amounts.
+    const first = plan.byIndicator[0];
+    const line = section.locator(`li[data-stage="${first.stage}"][data-indicator="${first.indicator}"]`);
+    const school = plan.additions.find((a) => a.stage === first.stage && a.indicator === first.indicator)!;
+    expect(await line.getByText(school.school).isVisible()).toBe(false);
+    await line.locator('summary').click();
+    expect(await line.getByText(school.school).first().isVisible()).toBe(true);
+    expect(await page.getByTestId('rectification-total').textContent()).toContain('按方案增加后复核：通过');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('selects the offending cell when a data problem is clicked', async () => {
     const buttons = page.getByTestId('problems').locator('button');
     expect(await buttons.count()).toBeGreaterThan(0);
