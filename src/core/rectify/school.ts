@@ -6,11 +6,12 @@ import type { PlanIndicator, StageInput } from './types.ts';
 
 /** Amount to add to `amount` so that scale × (amount + a) ÷ pupils ≥ target; 0 when it already is. */
 export function raiseTo(amount: number, pupils: number, target: number, ind: PlanIndicator): number {
-  const value = (a: number) => (ind.scale * (amount + a)) / pupils;
-  if (value(0) >= target) return 0;
-  let a = ceilToStep((target * pupils) / ind.scale - amount, ind.unit.step);
+  const { scale } = ind;
+  if ((scale * amount) / pupils >= target) return 0;
+  const step = ind.unit.step;
+  let a = ceilToStep((target * pupils) / scale - amount, step);
   // The value is judged as the kernel computes it: one more step where float division lands just under.
-  while (value(a) < target) a = ceilToStep(a + ind.unit.step, ind.unit.step);
+  while ((scale * (amount + a)) / pupils < target) a = ceilToStep(a + step, step);
   return a;
 }
 
@@ -31,34 +32,49 @@ export function schoolRaises(input: StageInput): Float64Array[] {
   const byCost = judged.every((j) => indicators[j].cost !== null);
   const full = new Float64Array(indicators.length);
   const floor = new Float64Array(indicators.length);
+  const keep = new Uint8Array(indicators.length);
 
   for (let i = 0; i < n; i++) {
     const p = weights[i];
-    if (!(p > 0) || judged.some((j) => Number.isNaN(amounts[j][i]))) continue;
+    if (!(p > 0)) continue;
+    // Most schools pass: judge them from their values first, as the kernel does, and plan only the others.
     let unmet = 0;
     let belowFloor = 0;
+    let missing = false;
+    for (const j of judged) {
+      const ind = indicators[j];
+      const t = ind.threshold as number;
+      const x = (ind.scale * amounts[j][i]) / p;
+      if (x !== x) missing = true;
+      if (!(x >= t)) unmet++;
+      if (x < ratio * t) belowFloor++;
+    }
+    if (missing || (unmet <= leeway && belowFloor === 0)) continue;
     for (const j of judged) {
       const ind = indicators[j];
       const t = ind.threshold as number;
       full[j] = raiseTo(amounts[j][i], p, t, ind);
       floor[j] = raiseTo(amounts[j][i], p, ratio * t, ind);
-      if (full[j] > 0) unmet++;
-      if (floor[j] > 0) belowFloor++;
     }
-    if (unmet <= leeway && belowFloor === 0) continue;
-    // Saving of leaving indicator j at the floor instead of the threshold, in comparable terms.
-    const saving = (j: number) => {
-      const ind = indicators[j];
-      const per = byCost ? (ind.cost as number) : ind.scale / ((ind.threshold as number) * p);
-      return (full[j] - floor[j]) * per;
-    };
-    const left = new Set(
-      judged
-        .filter((j) => full[j] > 0)
-        .sort((a, b) => saving(b) - saving(a) || a - b)
-        .slice(0, leeway),
-    );
-    for (const j of judged) out[j][i] = left.has(j) ? floor[j] : full[j];
+    // Leave at the floor the `leeway` indicators whose full raise saves most over it, in comparable terms.
+    keep.fill(0);
+    for (let k = 0; k < leeway; k++) {
+      let best = -1;
+      let bestSaving = -1;
+      for (const j of judged) {
+        if (keep[j] || full[j] <= 0) continue;
+        const ind = indicators[j];
+        const per = byCost ? (ind.cost as number) : ind.scale / ((ind.threshold as number) * p);
+        const saving = (full[j] - floor[j]) * per;
+        if (saving > bestSaving) {
+          bestSaving = saving;
+          best = j;
+        }
+      }
+      if (best < 0) break;
+      keep[best] = 1;
+    }
+    for (const j of judged) out[j][i] = keep[j] ? floor[j] : full[j];
   }
   return out;
 }

@@ -58,17 +58,21 @@ export function unitCostOf(id: IndicatorId, costs: UnitCosts | undefined): numbe
 export function ceilToStep(x: number, step: number): number {
   if (x <= 0) return 0;
   const k = Math.ceil(x / step - 1e-9);
-  return step === 1 ? k : Number((k * step).toFixed(decimalsOf(step)));
+  return step === 1 ? k : onGrid(k, step);
 }
 
 /** The largest multiple of `step` at or below x (x ≥ 0). */
 export function floorToStep(x: number, step: number): number {
   if (x <= 0) return 0;
   const k = Math.floor(x / step + 1e-9);
-  return step === 1 ? k : Number((k * step).toFixed(decimalsOf(step)));
+  return step === 1 ? k : onGrid(k, step);
 }
 
-const decimalsOf = (step: number): number => Math.max(0, Math.round(-Math.log10(step)));
+/** k steps of `step` (0.01), as the decimal it stands for rather than k × 0.01 with binary noise. */
+const onGrid = (k: number, step: number): number => {
+  const perUnit = Math.round(1 / step);
+  return k / perUnit;
+};
 
 const KNOWN_KEYS = new Set<string>([...Object.keys(RESOURCE_NAMES), ...Object.keys(RESOURCE_UNITS)]);
 
