@@ -24,7 +24,8 @@ export function formatRectification(r: Rectification | undefined): string[] {
     const align: Align[] = ['left', 'right', 'right', 'right', 'right', 'right'];
     lines.push('整改测算（达标至少需增加）：', formatTable(['指标', '差异系数', '限值', '需增加', '学校数', '万元'], rows, align));
     for (const c of r.composite) {
-      lines.push(`${STAGE_NAMES[c.stage]}综合差异系数 ${num(c.before, 3)} → ${num(c.after, 3)}（限值 ${num(c.limit, 2)}），${c.basis === 'cost' ? '按单价选取最省的指标' : '选取最少的指标'}：${c.indicators.length} 项`);
+      const names = c.indicators.map((id) => r.byIndicator.find((b) => b.stage === c.stage && b.indicator === id)?.name ?? id);
+      lines.push(`${STAGE_NAMES[c.stage]}综合差异系数 ${num(c.before, 3)} → ${num(c.after, 3)}（限值 ${num(c.limit, 2)}），${c.basis === 'cost' ? '按单价选取最省的指标' : '选取最少的指标'}：${names.join('、')}`);
     }
     const priced = r.byIndicator.some((b) => b.cost !== null);
     lines.push(priced ? `整改合计约 ${r.cost.total.toFixed(2)} 万元；按方案增加后复核：${r.passAfter ? '资源配置达标' : '仍未达标'}` : `按方案增加后复核：${r.passAfter ? '资源配置达标' : '仍未达标'}（未设单价，用 --costs 单价.json 折算万元）`);
