@@ -1,6 +1,19 @@
 // A one-sheet .xlsx of a plain grid, written directly (shared strings, as Excel and WPS save them), for the
 // bench's very large ledgers: ExcelJS itself cannot build a 200,000-row workbook in reasonable memory.
 import { zipSync } from 'fflate';
+import { ledgerGrid, sampleSchoolRows } from '../src/sample/generate.ts';
+
+/** Sample schools from as many seeds as needed, renamed so every name (and teaching point's centre) is unique. */
+export function bigGrid(schools: number): (string | number | null)[][] {
+  const rows = [];
+  for (let k = 0; rows.length < schools; k++) {
+    for (const row of sampleSchoolRows(1000 + k)) {
+      const tag = (name: unknown) => (typeof name === 'string' && name ? `${name}${k + 1}` : name);
+      rows.push({ ...row, school: tag(row.school), central_school: tag(row.central_school) } as typeof row);
+    }
+  }
+  return ledgerGrid('大县义务教育学校办学条件台账（2025学年）', rows.slice(0, schools));
+}
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

@@ -16,6 +16,7 @@ import { fromFile } from '../../src/hosts/file/node.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import { allProblems, buildPlan } from '../../src/plan/index.ts';
 import { ledgerGrid, sampleSchoolRows } from '../../src/sample/generate.ts';
+import { bigGrid } from '../grid-xlsx.ts';
 import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
 import { figure } from '../figures.ts';
 
@@ -27,18 +28,6 @@ async function writeGrid(path: string, grid: (string | number | null)[][]): Prom
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('台账').addRows(grid);
   await wb.xlsx.writeFile(path);
-}
-
-/** Sample schools from as many seeds as needed, renamed so every name (and teaching point's centre) is unique. */
-function bigGrid(schools: number): (string | number | null)[][] {
-  const rows = [];
-  for (let k = 0; rows.length < schools; k++) {
-    for (const row of sampleSchoolRows(1000 + k)) {
-      const tag = (name: unknown) => (typeof name === 'string' && name ? `${name}${k + 1}` : name);
-      rows.push({ ...row, school: tag(row.school), central_school: tag(row.central_school) } as typeof row);
-    }
-  }
-  return ledgerGrid('大县义务教育学校办学条件台账（2025学年）', rows.slice(0, schools));
 }
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
