@@ -26,6 +26,8 @@ const OPS: Record<CountyItemRule['kind'], PartItem['op']> = { min: '≥', level:
 
 function judge(rule: CountyItemRule, value: CountyValue): boolean | null {
   if (value === null) return null;
+  // A bare 是/否 on a check that has figures: the county's own declaration (自报).
+  if (typeof value === 'boolean' && rule.kind !== 'yes') return value;
   switch (rule.kind) {
     case 'yes':
       return value === true;
@@ -39,11 +41,28 @@ function judge(rule: CountyItemRule, value: CountyValue): boolean | null {
   }
 }
 
+/**
+ * A check's value from the inputs it asks for (rules §4.2: "全县教师__人"), when the sheet gives no value or only a
+ * 是/否 for it: num ÷ den × scale. Missing inputs leave the entry as it is.
+ */
+export function withComputedValues(rules: CountyItemRule[], entries: Partial<Record<string, CountyEntry>>, inputs: Partial<Record<string, CountyEntry>>): Partial<Record<string, CountyEntry>> {
+  const out = { ...entries };
+  for (const rule of rules) {
+    if (!rule.compute || typeof out[rule.id]?.value === 'number') continue;
+    const num = inputs[rule.compute.num.id];
+    const den = inputs[rule.compute.den.id];
+    if (typeof num?.value !== 'number' || typeof den?.value !== 'number' || den.value <= 0) continue;
+    out[rule.id] = { value: (num.value / den.value) * rule.compute.scale, ...(num.cell ? { cell: num.cell } : {}), ...(num.sheet ? { sheet: num.sheet } : {}) };
+  }
+  return out;
+}
+
 /** One item per rule: pass null where the sheet has no value (listed as 未填报). */
 export function judgeCountyItems(rules: CountyItemRule[], entries: Partial<Record<string, CountyEntry>>): PartItem[] {
   return rules.map((rule) => {
     const entry = entries[rule.id];
     const value = entry?.value ?? null;
+    const declared = typeof value === 'boolean';
     const threshold = rule.kind === 'yes' ? '是' : rule.threshold;
     return {
       id: rule.id,
@@ -54,6 +73,8 @@ export function judgeCountyItems(rules: CountyItemRule[], entries: Partial<Recor
       ...(rule.unit ? { unit: rule.unit } : {}),
       pass: judge(rule, value),
       ...(entry?.cell ? { cell: entry.cell } : {}),
+      ...(entry?.sheet ? { sheet: entry.sheet } : {}),
+      ...(declared ? { declared: true } : {}),
     };
   });
 }
@@ -66,7 +87,8 @@ export function partVerdict(items: PartItem[]): { pass: boolean | null; reason?:
     return { pass: false, reason: `未达标：${failing.map((i) => (i.school ? `${i.school}：${i.name}` : i.name)).slice(0, 8).join('；')}${failing.length > 8 ? ` 等 ${failing.length} 项` : ''}` };
   }
   if (missing.length > 0) return { pass: null, reason: `未评估：缺少 ${missing.map((i) => i.name).slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 项` : ''}` };
-  return { pass: true };
+  const declared = items.filter((i) => i.declared && !i.school);
+  return declared.length > 0 ? { pass: true, reason: `其中 ${declared.length} 项为县自报（是/否），未经数据核算` } : { pass: true };
 }
 
 /**

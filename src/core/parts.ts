@@ -2,7 +2,9 @@
 // ledger's CVs and per-school values, the others from the ledger's extra columns and the 县级指标 sheet. A part
 // with no data is listed as not evaluated, so a county never passes on resources alone.
 import type { RulePack } from '../standards/types.ts';
-import { judgeCountyItems, partVerdict, retentionRate, scoreGovernmentWork } from './county-items.ts';
+import { judgeCountyItems, partVerdict, retentionRate, scoreGovernmentWork, withComputedValues } from './county-items.ts';
+import type { CountyItemRule } from '../standards/government.ts';
+import type { CountyEntry } from './types.ts';
 import { judgeSchoolGovernment, type SchoolGovernmentFacts } from './government.ts';
 import type { PartId, PartItem, PartResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { STAGE_NAMES, STAGES, type County, type DataGap, type Problem, type Stage } from './types.ts';
@@ -67,8 +69,8 @@ export function parts(
 
 function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Problem[]): PartItem[] {
   const sheet = inputs.county.countySheet;
-  const entries = { ...(sheet?.entries ?? {}) };
-  const onSheet = (items: PartItem[]) => (sheet ? items.map((i) => (i.cell ? { ...i, sheet: sheet.sheet } : i)) : items);
+  const entries = withComputedValues(pack.government?.countyItems ?? [], sheet?.entries ?? {}, sheet?.inputs ?? {});
+  const onSheet = (items: PartItem[]) => (sheet ? items.map((i) => (i.cell ? { ...i, sheet: i.sheet ?? sheet.sheet } : i)) : items);
   switch (id) {
     case 'government': {
       if (!pack.government) return [];
@@ -77,7 +79,9 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
         for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: inputs.county.sheet, cell: w.cell, message: w.message });
         return judged.items;
       });
-      return [...perSchool, ...onSheet(judgeCountyItems(pack.government.countyItems.filter((r) => r.part === 'government'), entries))];
+      const rules = pack.government.countyItems.filter((r) => r.part === 'government');
+      const county = onSheet(judgeCountyItems(rules, entries)).map((item, k) => fromLedger(item, rules[k], entries, perSchool));
+      return [...perSchool, ...county];
     }
     case 'quality':
     case 'recognition': {
@@ -101,6 +105,18 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
     default:
       return [];
   }
+}
+
+/**
+ * A national row the ledger checks school by school (表Ⅳ-3 … 6): with no entry on the county sheet, its verdict is
+ * the per-school checks', its value the number of schools that fail them.
+ */
+function fromLedger(item: PartItem, rule: CountyItemRule, entries: Partial<Record<string, CountyEntry>>, perSchool: PartItem[]): PartItem {
+  if (!rule.ledgerChecks || entries[rule.id]) return item;
+  const checked = perSchool.filter((i) => rule.ledgerChecks!.includes(i.id));
+  if (checked.length === 0 || checked.some((i) => i.pass === null)) return item;
+  const failing = new Set(checked.filter((i) => i.pass === false).map((i) => i.school)).size;
+  return { ...item, value: failing, threshold: 0, op: '≤', unit: '所', pass: failing === 0 };
 }
 
 function resourcesPart(

@@ -55,6 +55,8 @@ export interface PartItem {
   /** Sheet of `cell` when it is not the ledger sheet (county items live on 县级指标). */
   sheet?: string;
   cell?: string;
+  /** The verdict rests on the county's own 是/否 (自报), not on figures the add-in computed. */
+  declared?: boolean;
 }
 
 export interface PartResult {

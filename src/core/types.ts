@@ -135,6 +135,8 @@ export interface CountyEntry {
   cell?: string;
   /** Where the evidence is (document number, file name), for 是/否 items. */
   evidence?: string;
+  /** Sheet of `cell` when it is not the county sheet's own (a 申报表's 表4, 表5, 表6). */
+  sheet?: string;
 }
 
 export interface CountySheet {
@@ -143,6 +145,8 @@ export interface CountySheet {
   entries: Partial<Record<string, CountyEntry>>;
   /** The five inputs of 初中三年巩固率 (graduates, transfers_in, transfers_out, grade7_enrolment, deaths). */
   retention?: Partial<Record<string, CountyEntry>>;
+  /** The inputs a check is computed from (rules §4.2: "全县教师__人"), by input id. */
+  inputs?: Partial<Record<string, CountyEntry>>;
 }
 
 export type { Problem, ProblemCode, Severity } from '../model/problem.ts';

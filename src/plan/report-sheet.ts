@@ -42,6 +42,8 @@ interface Ctx {
 
 const verdictCell = (pass: boolean | null | undefined): Cell =>
   cell(verdictText(pass), { bold: true, ...(pass === false ? { fill: FAIL_FILL } : pass === true ? { fill: PASS_FILL } : {}) });
+/** A verdict the county only declared (是/否): said so, distinct from a computed one. */
+const declaredCell = (pass: boolean | null): Cell => ({ ...verdictCell(pass), v: `${verdictText(pass)}（自报）` });
 const num = (v: number | null | undefined, numFmt: string): Cell => (v === null || v === undefined ? cell('—') : cell(v, { numFmt }));
 const link = (text: string, sheet: string, target: string | undefined): Cell =>
   cell(text, target ? { link: sheetRef(sheet, target) } : {});
@@ -147,7 +149,7 @@ function otherParts(ctx: Ctx): void {
           cell(i.name),
           cell(itemValueText(i.value, i.unit)),
           cell(`${i.op ?? ''} ${itemValueText(i.threshold, i.unit)}`.trim()),
-          i.value === null ? cell('未填报', { fill: WARN_FILL }) : verdictCell(i.pass),
+          i.value === null ? cell('未填报', { fill: WARN_FILL }) : i.declared ? declaredCell(i.pass) : verdictCell(i.pass),
           i.cell ? link(`${where}!${i.cell}`, where, i.cell) : cell(''),
         ]);
       }

@@ -31,7 +31,7 @@ const GUIDE_INTRO = [
  */
 export const COUNTY_FIGURES: Record<string, number | string> = {
   school_layout_plan: '是',
-  province_school_standard: '是',
+  unified_standards: '是',
   teacher_pay_ratio: 102.4,
   training_completion: 100,
   staffing_coordination: '是',
@@ -42,9 +42,9 @@ export const COUNTY_FIGURES: Record<string, number | string> = {
   nearby_enrolment_junior: 96.8,
   quality_high_school_quota: 55,
   quota_favours_rural: '是',
+  left_behind_care: '是',
   migrant_children_public: 91.2,
   special_education_funding: 6500,
-  quality_monitoring_system: '是',
   'retention.graduates': 2480,
   'retention.transfers_in': 35,
   'retention.transfers_out': 52,
@@ -54,6 +54,8 @@ export const COUNTY_FIGURES: Record<string, number | string> = {
   school_charters: '是',
   moral_education: '是',
   full_curriculum: '是',
+  information_teaching: '是',
+  no_excess_burden: '是',
   training_budget_share: 5.6,
   monitoring_level: 3,
   monitoring_difference_rate: 0.12,

@@ -22,8 +22,15 @@ export interface SchoolGovernmentRules {
 
 export type CountyPartId = 'government' | 'quality' | 'recognition' | 'government_work' | 'satisfaction';
 
+/** An input a national row asks for ("全县教师__人"), entered on the 县级指标 sheet as `input.<id>`. */
+export interface ItemInput {
+  id: string;
+  name: string;
+  unit?: string;
+}
+
 /**
- * A county-level item of the 县级指标 sheet.
+ * A county-level check of the 县级指标 sheet.
  * min: value ≥ threshold · below: value < threshold · yes: 是 · level: monitoring level (Ⅰ–Ⅳ) ≥ threshold ·
  * score: a 2012 item score out of `threshold` points, summed by area.
  */
@@ -37,6 +44,20 @@ export interface CountyItemRule {
   /** 2012 scored items: the area (入学机会, 保障机制, 教师队伍, 质量与管理). */
   area?: string;
   source: string;
+  /** The national row (表Ⅳ/表Ⅴ/表Ⅵ) the check belongs to, e.g. 'Ⅳ-11'. */
+  row?: string;
+  /** The inputs the value is computed from: num ÷ den × scale. */
+  compute?: { num: ItemInput; den: ItemInput; scale: number };
+  /** Judged from the ledger's per-school checks of these ids when the county sheet has no entry for it. */
+  ledgerChecks?: string[];
+}
+
+/** A row of the national 申报表's 表Ⅳ/表Ⅴ/表Ⅵ: its title and the checks of the 县级指标 sheet that judge it. */
+export interface NationalRow {
+  table: 'Ⅳ' | 'Ⅴ' | 'Ⅵ';
+  no: number;
+  title: string;
+  checks: string[];
 }
 
 export const SCHOOL_GOVERNMENT_2017: SchoolGovernmentRules = {
@@ -48,56 +69,105 @@ export const SCHOOL_GOVERNMENT_2017: SchoolGovernmentRules = {
   source: `${DOC_2017}第六条；${RULES}`,
 };
 
-/** An item of one part of the 2017 method, sourced to the article of the 办法 that sets it. */
-const itemOf =
-  (part: CountyPartId, article: string) =>
-  (id: string, name: string, kind: CountyItemRule['kind'], threshold: number | null, unit?: string): CountyItemRule => ({
-    id,
-    name,
-    part,
-    kind,
-    threshold,
-    unit,
-    source: `${DOC_2017}${article}`,
-  });
-const gov = itemOf('government', '第六条');
-const quality = itemOf('quality', '第七条');
+const DOC_2017_ARTICLE = { government: '第六条', quality: '第七条', recognition: '第八条' } as const;
 
-/** County-level items of the 2017 method. Percentages are entered as percent (95 = 95%). */
-export const COUNTY_ITEMS_2017: CountyItemRule[] = [
-  gov('school_layout_plan', '县级人民政府制定义务教育学校布局规划并按规划建设', 'yes', null),
-  gov('province_school_standard', '所有学校达到本省义务教育学校办学标准', 'yes', null),
-  gov('teacher_pay_ratio', '教师平均工资收入水平不低于当地公务员（教师÷公务员）', 'min', 100, '%'),
-  gov('training_completion', '教师5年360学时培训完成率', 'min', 100, '%'),
-  gov('staffing_coordination', '县级教育行政部门统筹调配各校教职工编制和岗位数量', 'yes', null),
-  gov('teacher_exchange_rate', '交流轮岗教师占符合交流条件教师的比例', 'min', 10, '%'),
-  gov('backbone_exchange_share', '交流轮岗教师中骨干教师的比例', 'min', 20, '%'),
-  gov('certified_teachers', '专任教师持证上岗率', 'min', 100, '%'),
-  gov('nearby_enrolment_primary', '城区和镇区公办小学就近划片入学比例', 'min', 100, '%'),
-  gov('nearby_enrolment_junior', '城区和镇区公办初中就近划片入学比例', 'min', 95, '%'),
-  gov('quality_high_school_quota', '优质高中招生名额分配到初中的比例', 'min', 50, '%'),
-  gov('quota_favours_rural', '优质高中名额分配向农村初中倾斜', 'yes', null),
-  gov('migrant_children_public', '随迁子女在公办学校和政府购买服务的民办学校就读比例', 'min', 85, '%'),
-  gov('special_education_funding', '特殊教育学校生均公用经费', 'min', 6000, '元'),
-  quality('quality_monitoring_system', '建立义务教育质量监测制度和质量评价体系', 'yes', null),
-  quality('retention_rate', '初中三年巩固率', 'min', 95, '%'),
-  quality('disabled_enrolment_rate', '残疾儿童少年入学率', 'min', 95, '%'),
-  quality('school_charters', '所有学校制定章程、实现学校管理与教学信息化', 'yes', null),
-  quality('moral_education', '所有学校按规定开展德育、校园文化和体育活动', 'yes', null),
-  quality('full_curriculum', '所有学校按国家要求开齐开足课程', 'yes', null),
-  quality('training_budget_share', '教师培训经费占学校年度公用经费预算总额的比例', 'min', 5, '%'),
-  quality('monitoring_level', '国家义务教育质量监测相关科目学生学业水平', 'level', 3),
-  quality('monitoring_difference_rate', '国家义务教育质量监测校际差异率', 'below', 0.15),
-  {
-    id: 'social_recognition',
-    name: '社会认可度',
-    part: 'recognition',
-    kind: 'min',
-    threshold: 85,
-    unit: '%',
-    source: `${DOC_2017}第八条`,
-  },
+const input = (id: string, name: string, unit = '人'): ItemInput => ({ id, name, unit });
+const ratio = (num: ItemInput, den: ItemInput, scale = 100) => ({ compute: { num, den, scale } });
+
+/**
+ * The national rows in 表Ⅳ/表Ⅴ/表Ⅵ order (rules §4.2–4.4), each with its checks: one check per threshold the row
+ * states (表Ⅳ-11 states two), the title as the check's name (a qualifier added where a row has several).
+ */
+const ROWS: { table: NationalRow['table']; title: string; checks: Omit<CountyItemRule, 'part' | 'source' | 'row'>[] }[] = [
+  { table: 'Ⅳ', title: '县域内义务教育学校规划布局合理，符合国家规定要求', checks: [{ id: 'school_layout_plan', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅳ', title: '县域内城乡义务教育学校建设标准统一、教师编制标准统一、生均公用经费基准定额统一、基本装备配置标准统一',
+    checks: [{ id: 'unified_standards', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅳ', title: '所有小学、初中每12个班级配备音乐、美术专用教室1间以上；其中，每间音乐专用教室面积不小于96平方米，每间美术专用教室面积不小于90平方米',
+    checks: [{ id: 'special_rooms_all', name: '', kind: 'yes', threshold: null, ledgerChecks: ['music_rooms', 'art_rooms', 'music_room_area', 'art_room_area'] }] },
+  { table: 'Ⅳ', title: '所有小学、初中学校规模不超过2000人，九年一贯制学校、十二年一贯制学校义务教育阶段规模不超过2500人',
+    checks: [{ id: 'school_size_all', name: '', kind: 'yes', threshold: null, ledgerChecks: ['school_size'] }] },
+  { table: 'Ⅳ', title: '小学、初中所有班级学生数分别不超过45人、50人',
+    checks: [{ id: 'class_size_all', name: '', kind: 'yes', threshold: null, ledgerChecks: ['class_size_primary', 'class_size_junior', 'class_size'] }] },
+  { table: 'Ⅳ', title: '不足100人的规模较小学校（包括乡镇中心校附设的村小）按不低于100人核定公用经费',
+    checks: [{ id: 'small_school_funding', name: '', kind: 'yes', threshold: null, ledgerChecks: ['public_funding'] }] },
+  { table: 'Ⅳ', title: '特殊教育学校生均公用经费不低于6000元',
+    checks: [{ id: 'special_education_funding', name: '', kind: 'min', threshold: 6000, unit: '元',
+      ...ratio(input('special_education_funding_total', '特殊教育学校年度公用经费', '元'), input('special_education_students', '特殊教育学校在校生数'), 1) }] },
+  { table: 'Ⅳ', title: '全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平，按规定足额核定教师绩效工资总量',
+    checks: [{ id: 'teacher_pay_ratio', name: '', kind: 'min', threshold: 100, unit: '%',
+      ...ratio(input('teacher_average_pay', '全县义务教育学校教师平均工资收入', '元'), input('civil_servant_average_pay', '当地公务员平均工资收入', '元')) }] },
+  { table: 'Ⅳ', title: '教师5年360学时培训完成率达到100%',
+    checks: [{ id: 'training_completion', name: '', kind: 'min', threshold: 100, unit: '%',
+      ...ratio(input('training_completed', '完成5年360学时培训的教师数'), input('training_teachers', '全县教师数')) }] },
+  { table: 'Ⅳ', title: '县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量',
+    checks: [{ id: 'staffing_coordination', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅳ', title: '全县每年交流轮岗教师的比例不低于符合交流轮岗条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%',
+    checks: [
+      { id: 'teacher_exchange_rate', name: '（交流轮岗教师比例）', kind: 'min', threshold: 10, unit: '%',
+        ...ratio(input('exchanged_teachers', '交流轮岗教师数'), input('exchange_eligible_teachers', '符合交流轮岗条件的教师数')) },
+      { id: 'backbone_exchange_share', name: '（其中骨干教师比例）', kind: 'min', threshold: 20, unit: '%',
+        ...ratio(input('exchanged_backbone_teachers', '交流轮岗的骨干教师数'), input('exchanged_teachers', '交流轮岗教师数')) },
+    ] },
+  { table: 'Ⅳ', title: '专任教师持有教师资格证上岗率达到100%',
+    checks: [{ id: 'certified_teachers', name: '', kind: 'min', threshold: 100, unit: '%',
+      ...ratio(input('certified_teachers_count', '持有教师资格证的专任教师数'), input('full_time_teachers', '专任教师数')) }] },
+  { table: 'Ⅳ', title: '城区和镇区公办小学、初中（均不含寄宿制学校）就近划片入学比例分别达到100%、95%以上',
+    checks: [
+      { id: 'nearby_enrolment_primary', name: '（小学）', kind: 'min', threshold: 100, unit: '%',
+        ...ratio(input('nearby_primary', '城区和镇区公办小学就近划片入学人数'), input('intake_primary', '城区和镇区公办小学招生人数')) },
+      { id: 'nearby_enrolment_junior', name: '（初中）', kind: 'min', threshold: 95, unit: '%',
+        ...ratio(input('nearby_junior', '城区和镇区公办初中就近划片入学人数'), input('intake_junior', '城区和镇区公办初中招生人数')) },
+    ] },
+  { table: 'Ⅳ', title: '全县优质高中招生名额分配比例不低于50%，并向农村初中倾斜',
+    checks: [
+      { id: 'quality_high_school_quota', name: '（名额分配比例）', kind: 'min', threshold: 50, unit: '%',
+        ...ratio(input('quota_places', '分配到初中的优质高中招生名额'), input('quality_high_school_places', '优质高中招生计划总数')) },
+      { id: 'quota_favours_rural', name: '（向农村初中倾斜）', kind: 'yes', threshold: null },
+    ] },
+  { table: 'Ⅳ', title: '留守儿童关爱体系健全，全县符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%',
+    checks: [
+      { id: 'left_behind_care', name: '（留守儿童关爱体系健全）', kind: 'yes', threshold: null },
+      { id: 'migrant_children_public', name: '（随迁子女就读比例）', kind: 'min', threshold: 85, unit: '%',
+        ...ratio(input('migrant_public', '在公办学校和政府购买服务的民办学校就读的随迁子女数'), input('migrant_eligible', '符合条件的随迁子女数')) },
+    ] },
+  { table: 'Ⅴ', title: '全县初中三年巩固率达到95%以上', checks: [{ id: 'retention_rate', name: '', kind: 'min', threshold: 95, unit: '%' }] },
+  { table: 'Ⅴ', title: '全县残疾儿童少年入学率达到95%以上',
+    checks: [{ id: 'disabled_enrolment_rate', name: '', kind: 'min', threshold: 95, unit: '%',
+      ...ratio(input('disabled_enrolled', '入学的残疾儿童少年数'), input('disabled_children', '残疾儿童少年数')) }] },
+  { table: 'Ⅴ', title: '所有学校建立章程，实现学校管理与教学信息化', checks: [{ id: 'school_charters', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅴ', title: '全县所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费',
+    checks: [{ id: 'training_budget_share', name: '', kind: 'min', threshold: 5, unit: '%',
+      ...ratio(input('training_budget', '教师培训经费', '元'), input('public_budget', '学校年度公用经费预算总额', '元')) }] },
+  { table: 'Ⅴ', title: '教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平', checks: [{ id: 'information_teaching', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅴ', title: '所有学校德育工作、校园文化建设达到良好以上', checks: [{ id: 'moral_education', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅴ', title: '课程开齐开足，教学秩序规范，综合实践活动有效开展', checks: [{ id: 'full_curriculum', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅴ', title: '无过重课业负担', checks: [{ id: 'no_excess_burden', name: '', kind: 'yes', threshold: null }] },
+  { table: 'Ⅴ', title: '在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15',
+    checks: [
+      { id: 'monitoring_level', name: '（学业水平）', kind: 'level', threshold: 3 },
+      { id: 'monitoring_difference_rate', name: '（校际差异率）', kind: 'below', threshold: 0.15 },
+    ] },
+  { table: 'Ⅵ', title: '社会认可度达到85%以上',
+    checks: [{ id: 'social_recognition', name: '', kind: 'min', threshold: 85, unit: '%',
+      ...ratio(input('survey_satisfied', '问卷调查满意人数'), input('survey_valid', '回收有效问卷数')) }] },
 ];
+
+const PART_OF = { Ⅳ: 'government', Ⅴ: 'quality', Ⅵ: 'recognition' } as const;
+const numbered = ROWS.map((r, i) => ({ ...r, no: i + 1 - ROWS.findIndex((x) => x.table === r.table) }));
+
+/** 表Ⅳ (15), 表Ⅴ (9) and 表Ⅵ (1) as the national 申报表 prints them. */
+export const NATIONAL_ROWS_2017: NationalRow[] = numbered.map((r) => ({ table: r.table, no: r.no, title: r.title, checks: r.checks.map((c) => c.id) }));
+
+/** County-level checks of the 2017 method, in 表Ⅳ/表Ⅴ/表Ⅵ order. Percentages are entered as percent (95 = 95%). */
+export const COUNTY_ITEMS_2017: CountyItemRule[] = numbered.flatMap((r) =>
+  r.checks.map((c) => ({
+    ...c,
+    name: `${r.title}${c.name}`,
+    part: PART_OF[r.table],
+    row: `${r.table}-${r.no}`,
+    source: `${DOC_2017}${DOC_2017_ARTICLE[PART_OF[r.table]]}；《全国义务教育发展优质均衡县（市、区）申报表》表${r.table}第 ${r.no} 项`,
+  })),
+);
 
 /** The inputs of 初中三年巩固率 (rules §4.3), entered on the 县级指标 sheet. */
 export const RETENTION_INPUTS = ['graduates', 'transfers_in', 'transfers_out', 'grade7_enrolment', 'deaths'] as const;

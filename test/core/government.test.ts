@@ -189,7 +189,7 @@ describe('county items of the 县级指标 sheet', () => {
   });
   it('a part with one failing item fails naming it; with a blank item it is not evaluated', () => {
     const items = judgeCountyItems(rule('teacher_exchange_rate').concat(rule('certified_teachers')), { teacher_exchange_rate: { value: 8 }, certified_teachers: { value: 100 } });
-    expect(partVerdict(items)).toEqual({ pass: false, reason: expect.stringContaining('交流轮岗教师占符合交流条件教师的比例') });
+    expect(partVerdict(items)).toEqual({ pass: false, reason: expect.stringContaining('全县每年交流轮岗教师的比例不低于符合交流轮岗条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%（交流轮岗教师比例）') });
     expect(partVerdict(judgeCountyItems(rule('certified_teachers'), {}))).toMatchObject({ pass: null, reason: expect.stringContaining('未评估') });
   });
 });

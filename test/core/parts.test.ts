@@ -59,7 +59,7 @@ describe('the whole 2017 method', () => {
     sheet.entries.teacher_exchange_rate = { value: 9.5, cell: 'C9' };
     const gov = part(county(sheet), 'government');
     expect(gov.pass).toBe(false);
-    expect(gov.reason).toContain('交流轮岗教师占符合交流条件教师的比例');
+    expect(gov.reason).toContain('全县每年交流轮岗教师的比例不低于符合交流轮岗条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%（交流轮岗教师比例）');
     expect(gov.items.find((i) => i.id === 'teacher_exchange_rate')).toMatchObject({ pass: false, sheet: '县级指标', cell: 'C9', op: '≥', threshold: 10 });
   });
 
@@ -89,7 +89,7 @@ describe('the whole 2017 method', () => {
   it('a government part with passing schools but a blank county sheet is not evaluated, naming what is missing', () => {
     const sheet = passingSheet();
     sheet.entries.certified_teachers = { value: null, cell: 'C11' };
-    expect(part(county(sheet), 'government')).toMatchObject({ pass: null, reason: expect.stringContaining('专任教师持证上岗率') });
+    expect(part(county(sheet), 'government')).toMatchObject({ pass: null, reason: expect.stringContaining('专任教师持有教师资格证上岗率达到100%') });
   });
 });
 

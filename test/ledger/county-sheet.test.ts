@@ -29,8 +29,8 @@ describe('the 县级指标 sheet', () => {
     const values = [
       ['某县县级指标'],
       ['序号', '指标名称', '数值', '证明材料'],
-      [1, '交流轮岗教师占符合交流条件教师的比例', 11, '县教体〔2025〕12号'],
-      [2, '社会认可度', 86.5, '第三方调查报告'],
+      [1, '全县每年交流轮岗教师的比例不低于符合交流轮岗条件教师总数的10%；其中，骨干教师不低于交流轮岗教师总数的20%（交流轮岗教师比例）', 11, '县教体〔2025〕12号'],
+      [2, '社会认可度达到85%以上', 86.5, '第三方调查报告'],
     ];
     const { countySheet } = readCountySheet([{ name: '县级指标（优质均衡）', values }], national2017Quality);
     expect(countySheet?.entries.teacher_exchange_rate).toEqual({ value: 11, cell: 'C3', evidence: '县教体〔2025〕12号' });
