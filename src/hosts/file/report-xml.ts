@@ -2,9 +2,10 @@
 // added to the workbook's own styles part. Text is written as inline strings, so no cell text can become a
 // formula; links are HYPERLINK formulas (they work in Excel, WPS and LibreOffice alike, and need no relationship).
 import type { ReportCell, ReportSheetPlan } from '../../core/plan.ts';
-import { columnLetter, parseCell } from '../../model/a1.ts';
+import { columnLetter } from '../../model/a1.ts';
 import { hyperlinkFormula } from '../../plan/format.ts';
 import { textWidth } from '../../plan/grid.ts';
+import { spans } from './report.ts';
 import type { StyleBook } from './styles.ts';
 import { esc } from './xml.ts';
 
@@ -58,19 +59,6 @@ function cellXml(ref: string, rc: ReportCell | null, style: number): string {
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : `<c r="${ref}" s="${style}" t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}" s="${style}" t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
-}
-
-interface Span {
-  row: number;
-  from: number;
-  to: number;
-}
-
-function spans(merges: string[]): Span[] {
-  return merges.map((range) => {
-    const [a, b] = range.split(':').map(parseCell);
-    return { row: a.row, from: a.col, to: b.col };
-  });
 }
 
 export interface SheetXmlExtras {

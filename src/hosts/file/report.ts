@@ -42,7 +42,7 @@ interface Span {
 }
 
 /** Single-row merges of the plan ("C5:L5" → row 5, columns 3–12). */
-function spans(merges: string[]): Span[] {
+export function spans(merges: string[]): Span[] {
   return merges.map((range) => {
     const [a, b] = range.split(':').map(parseCell);
     return { row: a.row, from: a.col, to: b.col };
