@@ -1,6 +1,6 @@
 // The report sheet 均衡校验报告 as a grid: verdicts, indicator tables, drivers, the per-school compliance
 // matrix, 整改清单, data problems and the chart's data (last, so the chart can grow downwards freely).
-import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
+import { FAIL_FILL, REPORT_MARKER, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
 import type { Evaluation, SchoolResult, StageResult } from '../core/report.ts';
 import { compositeCV } from '../core/stats.ts';
 import { reviewSummary } from '../core/review.ts';
@@ -62,6 +62,8 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
   const ctx: Ctx = { grid, evaluation, ledger, pack, problems, section: 0 };
   grid.spanning([], cell(`${evaluation.report.county}义务教育均衡发展校验报告`, { bold: true }), 1);
   grid.spanning([], cell(`评估标准：${pack.name}（${pack.id}）；台账工作表：${ledger.sheet}`), 1);
+  // Row 3 (REPORT_MARKER_CELL): what tells every host this sheet is ours to replace or delete.
+  grid.spanning([], cell(REPORT_MARKER), 1);
   overall(ctx);
   stageVerdicts(ctx);
   for (const stage of judgedStages(ctx)) indicatorTable(ctx, stage);

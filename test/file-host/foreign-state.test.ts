@@ -1,5 +1,6 @@
 // Records another host wrote, as the file host meets them in a saved workbook: restored from their neutral
 // form, and a clerk's comment thread Excel left alone (via 'none') is left alone here too.
+import { REPORT_MARKER, REPORT_MARKER_CELL } from '../../src/core/plan.ts';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FileHost, STATE_SHEET } from '../../src/hosts/file/index.ts';
@@ -18,7 +19,10 @@ function annotatedInExcel(): ExcelJS.Workbook {
   ws.getCell('C2').note = '原批注\n\n未达标';
   ws.getCell('C3').note = '科长：请核实';
   ws.getCell('C4').note = '未达标';
-  wb.addWorksheet('均衡校验报告').getCell('A1').value = '报告';
+  const report = wb.addWorksheet('均衡校验报告');
+  report.getCell('A1').value = '报告';
+  // Another host's report carries the marker every plan writes: that, not the record, makes it ours to delete.
+  report.getCell(REPORT_MARKER_CELL).value = REPORT_MARKER;
   const record: AnnotationRecord = {
     version: 2,
     reportSheet: '均衡校验报告',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../src/core/plan.ts';
+import { FAIL_FILL, REPORT_MARKER, REPORT_SHEET, WARN_FILL, type AnnotationPlan, type CellMark } from '../../src/core/plan.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import { StandinApp, XL_PATTERN_NONE } from './et-standin.ts';
@@ -29,6 +29,7 @@ function plan(marks: CellMark[], schoolRows = 3): AnnotationPlan {
   const rows: AnnotationPlan['reportSheet']['rows'] = [
     [{ v: '某某县 义务教育优质均衡 校验报告', bold: true }],
     [{ v: '指标', bold: true }, { v: '差异系数', bold: true }, { v: '限值', bold: true }, { v: '达标', bold: true }],
+    [{ v: REPORT_MARKER }],
     [{ v: '生均教学及辅助用房面积' }, { v: 0.31234, numFmt: '0.000' }, { v: 0.5, numFmt: '0.000' }, { v: '是' }],
   ];
   for (let i = 0; i < schoolRows; i++) {
@@ -114,20 +115,20 @@ describe('WpsHost.apply', () => {
     expect(ledger.Range('D3').Comment?.Text()).toBe(p.marks[0].note);
     expect(ledger.Range('E5').Comment?.Text()).toBe(p.marks[2].note);
     expect(ledger.Range('A1:F6').Value2).toEqual(before); // the ledger's own values never change
-    expect(app.counters.interiorWrites).toBe(3); // ledger D3:D4 in one run, E5 alone; the report's D4
+    expect(app.counters.interiorWrites).toBe(3); // ledger D3:D4 in one run, E5 alone; the report's D5
 
     const report = app.sheet(REPORT_SHEET);
     expect(report.Range('A1').Value2).toBe('某某县 义务教育优质均衡 校验报告');
-    expect(report.Range('A3:D3').Value2).toEqual([['生均教学及辅助用房面积', 0.31234, 0.5, '是']]);
-    expect(report.Range('C4').Value2).toBeUndefined();
-    expect(report.Range('B3').NumberFormat).toBe('0.000');
-    expect(report.Range('B4:B6').NumberFormat).toBe('0.00');
+    expect(report.Range('A4:D4').Value2).toEqual([['生均教学及辅助用房面积', 0.31234, 0.5, '是']]);
+    expect(report.Range('C5').Value2).toBeUndefined();
+    expect(report.Range('B4').NumberFormat).toBe('0.000');
+    expect(report.Range('B5:B7').NumberFormat).toBe('0.00');
     expect(report.Range('A2:D2').Font.Bold).toBe(true);
-    expect(report.Range('A3').Font.Bold).toBe(false);
-    expect(report.Range('D4').Interior.Color).toBe(11389944);
+    expect(report.Range('A4').Font.Bold).toBe(false);
+    expect(report.Range('D5').Interior.Color).toBe(11389944);
     expect(report.ColumnWidths()).toEqual([28, 12, 10, 8]);
     expect(report.merges).toEqual(['A1:D1']);
-    expect(report.links[0]).toEqual({ cell: 'A4', address: '', subAddress: "'台账'!A2" });
+    expect(report.links[0]).toEqual({ cell: 'A5', address: '', subAddress: "'台账'!A2" });
     expect(app.ActiveSheet?.Name).toBe(REPORT_SHEET);
     expect(app.sheets.filter((s) => s.Visible === -1).map((s) => s.Name)).toEqual(['填表说明', '台账', REPORT_SHEET]);
     expect(app.sheet(STATE_SHEET).Visible).toBe(2);
@@ -169,7 +170,7 @@ describe('WpsHost.apply', () => {
     expect(ledger.Range('F2').Comment?.Text()).toBe('原批注');
     expect(ledger.Range('E4').Interior.Color).toBe(11389944);
     expect(app.sheets.filter((s) => s.Name.startsWith(REPORT_SHEET))).toHaveLength(1);
-    expect(app.sheet(REPORT_SHEET).Range('A5').Value2).toBeUndefined(); // the longer old report is gone
+    expect(app.sheet(REPORT_SHEET).Range('A6').Value2).toBeUndefined(); // the longer old report is gone
 
     await host.clear();
     expect(app.snapshot()).toEqual(original);
@@ -237,7 +238,7 @@ describe('a 2,000-school county', () => {
   it('writes values in a constant number of whole-range writes', async () => {
     const small = await run(20);
     const big = await run(2000);
-    expect(big.reportRows).toBe(2003);
+    expect(big.reportRows).toBe(2004);
     expect(big.counters.value2Writes).toBe(small.counters.value2Writes);
     expect(big.counters.value2Writes).toBeLessThanOrEqual(2); // report grid + hidden state sheet
     expect(big.counters.commentWrites).toBe(big.marks); // notes are per cell by nature

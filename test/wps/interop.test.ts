@@ -2,7 +2,7 @@
 // original, because both keep their state in the same very-hidden sheet layout.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FAIL_FILL, REPORT_SHEET, type AnnotationPlan } from '../../src/core/plan.ts';
+import { FAIL_FILL, REPORT_SHEET, type AnnotationPlan, REPORT_MARKER } from '../../src/core/plan.ts';
 import { STATE_SHEET as FILE_STATE_SHEET } from '../../src/hosts/file/index.ts';
 import { excelOf, hostOf, noteText } from '../file-host/snapshot.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
@@ -22,7 +22,7 @@ const SETTINGS = { version: 1 as const, standard: 'national-2012-basic', sheet: 
 const PLAN: AnnotationPlan = {
   ledgerSheet: '台账',
   marks: ['C2', 'C3', 'C4'].map((cell) => ({ sheet: '台账', cell, fill: FAIL_FILL, note: `未达标 ${cell}`, kind: 'fail' as const })),
-  reportSheet: { name: REPORT_SHEET, rows: [[{ v: '报告' }]], columnWidths: [20] },
+  reportSheet: { name: REPORT_SHEET, rows: [[{ v: '报告' }], [], [{ v: REPORT_MARKER }]], columnWidths: [20] },
 };
 
 /** The clerk's own formatting before any run: C2 blue, C3 a comment, C4 plain. */

@@ -1,6 +1,6 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
-import type { AnnotationPlan, CellMark, ReportSheetPlan } from '../../core/plan.ts';
+import { REPORT_MARKER_CELL, REPORT_SHEET, isOurReport, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
@@ -53,6 +53,8 @@ interface SheetRead {
   sheets: Excel.WorksheetCollection;
   state: StateSlots;
   stateSheet: Excel.Worksheet | null;
+  /** Whether the sheet named REPORT_SHEET, if there is one, carries our marker (REPORT_MARKER_CELL). */
+  reportIsOurs: boolean;
 }
 
 export class ExcelHost implements Host {
@@ -97,11 +99,9 @@ export class ExcelHost implements Host {
     return this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
-      const stateRange = sheets.getItemOrNullObject(STATE_SHEET).getUsedRangeOrNullObject(true);
-      stateRange.load('values');
       await context.sync();
-      const report = stateRange.isNullObject ? null : (decodeSlots(stateRange.values).annotations?.reportSheet ?? null);
-      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== report);
+      // Our report by its name only: a state record naming another sheet (stale, crafted) must not hide the ledger.
+      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== REPORT_SHEET);
       const used = visible.map((s) => {
         const range = s.getUsedRangeOrNullObject(true);
         range.load(inBlocks ? 'address,rowCount,columnCount' : 'values,address');
@@ -273,8 +273,16 @@ export class ExcelHost implements Host {
     const used = stateSheet.getUsedRangeOrNullObject(true);
     used.load('values');
     await context.sync();
-    if (stateSheet.isNullObject) return { sheets, state: { ...NO_STATE }, stateSheet: null };
-    return { sheets, state: used.isNullObject ? { ...NO_STATE } : decodeSlots(used.values), stateSheet };
+    const state = stateSheet.isNullObject || used.isNullObject ? { ...NO_STATE } : decodeSlots(used.values);
+    // Only on a re-run (a sheet has the report's name): one more sync reads its marker, whatever the county's size.
+    let reportIsOurs = false;
+    if (sheets.items.some((s) => s.name === REPORT_SHEET)) {
+      const head = sheets.getItem(REPORT_SHEET).getRange(`A1:${REPORT_MARKER_CELL}`);
+      head.load('values');
+      await context.sync();
+      reportIsOurs = isOurReport(head.values.map((r) => r[0]), state.annotations?.reportSheet === REPORT_SHEET);
+    }
+    return { sheets, state, stateSheet: stateSheet.isNullObject ? null : stateSheet, reportIsOurs };
   }
 
   /**
@@ -406,15 +414,16 @@ export class ExcelHost implements Host {
 
   /** Refuses, before anything is written, to replace a sheet of the clerk's that has the report's name. */
   private checkReportName(read: SheetRead, name: string): void {
-    if (read.state.annotations?.reportSheet !== name && read.sheets.items.some((s) => s.name === name)) {
+    const ours = name === REPORT_SHEET && read.reportIsOurs;
+    if (!ours && read.sheets.items.some((s) => s.name === name)) {
       throw new Error(`工作表“${name}”已存在且不是本插件生成的，请改名后再校验`);
     }
   }
 
-  /** Deletes the report sheet we wrote last time, if it is still there. */
+  /** Deletes our report sheet: only one that carries our marker, whatever a (stale, crafted) record names. */
   private async dropReport(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead): Promise<void> {
-    const ours = read.state.annotations?.reportSheet;
-    if (!ours || !read.sheets.items.some((s) => s.name === ours)) return;
+    if (!read.reportIsOurs) return;
+    const ours = REPORT_SHEET;
     await batch.add(payloadBytes(ours));
     context.workbook.worksheets.getItem(ours).delete();
   }

@@ -2,7 +2,7 @@
 // and realistic tests. It edits the package the way Excel would: only the parts it owns change (the marked
 // cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
 // they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
-import { FAIL_FILL, REPORT_SHEET, WARN_FILL, type AnnotationPlan } from '../../core/plan.ts';
+import { FAIL_FILL, REPORT_SHEET, WARN_FILL, isOurReport, type AnnotationPlan } from '../../core/plan.ts';
 import { cellAddress, columnNumber } from '../../model/a1.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
@@ -141,8 +141,19 @@ export class FileHost implements Host {
     const names = new Set<string>([REPORT_SHEET]);
     if (sheet) names.add(sheet.name);
     for (const i of markedReports(this.pkg)) if (sheets[i]) names.add(sheets[i].name);
-    if (slots.annotations?.reportSheet) names.add(slots.annotations.reportSheet);
+    const recorded = slots.annotations?.reportSheet;
+    if (recorded && this.isLegacyReport(recorded)) names.add(recorded);
     return names;
+  }
+
+  /**
+   * A recorded report sheet without our defined name (a workbook annotated before it, or by another host) is
+   * ours only when its cells say so (REPORT_MARKER): a stale or crafted record cannot hide or delete a clerk's sheet.
+   */
+  private isLegacyReport(name: string): boolean {
+    const sheet = this.pkg.sheets().find((s) => s.name === name);
+    if (!sheet) return false;
+    return isOurReport(this.content(sheet).values.slice(0, 3).map((r) => r?.[0] ?? null), true);
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
@@ -321,7 +332,7 @@ export class FileHost implements Host {
     for (;;) {
       const sheets = this.pkg.sheets();
       const marked = markedReports(this.pkg);
-      const i = sheets.findIndex((s, k) => marked.has(k) || (recorded !== null && s.name === recorded && marked.size === 0));
+      const i = sheets.findIndex((s, k) => marked.has(k) || (recorded !== null && s.name === recorded && marked.size === 0 && this.isLegacyReport(recorded)));
       if (i < 0) return;
       removeWorksheet(this.pkg, sheets[i]);
       recorded = null;

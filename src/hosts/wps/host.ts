@@ -1,6 +1,6 @@
 // Host over WPS Spreadsheets' ET object model (wps-notes §4). Thin: it reads used ranges, applies an
 // annotation plan and undoes exactly what it applied; the rules live in src/core.
-import { REPORT_SHEET, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
+import { REPORT_MARKER_CELL, REPORT_SHEET, isOurReport, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Host, WorkbookSettings } from '../types.ts';
 import { parseCell } from '../../model/a1.ts';
@@ -41,6 +41,11 @@ export class WpsHost implements Host {
   async apply(plan: AnnotationPlan): Promise<void> {
     this.withScreenOff(() => {
       const slots = this.readSlots();
+      // Refused before anything is written: a sheet of the clerk's with the report's name is never replaced.
+      const existing = this.findSheet(plan.reportSheet.name);
+      if (existing && !this.isOurReport(existing, slots.annotations?.reportSheet === plan.reportSheet.name)) {
+        throw new Error(`工作表“${plan.reportSheet.name}”已存在且不是本插件生成的，请改名后再校验`);
+      }
       if (slots.annotations) this.restore(slots.annotations);
       const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
       const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
@@ -57,7 +62,7 @@ export class WpsHost implements Host {
         }
       }
 
-      this.deleteSheet(plan.reportSheet.name);
+      this.deleteOurReport(plan.reportSheet.name, true);
       const report = this.addSheetAtEnd(plan.reportSheet.name);
       writeReportSheet(report, plan.reportSheet);
       report.Activate();
@@ -132,7 +137,19 @@ export class WpsHost implements Host {
       rng.ClearComments();
       if (m.note !== null) rng.AddComment(m.note);
     }
-    if (record.reportSheet) this.deleteSheet(record.reportSheet);
+    if (record.reportSheet) this.deleteOurReport(record.reportSheet, true);
+  }
+
+  /** Column A from A1 to the marker cell decides; a record naming the sheet alone never does (REPORT_MARKER). */
+  private isOurReport(ws: EtWorksheet, recorded: boolean): boolean {
+    const column = valueRows(ws.Range(`A1:${REPORT_MARKER_CELL}`).Value2).map((r) => r[0]);
+    return isOurReport(column, recorded);
+  }
+
+  /** Deletes the named sheet only when it is our report: a stale or crafted record cannot remove the clerk's. */
+  private deleteOurReport(name: string, recorded: boolean): void {
+    const ws = this.findSheet(name);
+    if (ws && this.isOurReport(ws, recorded)) this.deleteSheet(name);
   }
 
   private readSlots(): StateSlots {
