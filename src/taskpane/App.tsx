@@ -1,6 +1,6 @@
 // The task pane: 台账 → 标准 → 校验全县 → 清除标注. It gets its host and pipeline as props (Excel, WPS or a file
 // in browser mode) and holds only view state; every rule lives behind the pipeline.
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Select } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
@@ -44,6 +44,10 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
   const [sheet, setSheet] = useState<string | undefined>();
   const [mapping, setMapping] = useState<HeaderMapping>({});
   const [standardId, setStandardId] = useState(DEFAULT_STANDARD_ID);
+  const [mergeCampuses, setMergeCampuses] = useState(false);
+  // A sheet with several counties (统计三级, 区县): the one chosen from the list the reader gave.
+  const [county, setCounty] = useState<string | undefined>(undefined);
+  const [counties, setCounties] = useState<string[] | undefined>(undefined);
   // The workbook's values as last read: sheet and mapping changes re-detect from these without another round trip.
   const [sheets, setSheets] = useState<SheetValues[] | null>(null);
   const [busy, setBusy] = useState<Busy>('read');
@@ -127,9 +131,12 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         standard: standardId,
         sheet,
         mapping,
+        county,
+        ...(mergeCampuses ? { settings: { mergeCampuses: true } } : {}),
         onProgress: (fraction, label) => setProgress({ fraction, label }),
       });
       setOutcome(result);
+      if (!result.ledger.ok && result.ledger.counties) setCounties(result.ledger.counties);
       if (result.error) {
         setError(result.error);
         setStatus(t.error);
@@ -214,7 +221,16 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         onMapField={mapField}
         onReread={reread}
       />
-      <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }} />
+      <StandardStep pack={packOf(standardId)} disabled={busy === 'validate'} onChange={(id) => { setStandardId(id); setOutcome(null); }}
+        mergeCampuses={mergeCampuses} onMergeCampuses={(on) => { setMergeCampuses(on); setOutcome(null); }} />
+      {counties && (
+        <Field label={t.county}>
+          <Select value={county ?? ''} onChange={(_, d) => { setCounty(d.value || undefined); }} data-testid="county-select">
+            <option value="">—</option>
+            {counties.map((c) => <option key={c} value={c}>{c}</option>)}
+          </Select>
+        </Field>
+      )}
       {inspection && !inspection.sheetNames.some(isCountySheet) && (
         <section className={s.section}>
           <p className={s.hint}>{t.countySheetHint}</p>

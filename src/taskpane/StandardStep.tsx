@@ -1,5 +1,5 @@
 // Step 2 (标准): pick a rule pack and see its per-stage thresholds and CV limits, straight from the pack data.
-import { Field, Select } from '@fluentui/react-components';
+import { Checkbox, Field, Select } from '@fluentui/react-components';
 import { useId } from 'react';
 import { STAGES, type Stage } from '../core/types.ts';
 import { STANDARDS, type IndicatorRule, type RulePack } from '../standards/index.ts';
@@ -11,9 +11,12 @@ export interface StandardStepProps {
   pack: RulePack;
   disabled: boolean;
   onChange(id: string): void;
+  /** Merge 不计校数 units into their main school (rules §5.1 item 3). */
+  mergeCampuses: boolean;
+  onMergeCampuses(on: boolean): void;
 }
 
-export function StandardStep({ pack, disabled, onChange }: StandardStepProps) {
+export function StandardStep({ pack, disabled, onChange, mergeCampuses, onMergeCampuses }: StandardStepProps) {
   const t = useStrings();
   const s = useStyles();
   const headingId = useId();
@@ -36,6 +39,7 @@ export function StandardStep({ pack, disabled, onChange }: StandardStepProps) {
           ))}
         </Select>
       </Field>
+      <Checkbox checked={mergeCampuses} disabled={disabled} label={t.mergeCampuses} onChange={(_, d) => onMergeCampuses(d.checked === true)} data-testid="merge-campuses" />
       {pack.schoolRule && (
         <p className={s.hint}>{t.schoolRule(pack.schoolRule.minMet, pack.indicators.length, pack.schoolRule.minRatio)}</p>
       )}
