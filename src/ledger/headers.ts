@@ -128,10 +128,18 @@ const DEGREE_RE: [RegExp, DegreeLevel][] = [
   [/^(专科|大学专科|大专)(毕业|学历)?(教师)?(数|人数)?$/, 1],
   [/^(高中阶段|高中|高中阶段以下|高中以下|高中及以下|中专|中师)(毕业|学历)?(教师)?(数|人数)?$/, 0],
 ];
-function degreeOf(sub: string, context: string): DegreeLevel | undefined {
+/**
+ * The degree a column counts, and whether its stage is in the same header (小学专科学历教师数, a flat form-summary
+ * header) rather than above it: 高中 in 高中阶段毕业 is a degree, so the stage-free reading is only a fallback.
+ */
+function degreeOf(sub: string, context: string): { level: DegreeLevel; stageInName: boolean } | undefined {
   if (!/教师|学历/.test(context)) return undefined;
-  const core = coreName(sub, true);
-  return DEGREE_RE.find(([re]) => re.test(core))?.[1];
+  const whole = coreName(sub, true);
+  const level = DEGREE_RE.find(([re]) => re.test(whole))?.[1];
+  if (level !== undefined) return { level, stageInName: false };
+  const bare = coreName(sub);
+  const bareLevel = bare === whole || !/教师|学历/.test(sub) ? undefined : DEGREE_RE.find(([re]) => re.test(bare))?.[1];
+  return bareLevel === undefined ? undefined : { level: bareLevel, stageInName: true };
 }
 
 /** Matches a column's sub-header under its group header ('' when the header is one row). */
@@ -160,11 +168,13 @@ export function analysePath(rawPath: string[]): HeaderInfo {
   const marked = (t: string) => DERIVED_MARKERS.some((m) => t.includes(m));
   // A computed group (生均… over 小学/初中) makes its columns computed, unless the sub-header names an input itself.
   const derived = marked(subCore) || (marked(groupCore) && (matchName(subCore)?.score ?? 0) < EXACT_BONUS);
-  const degree = derived ? undefined : degreeOf(sub, context);
+  const degreeRead = derived ? undefined : degreeOf(sub, context);
+  const degree = degreeRead?.level;
 
   // The stage and unit of the deepest level that states one; 高中 in a degree (高中阶段毕业) is no stage.
   const levels = path.map(normalizeHeader).reverse();
-  const stageRaw = (degree === undefined ? levels : levels.map((l, i) => (i === 0 ? '' : l))).map(stageOf).find((st) => st);
+  const stageLevels = degreeRead && !degreeRead.stageInName ? levels.map((l, i) => (i === 0 ? '' : l)) : levels;
+  const stageRaw = stageLevels.map(stageOf).find((st) => st);
   const stage = stageRaw === 'mixed' ? undefined : stageRaw;
   const unit = levels.map(unitOf).find((u) => u);
 
