@@ -3,7 +3,7 @@ import type { AnnotationPlan } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
 import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
-import type { EvaluationSettings } from '../standards/types.ts';
+import type { EvaluationSettings, RulePack } from '../standards/types.ts';
 
 export interface ValidateOptions {
   standard?: string;
@@ -23,6 +23,8 @@ export interface ValidateOutcome {
   ledger: LedgerRead;
   /** Absent when the ledger could not be read or the standard is unknown. */
   evaluation?: Evaluation;
+  /** The rule pack the evaluation used, present with it: callers need not resolve the standard again. */
+  pack?: RulePack;
   plan?: AnnotationPlan;
   /** Fatal problems (unknown standard, no ledger) in Chinese. */
   error?: string;

@@ -10,6 +10,7 @@ import { readLedger } from '../ledger/index.ts';
 import type { SheetValues } from '../ledger/types.ts';
 import { allProblems, buildPlan } from '../plan/index.ts';
 import { getStandard } from '../standards/index.ts';
+import { resolveSettings } from './settings.ts';
 import type { ValidateOptions, ValidateOutcome } from './types.ts';
 
 type Progress = NonNullable<ValidateOptions['onProgress']>;
@@ -41,10 +42,10 @@ export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}
   }
   const evaluation: Evaluation = { ...raw, report: { ...raw.report, problems, ...(review ? { review } : {}) } };
 
-  if (opts.plan === false) return { ledger, evaluation, problems };
+  if (opts.plan === false) return { ledger, evaluation, pack: pack.value, problems };
   progress(0.6, '生成标注与报告');
   const plan = buildPlan(evaluation, ledger, pack.value);
-  return { ledger, evaluation, plan, problems };
+  return { ledger, evaluation, pack: pack.value, plan, problems };
 }
 
 /**
@@ -57,14 +58,13 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   const saved = await host.loadSettings();
   progress(0.02, '读取工作簿');
   const sheets = await host.readWorkbook();
-  const settings = opts.settings || saved?.evaluation ? { ...saved?.evaluation, ...opts.settings } : undefined;
-  // A saved sheet that was renamed or deleted since is forgotten rather than failing every later run.
-  const savedSheet = saved?.sheet && sheets.some((s) => s.name === saved.sheet) ? saved.sheet : undefined;
+  const resolved = resolveSettings(saved, sheets, { standard: opts.standard, sheet: opts.sheet, mapping: opts.mapping, evaluation: opts.settings });
+  const settings = resolved.evaluation;
   const outcome = validateSheets(sheets, {
     ...opts,
-    standard: opts.standard ?? saved?.standard,
-    sheet: opts.sheet ?? savedSheet,
-    mapping: saved?.mapping || opts.mapping ? { ...saved?.mapping, ...opts.mapping } : undefined,
+    standard: resolved.standard,
+    sheet: resolved.sheet,
+    mapping: resolved.mapping,
     settings,
     onProgress: (f, label) => progress(0.05 + f * 0.75, label),
   });

@@ -4,7 +4,6 @@ import { validateWorkbook } from '../app/validate.ts';
 import type { Evaluation, Report } from '../core/report.ts';
 import type { FileHost } from '../hosts/file/node.ts';
 import type { HeaderMapping, LedgerReadOk } from '../ledger/types.ts';
-import { getStandard } from '../standards/index.ts';
 import type { EvaluationSettings, RulePack } from '../standards/types.ts';
 import { InputError } from './errors.ts';
 import { countyFromFileName, openWorkbook } from './load.ts';
@@ -41,9 +40,8 @@ export async function validateHost(host: FileHost, label: string, options: FileO
   if (!outcome.ledger.ok) throw new InputError(`${label}：${outcome.ledger.message}`);
   if (outcome.error || !outcome.evaluation) throw new InputError(`${label}：${outcome.error ?? '未能完成校验'}`);
   checkMapping(label, outcome.ledger, options.mapping);
-  const pack = getStandard(outcome.evaluation.report.standard);
-  if (!pack.ok) throw new InputError(pack.message);
-  return { host, ledger: outcome.ledger, evaluation: outcome.evaluation, report: outcome.evaluation.report, pack: pack.value };
+  if (!outcome.pack) throw new InputError(`${label}：未能完成校验`);
+  return { host, ledger: outcome.ledger, evaluation: outcome.evaluation, report: outcome.evaluation.report, pack: outcome.pack };
 }
 
 /** A --map the ledger has no column for is a mistake in the arguments: say so instead of quietly ignoring it. */

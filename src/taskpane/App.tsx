@@ -2,6 +2,7 @@
 // in browser mode) and holds only view state; every rule lives behind the pipeline.
 import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Select } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { resolveSettings } from '../app/settings.ts';
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
 import type { Host } from '../hosts/types.ts';
@@ -82,14 +83,16 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
     let live = true;
     (async () => {
       const saved = await host.loadSettings().catch(() => null);
-      const active = saved?.sheet ? null : await host.activeSheet().catch(() => null);
       const values = await read();
       if (!live || !values) return;
-      const savedMapping = saved?.mapping ?? {};
-      if (saved?.standard && getStandard(saved.standard).ok) setStandardId(saved.standard);
-      // The saved sheet first; else the active sheet when it holds a ledger; else the reader's own choice.
+      const resolved = resolveSettings(saved, values);
+      const savedMapping = resolved.mapping ?? {};
+      if (resolved.standard && getStandard(resolved.standard).ok) setStandardId(resolved.standard);
+      // The saved sheet first (while it exists); else the active sheet when it holds a ledger; else the reader's own choice.
+      const active = resolved.sheet ? null : await host.activeSheet().catch(() => null);
+      if (!live) return;
       const activeIsLedger = active !== null && pipeline.detect(values, { sheet: active, mapping: savedMapping }).ok;
-      setSheet(saved?.sheet ?? (activeIsLedger ? active : undefined));
+      setSheet(resolved.sheet ?? (activeIsLedger ? active : undefined));
       setMapping(savedMapping);
       setSheets(values);
     })();

@@ -1,6 +1,7 @@
 // balance rollup <county.xlsx …> --out summary.xlsx [--json summary.json] [--standard ID] [--sheet NAME]
 // Every county is judged by the same standard so the comparison is fair; each workbook's saved mapping is kept.
 import { basename } from 'node:path';
+import { resolveSettings } from '../../app/settings.ts';
 import { validateSheets } from '../../app/validate.ts';
 import { parseCommandArgs } from '../args.ts';
 import { refuseInputs, writeOutputsAtomically } from '../atomic.ts';
@@ -30,11 +31,13 @@ export async function rollupFiles(paths: string[], options: RollupOptions): Prom
       const host = await openWorkbook(path);
       const saved = await host.loadSettings();
       const sheets = await host.readWorkbook();
+      // Every county under the roll-up's standard, whatever each workbook saved.
+      const resolved = resolveSettings(saved, sheets, { standard: options.standard, sheet: options.sheet, evaluation: options.mergeCampuses ? { mergeCampuses: true } : undefined });
       const run = (county?: string) => validateSheets(sheets, {
-        standard: options.standard,
-        sheet: options.sheet ?? saved?.sheet,
-        mapping: saved?.mapping,
-        settings: options.mergeCampuses ? { ...saved?.evaluation, mergeCampuses: true } : saved?.evaluation,
+        standard: resolved.standard,
+        sheet: resolved.sheet,
+        mapping: resolved.mapping,
+        settings: resolved.evaluation,
         fallbackCountyName: countyFromFileName(path),
         county,
         plan: false,
