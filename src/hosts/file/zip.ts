@@ -200,6 +200,8 @@ const utf8Encode = new TextEncoder();
 /** The zip of these entries, in this order; copied entries keep their compressed bytes, CRC and time. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {
   const names = entries.map((e) => utf8Encode.encode(e.name));
+  // General-purpose bit 11: the name is UTF-8 (Chinese sheet and part names), in both headers of an entry.
+  const flags = entries.map((e) => (/[^\x20-\x7e]/.test(e.name) ? 0x800 : 0));
   let size = 22;
   entries.forEach((e, i) => (size += 30 + 46 + 2 * names[i].length + e.raw.length));
   if (size > 0xffffffff || entries.length > 0xfffe) throw new Error('工作簿过大，无法写成 zip（超过 4 GB）');
@@ -209,11 +211,10 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   const offsets: number[] = [];
   entries.forEach((e, i) => {
     const name = names[i];
-    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
     offsets.push(p);
     view.setUint32(p, 0x04034b50, true);
     view.setUint16(p + 4, 20, true);
-    view.setUint16(p + 6, flags, true);
+    view.setUint16(p + 6, flags[i], true);
     view.setUint16(p + 8, e.method, true);
     view.setUint16(p + 10, e.time, true);
     view.setUint16(p + 12, e.date, true);
@@ -232,7 +233,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     view.setUint32(p, 0x02014b50, true);
     view.setUint16(p + 4, 20, true);
     view.setUint16(p + 6, 20, true);
-    view.setUint16(p + 8, /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0, true);
+    view.setUint16(p + 8, flags[i], true);
     view.setUint16(p + 10, e.method, true);
     view.setUint16(p + 12, e.time, true);
     view.setUint16(p + 14, e.date, true);
