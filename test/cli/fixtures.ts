@@ -102,19 +102,23 @@ function NUMERIC(field: string): boolean {
 /** First data row of a ledger written by writeLedger: a title row (when given) and the header row above it. */
 export const firstDataRow = (options: LedgerFileOptions = {}): number => (options.title ? 3 : 2);
 
-export async function writeLedger(path: string, schools: FixtureSchool[], options: LedgerFileOptions = {}): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const extra of options.before ?? []) wb.addWorksheet(extra.name).addRows(extra.rows);
-  const ws = wb.addWorksheet(options.sheetName ?? '台账');
-  if (options.title) ws.addRow([options.title]);
-  ws.addRow(COLUMNS.map((c) => options.headers?.[c.field] ?? c.header));
-  for (const s of schools) {
-    ws.addRow(
+/** The ledger sheet's rows as plain values: the title (when given), the header row, one row per school. */
+export function ledgerGrid(schools: FixtureSchool[], options: LedgerFileOptions = {}): (string | number | null)[][] {
+  return [
+    ...(options.title ? [[options.title]] : []),
+    COLUMNS.map((c) => options.headers?.[c.field] ?? c.header),
+    ...schools.map((s) =>
       COLUMNS.map((c) =>
         c.field === 'school' ? s.name : c.field === 'type' ? s.type : ((s.values as Record<string, number | undefined>)[c.field] ?? null),
       ),
-    );
-  }
+    ),
+  ];
+}
+
+export async function writeLedger(path: string, schools: FixtureSchool[], options: LedgerFileOptions = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const extra of options.before ?? []) wb.addWorksheet(extra.name).addRows(extra.rows);
+  wb.addWorksheet(options.sheetName ?? '台账').addRows(ledgerGrid(schools, options));
   await wb.xlsx.writeFile(path);
 }
 

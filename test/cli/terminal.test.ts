@@ -6,7 +6,9 @@ import { terminalSafe } from '../../src/cli/terminal.ts';
 import { formatVerdict } from '../../src/cli/verdict.ts';
 import { getStandard } from '../../src/standards/index.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
-import { FAILING, writeLedger } from './fixtures.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gridSheetXml, handmadeXlsx } from '../file-host/handmade.ts';
+import { FAILING, ledgerGrid, writeLedger } from './fixtures.ts';
 import { runCli, tempDir } from './helpers.ts';
 
 const tmp = tempDir('terminal');
@@ -27,6 +29,25 @@ describe('the printed verdict', () => {
     expect(run.out).toContain('未达到校际标准的学校（1 所）：山背村\\x9B2J小\\u202E学');
     const row = run.out.split('\n').find((l) => l.startsWith('资源配置'))!;
     expect(row).toContain('山背村\\x9B2J小\\u202E学');
+  });
+
+  it('through an .xlsx whose strings carry OOXML escapes (_x001B_, _x0007_): decoded, then shown escaped; _x005F_ keeps a literal', async () => {
+    // As Excel writes a control character into sharedStrings.xml: _xHHHH_, and _x005F_ for an underscore
+    // that starts text reading like an escape. The hostile name is the failing school's, so it is printed.
+    const grid = ledgerGrid(FAILING.map((s) =>
+      s.name === '山背村小学' ? { ...s, name: '山背_x001B_[2J村_x0007_小学' } : s.name === '河口小学' ? { ...s, name: '河口_x005F_x001B_小学' } : s));
+    const shared: string[] = [];
+    const file = tmp.path('escapes.xlsx');
+    writeFileSync(file, handmadeXlsx([{ name: '台账', xml: gridSheetXml(grid, { strings: { shared } }) }], shared));
+    const run = await runCli(['validate', file, '--json', tmp.path('escapes.json')]);
+    expect(run.code).toBe(0);
+    expect(CONTROL.test(run.out)).toBe(false);
+    expect(CONTROL.test(run.err)).toBe(false);
+    expect(run.out).toContain('未达到校际标准的学校（1 所）：山背\\x1B[2J村\\x07小学');
+    // The JSON carries the name as data (JSON escapes it); the literal stays a literal.
+    const report = JSON.parse(readFileSync(tmp.path('escapes.json'), 'utf8')) as { schools: { name: string }[] };
+    expect(report.schools.map((s) => s.name)).toContain('山背\u001b[2J村\u0007小学');
+    expect(report.schools.map((s) => s.name)).toContain('河口_x001B_小学');
   });
 
   it('ESC sequences, a bell and a line break in a name (as a host hands them over) are escaped in the printed table', () => {

@@ -4,7 +4,7 @@
 import type { ReportSheetPlan } from '../../core/plan.ts';
 import { columnLetter, parseRange } from '../../model/a1.ts';
 import { NS, relativeTarget, type Package, type SheetEntry } from './package.ts';
-import { esc } from './xml.ts';
+import { esc, xstr } from './xml.ts';
 
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
@@ -28,7 +28,7 @@ const absolute = (sheet: string, range: string): string => {
 };
 
 function strCache(values: unknown[]): string {
-  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(String(v ?? ''))}</c:v></c:pt>`).join('')}</c:strCache>`;
+  return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xstr(String(v ?? ''))}</c:v></c:pt>`).join('')}</c:strCache>`;
 }
 
 function numCache(values: unknown[]): string {
@@ -43,7 +43,7 @@ function series(plan: ReportSheetPlan, k: number, s: { name: string; values: str
     ? `<c:spPr><a:ln w="22225"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
     : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
   return (
-    `<c:ser><c:idx val="${k}"/><c:order val="${k}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>${look}` +
+    `<c:ser><c:idx val="${k}"/><c:order val="${k}"/><c:tx><c:v>${xstr(s.name)}</c:v></c:tx>${look}` +
     `<c:cat><c:strRef><c:f>${esc(absolute(plan.name, chart.categories))}</c:f>${strCache(cats)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${esc(absolute(plan.name, s.values))}</c:f>${numCache(cellsOf(plan, s.values))}</c:numRef></c:val>` +
     (line ? '<c:smooth val="0"/>' : '') +

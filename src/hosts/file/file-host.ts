@@ -19,7 +19,7 @@ import { readSharedStrings, readSheet, type SheetContent } from './sheet-read.ts
 import { decodeState, findStateSheet, stateSheetXml, STATE_SHEET } from './state.ts';
 import { dateStyles, StyleBook, STYLES_EMPTY } from './styles.ts';
 import { activeTab, addWorksheet, date1904, markedReports, markReport, removeWorksheet } from './workbook.ts';
-import { attr } from './xml.ts';
+import { attr, xstr } from './xml.ts';
 import { addReportChart } from './chart.ts';
 
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -385,6 +385,5 @@ function fillObject(fill: string | null): unknown {
 /** A note another host recorded as plain text, written back under the author of the note now on the cell. */
 function plainComment(ref: string, text: string, current: string): string {
   const author = attr(current, 'authorId') ?? '0';
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<comment ref="${ref}" authorId="${author}"><text><r><t xml:space="preserve">${esc(text)}</t></r></text></comment>`;
+  return `<comment ref="${ref}" authorId="${author}"><text><r><t xml:space="preserve">${xstr(text)}</t></r></text></comment>`;
 }

@@ -3,7 +3,7 @@
 // threaded comment is left alone; parts are created on the first note and removed when the last one goes.
 import { parseCell } from '../../model/a1.ts';
 import { NS, relativeTarget, relsPathOf, type Package } from './package.ts';
-import { attr, esc, findAll, findElement, prefixOf, setAttr, stringItemText } from './xml.ts';
+import { attr, findAll, findElement, prefixOf, setAttr, stringItemText, xstr } from './xml.ts';
 import { textWidth } from '../../plan/grid.ts';
 
 export const OUR_AUTHOR = '均衡督导助手';
@@ -115,7 +115,7 @@ export class SheetNotes {
       const t = findElement(existing.xml, 'text')!;
       // A plain-text note (<text><t>…</t></text>) becomes one run, so our run can follow it.
       const runs = /<r[\s>]/.test(t.inner) ? t.inner.replace(/<rPh[\s\S]*?<\/rPh>|<phoneticPr[^>]*\/>/g, '') : `<r>${t.inner.replace(/<rPh[\s\S]*?<\/rPh>|<phoneticPr[^>]*\/>/g, '')}</r>`;
-      const inner = own ? `${runs}<r><t xml:space="preserve">${esc(added)}</t></r>` : `<r><t xml:space="preserve">${esc(ours)}</t></r>`;
+      const inner = own ? `${runs}<r><t xml:space="preserve">${xstr(added)}</t></r>` : `<r><t xml:space="preserve">${xstr(ours)}</t></r>`;
       existing.xml = existing.xml.slice(0, t.start) + `<text>${inner}</text>` + existing.xml.slice(t.end);
       return own + added;
     }
@@ -124,7 +124,7 @@ export class SheetNotes {
       this.authors.push(OUR_AUTHOR);
       author = this.authors.length - 1;
     }
-    this.comments.set(key, { ref: key, xml: `<comment ref="${key}" authorId="${author}"><text><r><t xml:space="preserve">${esc(ours)}</t></r></text></comment>` });
+    this.comments.set(key, { ref: key, xml: `<comment ref="${key}" authorId="${author}"><text><r><t xml:space="preserve">${xstr(ours)}</t></r></text></comment>` });
     const [row, col] = cellRC(key);
     this.addedShapes.push({ row, col, lines: ours.split('\n') });
     return ours;
@@ -191,11 +191,11 @@ export class SheetNotes {
 
   private authorsInto(head: string): string {
     const a = findElement(head, 'authors');
-    const xml = `<authors>${this.authors.map((x) => `<author>${esc(x)}</author>`).join('')}</authors>`;
+    const xml = `<authors>${this.authors.map((x) => `<author>${xstr(x)}</author>`).join('')}</authors>`;
     if (!a) return head.replace('<commentList>', `${xml}<commentList>`);
     // The clerk's authors keep their XML; ours are appended.
     const known = findAll(a.inner, 'author').length;
-    const extra = this.authors.slice(known).map((x) => `<author>${esc(x)}</author>`).join('');
+    const extra = this.authors.slice(known).map((x) => `<author>${xstr(x)}</author>`).join('');
     if (!extra) return head;
     return `${head.slice(0, a.start)}<authors>${a.inner}${extra}</authors>${head.slice(a.end)}`;
   }

@@ -7,7 +7,7 @@ import { hyperlinkFormula } from '../../plan/format.ts';
 import { textWidth } from '../../plan/grid.ts';
 import { spans } from './report.ts';
 import type { StyleBook } from './styles.ts';
-import { esc } from './xml.ts';
+import { xstr } from './xml.ts';
 
 const rgb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 export const solidFillXml = (hex: string): string =>
@@ -55,10 +55,10 @@ function cellXml(ref: string, rc: ReportCell | null, style: number): string {
   if (!rc || rc.v === null) return `<c r="${ref}" s="${style}"/>`;
   const v = rc.v;
   const link = rc.link && typeof v === 'string' ? hyperlinkFormula(rc.link, v) : null;
-  if (link) return `<c r="${ref}" s="${style}" t="str"><f>${esc(link.formula)}</f><v>${esc(link.shown)}</v></c>`;
+  if (link) return `<c r="${ref}" s="${style}" t="str"><f>${xstr(link.formula)}</f><v>${xstr(link.shown)}</v></c>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}" s="${style}"><v>${v}</v></c>` : `<c r="${ref}" s="${style}" t="e"><v>#NUM!</v></c>`;
   if (typeof v === 'boolean') return `<c r="${ref}" s="${style}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`;
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${xstr(v)}</t></is></c>`;
 }
 
 export interface SheetXmlExtras {

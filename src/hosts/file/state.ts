@@ -5,7 +5,7 @@
 import { decodeSlots, encodeSlots, STATE_MARKER, STATE_SHEET, type StateSlots } from '../state.ts';
 import type { Package, SheetEntry } from './package.ts';
 import { readSharedStrings, readSheet } from './sheet-read.ts';
-import { esc } from './xml.ts';
+import { xstr } from './xml.ts';
 
 export { STATE_SHEET } from '../state.ts';
 
@@ -33,7 +33,7 @@ export function stateSheetXml(slots: StateSlots): string {
   const rows = encodeSlots(slots)
     .map((row, r) => {
       const cells = row
-        .map((v, c) => (typeof v === 'string' ? `<c r="${'AB'[c]}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>` : ''))
+        .map((v, c) => (typeof v === 'string' ? `<c r="${'AB'[c]}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${xstr(v)}</t></is></c>` : ''))
         .join('');
       return `<row r="${r + 1}">${cells}</row>`;
     })

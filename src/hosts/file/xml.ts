@@ -9,6 +9,18 @@ export const esc = (s: string): string =>
   // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
   s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ESC[c]);
 
+/**
+ * Text of a cell, note or string item (OOXML ST_Xstring), as Excel writes it: a control character XML cannot
+ * hold becomes _xHHHH_, and text that already reads as such an escape is guarded by _x005F_ (an underscore),
+ * so every character of a school name comes back as it was — still data, never a raw control character in XML.
+ */
+export const xstr = (s: string): string =>
+  s
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 forbids
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
+    .replace(/[&<>"]/g, (c) => ESC[c]);
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Entity and character references, and the _xHHHH_ escapes OOXML uses for control characters. */
