@@ -19,7 +19,7 @@ export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluati
   const out: string[] = [`${report.county} · ${pack.name}（${pack.id}）`];
   for (const stage of STAGES) {
     const st = report.stages[stage];
-    if (!st || st.schoolCount === 0) continue;
+    if (!st || (st.schoolCount === 0 && !st.reason)) continue;
     out.push('', ...formatStage(report, stage, st, pack, drivers?.[stage]));
   }
   const plan = formatRectification(report.rectification);
@@ -39,6 +39,8 @@ function formatStage(
   drivers: Evaluation['drivers']['primary'],
 ): string[] {
   const label = STAGE_NAMES[stage];
+  // No school could be counted (an unmapped enrolment column): the stage is 未评估 and says why, with no table.
+  if (st.schoolCount === 0) return [`${label}：没有可计入的学校 —— 资源配置${verdictText(st.pass)}`, st.reason ?? ''];
   const lines = [`${label}：${st.schoolCount} 所学校，在校生 ${st.students} 人 —— 资源配置${verdictText(st.pass)}`];
   if (st.reason) lines.push(st.reason);
   const unit = (r: IndicatorResult) => pack.indicators.find((i) => i.id === r.id)?.unit ?? '';

@@ -1,10 +1,19 @@
 // What the verdict rests on (rules §5.2): the data gaps that make a stage, and the county, 数据不全 — 未评估,
 // their reasons naming sheet and cells, and the ledger's row accounting as counts.
 import type { PartResult, RowSummary } from './report.ts';
-import { SKIP_REASON_NAMES, STAGE_NAMES, type DataGap, type RowAccounting, type SkipReason, type Stage } from './types.ts';
+import { SKIP_REASON_NAMES, STAGE_NAMES, type AbsentColumn, type DataGap, type RowAccounting, type SkipReason, type Stage } from './types.ts';
 
 /** Cells listed in a reason before "等 N 处": the report sheet and the JSON gaps hold them all. */
 const CELLS_SHOWN = 8;
+
+/** The header of the column a stage's input would come from, when the ledger has none (else undefined). */
+export function absentHeader(absent: AbsentColumn[] | undefined): (field: string, stage: Stage) => string | undefined {
+  if (!absent?.length) return () => undefined;
+  return (field, stage) => absent.find((c) => c.field === field && (c.stage === null || c.stage === stage))?.header;
+}
+
+/** One message for every school an unmapped column left out: "没有“小学在校生数”列（表头未对应）：28 所学校…". */
+export const absentColumnProblem = (headers: string[], what: string): string => `没有${headers.map((h) => `“${h}”`).join('、')}列（表头未对应）：${what}`;
 
 /** Gaps once each (the ledger and the split may both see a blank enrolment). */
 export function uniqueGaps(gaps: DataGap[]): DataGap[] {

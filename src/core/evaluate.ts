@@ -8,7 +8,7 @@ import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVer
 import { parts as methodParts } from './parts.ts';
 import { planIndicators, rectify, type StageToPlan } from './rectify/index.ts';
 import type { Driver, Evaluation, IndicatorResult, Report, SchoolDetail, SchoolResult, StageResult } from './report.ts';
-import { countyVerdict, gapsOfStage, rowSummary, stageGapReason, uniqueGaps } from './completeness.ts';
+import { absentColumnProblem, absentHeader, countyVerdict, gapsOfStage, rowSummary, stageGapReason, uniqueGaps } from './completeness.ts';
 import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
 import { resolveType, splitCounty, type SchoolPart } from './split.ts';
 import { leaveOneOutImpact, roundTo } from './stats.ts';
@@ -29,6 +29,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   const split = splitCounty(county, pack, settings.teachingPoints ?? pack.teachingPoints, settings.mergeCampuses === true);
   const { parts, problems } = split;
   const gaps: DataGap[] = [...(county.gaps ?? []), ...split.gaps];
+  const absent = absentHeader(county.absentColumns);
   const compareValue = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.valueDecimals) : x);
   const compareCV = (x: number) => (settings.roundBeforeCompare ? roundTo(x, settings.cvDecimals) : x);
 
@@ -41,7 +42,12 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   for (const stage of STAGES) {
     const idx = parts.flatMap((p, i) => (p.stage === stage ? [i] : []));
     const derived = idx.map((i) => pack.indicators.map((r) => deriveIndicator(parts[i], r.id, relaxations)));
-    for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems, gaps);
+    const unmapped = new Map<string, { headers: string[]; indicator: string; schools: number }>();
+    for (const [k, i] of idx.entries()) reportMissing(parts[i], pack, derived[k], sheet, problems, gaps, absent, unmapped);
+    for (const u of unmapped.values()) {
+      problems.push({ severity: 'error', sheet, message: absentColumnProblem(u.headers, `${STAGE_NAMES[stage]} ${u.schools} 所学校无法计算${u.indicator}`) });
+      gaps.push({ stage, sheet, cells: [], reason: `没有${u.headers.map((h) => `“${h}”`).join('、')}列（表头未对应），无法计算${u.indicator}` });
+    }
 
     const specs: IndicatorSpec[] = pack.indicators.map((r) => ({ threshold: r.threshold?.[stage] ?? null, cvLimit: r.cvLimit?.[stage] ?? null }));
     const n = idx.length;
@@ -67,7 +73,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
       schoolDetails[i] = judged.detail;
     }
     const stageDrivers: Partial<Record<string, Driver[]>> = {};
-    const result = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers);
+    const result = stageResult(stage, pack, specs, idx.map((i) => parts[i]), values, weights, verdicts, compareCV, sheet, problems, stageDrivers, new Set(unmapped.keys()));
     stages[stage] = result;
     drivers[stage] = stageDrivers;
     toPlan.push({
@@ -105,9 +111,24 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
   return { report, schoolDetails, drivers };
 }
 
-function reportMissing(part: SchoolPart, pack: RulePack, derived: Derived[], sheet: string | undefined, problems: Problem[], gaps: DataGap[]): void {
+/**
+ * A school part's indicators that could not be computed, each named by cell; those whose inputs have no column
+ * at all are counted into `unmapped` instead, to be told once per stage and indicator.
+ */
+function reportMissing(
+  part: SchoolPart, pack: RulePack, derived: Derived[], sheet: string | undefined, problems: Problem[], gaps: DataGap[],
+  absent: (field: string, stage: Stage) => string | undefined, unmapped: Map<string, { headers: string[]; indicator: string; schools: number }>,
+): void {
   derived.forEach((d, j) => {
     if (d.value !== null) return;
+    const headers = d.missing.map((f) => absent(f, part.stage));
+    if (headers.length > 0 && headers.every((h) => h !== undefined)) {
+      const key = pack.indicators[j].id;
+      const u = unmapped.get(key) ?? { headers: headers as string[], indicator: pack.indicators[j].name, schools: 0 };
+      u.schools++;
+      unmapped.set(key, u);
+      return;
+    }
     const cell = part.cells[d.missing[0]] ?? part.nameCell;
     problems.push({
       severity: 'error',
@@ -173,6 +194,8 @@ function stageResult(
   sheet: string | undefined,
   problems: Problem[],
   drivers: Partial<Record<string, Driver[]>>,
+  /** Indicators whose inputs have no column: already told, and their CV is not judged (未评估, not 未达标). */
+  unmapped: Set<string>,
 ): StageResult {
   const students = weights.reduce((a, b) => a + b, 0);
   const indicators: IndicatorResult[] = pack.indicators.map((rule, j) => {
@@ -183,9 +206,10 @@ function stageResult(
     if (parts.length === 0) return { ...base, mean: null, cv: null, cvPass: null };
     const status = verdicts.cvStatus[j][0];
     if (status !== CV_OK) {
-      const reason = status === CV_ZERO_MEAN ? MESSAGES.zeroMean : MESSAGES.noCvData;
-      problems.push({ severity: 'error', sheet, message: `${STAGE_NAMES[stage]}“${rule.name}”：${reason}` });
-      return { ...base, mean: status === CV_ZERO_MEAN ? 0 : null, cv: null, cvPass: cvLimit === null ? null : false };
+      const zero = status === CV_ZERO_MEAN;
+      if (!unmapped.has(rule.id)) problems.push({ severity: 'error', sheet, message: `${STAGE_NAMES[stage]}“${rule.name}”：${zero ? MESSAGES.zeroMean : MESSAGES.noCvData}` });
+      // A mean of 0 is a county without any of it: not met. No data at all is a CV nobody can judge.
+      return { ...base, mean: zero ? 0 : null, cv: null, cvPass: cvLimit === null || !zero ? null : false };
     }
     const cv = verdicts.cv[j][0];
     drivers[rule.id] = topDrivers(parts, xs, weights);

@@ -1,7 +1,8 @@
 // Which schools count, and how combined schools become one school part per stage (rules §2).
 import { MESSAGES } from '../model/messages.ts';
 import type { RulePack, TeachingPointMode } from '../standards/types.ts';
-import type { County, DataGap, LedgerSchool, NumericField, Problem, SchoolType, Stage } from './types.ts';
+import { STAGES, type County, type DataGap, type LedgerSchool, type NumericField, type Problem, type SchoolType, type Stage } from './types.ts';
+import { absentColumnProblem, absentHeader } from './completeness.ts';
 
 /** Teacher counts: per-stage columns carry a _primary/_junior suffix; the bare field is a school total. */
 export const TEACHER_FIELDS = [
@@ -165,12 +166,18 @@ export function splitCounty(
   const schools = county.schools.some(isUnit) ? mergeUnits(county.schools, isUnit, sheet, problems, gaps) : county.schools;
   const parts: SchoolPart[] = [];
   const splitFields = new Set<NumericField>(pack.splitFields);
+  // Schools an unmapped enrolment column leaves out are counted and told once (the stage's gap names the column).
+  const absent = absentHeader(county.absentColumns);
+  const noEnrolment = STAGES.flatMap((st) => absent('students', st) ?? []);
+  const leftOut = new Map<string, number>();
+  const leave = (key: string) => leftOut.set(key, (leftOut.get(key) ?? 0) + 1);
 
   for (const s of schools) {
     const type = resolveType(s);
     const nameCell = s.cells?.school;
     if (!type) {
-      problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
+      if (noEnrolment.length > 0) leave('');
+      else problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
       const read = [s.values.students_primary, s.values.students_junior].some((v) => v === 0);
       if (!read) gap(null, s.cells?.students_primary ?? s.cells?.students_junior ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
@@ -209,7 +216,7 @@ export function splitCounty(
     // A nine-year school with its junior count blank has lost a stage, not become a primary school.
     if (stages.length > 0) {
       for (const st of stagesOf(type)) {
-        if ((st === 'primary' ? a : b) !== undefined) continue;
+        if ((st === 'primary' ? a : b) !== undefined || absent('students', st)) continue;
         const field = st === 'primary' ? 'students_primary' : 'students_junior';
         gap(st, s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
       }
@@ -217,6 +224,11 @@ export function splitCounty(
     if (stages.length === 0) {
       const field = stagesOf(type)[0] === 'primary' ? 'students_primary' : 'students_junior';
       const v = field === 'students_primary' ? a : b;
+      const header = v === undefined ? absent('students', stagesOf(type)[0]) : undefined;
+      if (header) {
+        leave(header);
+        continue;
+      }
       problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”${v === undefined ? '没有可用的在校生数' : '在校生数为 0'}，未计入` });
       if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
@@ -290,6 +302,11 @@ export function splitCounty(
       }
       parts.push(part);
     }
+  }
+  for (const [header, n] of leftOut) {
+    problems.push({ severity: 'error', sheet, message: header
+      ? absentColumnProblem([header], `${n} 所学校没有可用的在校生数，未计入`)
+      : absentColumnProblem(noEnrolment, `${n} 所学校没有可读的在校生数，无法判断学校类型，未计入`) });
   }
   return { parts, problems, gaps, teachingPointsLeftOut };
 }

@@ -126,6 +126,18 @@ export interface County {
   gaps?: DataGap[];
   /** How every row below the ledger's header was used. */
   rows?: RowAccounting;
+  /** Inputs no header of the ledger maps to: told once per column, never once per school (rules §5.2). */
+  absentColumns?: AbsentColumn[];
+}
+
+/** An input no column gives: a school-part field (backbone_teachers, teaching_area, students) and its stage. */
+export interface AbsentColumn {
+  /** The field as school parts carry it: a per-stage ledger field without its suffix. */
+  field: string;
+  /** The stage of a per-stage field (backbone_teachers_primary → primary); null for a whole-school field. */
+  stage: Stage | null;
+  /** The header the ledger would need (the template's), for messages. */
+  header: string;
 }
 
 /** A value entered on the county sheet: numbers as numbers, 是/否 as booleans, monitoring levels as 1–4. */

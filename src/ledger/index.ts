@@ -1,7 +1,7 @@
 // readLedger: a workbook's cell values → the county's school records, the column mapping used and every
 // problem found, each naming its sheet and bare cell (rules §5).
 import { REPORT_SHEET } from '../core/plan.ts';
-import type { CanonicalField, DataGap, LedgerSchool, NumericField, Problem, RowAccounting, SkipReason } from '../core/types.ts';
+import { NUMERIC_FIELDS, type AbsentColumn, type CanonicalField, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SkipReason } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
@@ -140,8 +140,10 @@ function readTable(
     accounting.skipped.subtotal = [...out];
   }
   problems.push(...subtotals.problems, ...dropNegatives(schools, name, headerOf, rows.badCells));
-  const enrolled = enrolment(schools, name, headerOf, rows.enrolmentReported, rows.badCells);
-  const missing = missingRequired(columns, staged, typeStage, fieldsCoveredByGiven(given));
+  const covered = fieldsCoveredByGiven(given);
+  const missing = unmapped(columns, staged, typeStage, covered, REQUIRED_FIELDS);
+  const absent = absentColumns(unmapped(columns, staged, typeStage, covered, NUMERIC_FIELDS), headerOf);
+  const enrolled = enrolment(schools, name, headerOf, rows.enrolmentReported, rows.badCells, new Set(missing));
   const gaps = [...missingEnrolmentColumns(missing, stage, name, headerOf), ...rows.gaps, ...enrolled.gaps];
   problems.push(
     ...dropFractionalBandCounts(schools, name, headerOf),
@@ -175,7 +177,7 @@ function readTable(
   const last = rows.last >= 0 ? rows.last : headerEnd + 1;
   return {
     ok: true,
-    county: { name: countyName, sheet: name, schools, gaps, rows: accounting },
+    county: { name: countyName, sheet: name, schools, gaps, rows: accounting, ...(absent.length ? { absentColumns: absent } : {}) },
     sheet: name,
     headerRows: found.rows.map((r) => origin.row + r),
     dataRows: [origin.row + first, origin.row + last],
@@ -271,8 +273,8 @@ function headerLabels(columns: ReadColumn[]): (f: NumericField) => string {
   return (f) => labels.get(f) ?? fieldLabel(f);
 }
 
-/** Required template fields no column gives, directly or through a total the engine can use; a one-stage sheet needs only its stage's. */
-function missingRequired(columns: ReadColumn[], staged: boolean, stage: 'primary' | 'junior' | undefined, covered: Set<CanonicalField>): CanonicalField[] {
+/** Fields of `fields` no column gives, directly or through a total the engine can use; a one-stage sheet needs only its stage's. */
+function unmapped<F extends CanonicalField>(columns: ReadColumn[], staged: boolean, stage: 'primary' | 'junior' | undefined, covered: Set<CanonicalField>, fields: readonly F[]): F[] {
   const has = new Set<string>([...columns.flatMap((c) => (c.field ? [c.field as string] : [])), ...covered]);
   if (!staged && has.has('students')) has.add('students_primary').add('students_junior');
   if (has.has('sports_area')) has.add('sports_ground_area');
@@ -282,7 +284,17 @@ function missingRequired(columns: ReadColumn[], staged: boolean, stage: 'primary
     return total !== null && has.has(total[1]);
   };
   const other = stage === 'primary' ? '_junior' : stage === 'junior' ? '_primary' : null;
-  return REQUIRED_FIELDS.filter((f) => !satisfied(f) && !(other && f.endsWith(other)));
+  return fields.filter((f) => !satisfied(f) && !(other && f.endsWith(other)));
+}
+
+/** Unmapped numeric fields as the inputs school parts lack; a teacher total stands for nothing once its stages are there. */
+function absentColumns(fields: NumericField[], headerOf: (f: NumericField) => string): AbsentColumn[] {
+  return fields.flatMap((f): AbsentColumn[] => {
+    const m = /^(.*)_(primary|junior)$/.exec(f);
+    if (m) return [{ field: m[1], stage: m[2] as 'primary' | 'junior', header: headerOf(f) }];
+    const total = NUMERIC_FIELDS.includes(`${f}_primary` as NumericField);
+    return total ? [] : [{ field: f, stage: null, header: headerOf(f) }];
+  });
 }
 
 /** The one stage every typed row of the table has (小学, 教学点 → 小学; 初中, 完全中学 → 初中), if any. */

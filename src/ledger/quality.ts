@@ -156,7 +156,9 @@ const STAGE_OF_FIELD = { students_primary: 'primary', students_junior: 'junior' 
  * uncalculated formula, implausible) is a gap of its stage (rules §5.2); `bad` holds cells already reported
  * as unreadable, so they are not called blank as well. A count of 0 was read: a warning, not a gap.
  */
-export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, reported: Set<LedgerSchool>, bad: Set<string>): { problems: Problem[]; gaps: DataGap[] } {
+export function enrolment(
+  schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, reported: Set<LedgerSchool>, bad: Set<string>, unmapped: Set<string>,
+): { problems: Problem[]; gaps: DataGap[] } {
   const problems: Problem[] = [];
   const gaps: DataGap[] = [];
   const gap = (stage: DataGap['stage'], cell: string | undefined, reason: string) => gaps.push({ stage, sheet, cells: cell ? [cell] : [], reason });
@@ -170,13 +172,15 @@ export function enrolment(schools: LedgerSchool[], sheet: string, headerOf: Head
       const cell = s.cells?.students_primary ?? s.cells?.students_junior ?? s.cells?.school;
       const unreadable = [s.cells?.students_primary, s.cells?.students_junior].some((c) => c !== undefined && bad.has(c));
       const zero = s.values.students_primary === 0 || s.values.students_junior === 0;
-      if (!unreadable) problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
+      const noColumn = unmapped.has('students_primary') || unmapped.has('students_junior');
+      if (!unreadable && !noColumn) problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
       if (!zero || unreadable) gap(null, cell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     for (const f of EXPECTED[type]) {
       const v = s.values[f];
-      if (v !== undefined && v > 0) continue;
+      // No column at all: the stage's gap (and the one message) say so for the column, not for each school.
+      if ((v !== undefined && v > 0) || unmapped.has(f)) continue;
       const cell = s.cells?.[f] ?? s.cells?.school;
       if (v === undefined) gap(STAGE_OF_FIELD[f], cell, MESSAGES.enrolmentUnreadable);
       if (cell !== undefined && bad.has(cell)) continue;

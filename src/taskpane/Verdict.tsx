@@ -19,7 +19,8 @@ export function StageVerdicts({ report }: { report: Report }) {
     <>
       {STAGES.map((stage) => {
         const st = report.stages[stage];
-        if (!st || st.schoolCount === 0) return null;
+        // A stage with no school counted (its enrolment column unmapped) still shows, as 未评估 with the reason.
+        if (!st || (st.schoolCount === 0 && !st.reason)) return null;
         return (
           <div key={stage} className={s.stageCard} data-testid={`stage-${stage}`}>
             <div className={s.row}>
