@@ -3,6 +3,7 @@
 // through the host.
 import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
 import { REPORT_SHEET } from '../core/plan.ts';
+import { STAGES } from '../core/types.ts';
 import type { Host } from '../hosts/types.ts';
 
 /** Control ids in ribbon.xml; the labels there are Chinese. */
@@ -80,11 +81,17 @@ export function createRibbon(deps: RibbonDeps) {
 async function validate({ host, pipeline }: RibbonDeps): Promise<string> {
   const outcome = await pipeline.validate(host(), {});
   if (outcome.error || !outcome.evaluation) return `校验未完成：${outcome.error ?? '未能读取台账'}`;
-  const { pass } = outcome.evaluation.report;
-  const verdict = pass === true ? '达标' : pass === false ? '未达标' : '未评估（数据不全或缺少部分数据）';
+  const { pass, reason, stages } = outcome.evaluation.report;
+  const verdict = pass === true ? '达标' : pass === false ? '未达标' : '未评估';
+  // 未评估 is never left unexplained: the county's reason, then each stage's data gaps naming sheet and cells.
+  const gaps = STAGES.flatMap((st) => stages[st]?.reason ?? []);
   const marks = outcome.plan?.marks.length ?? 0;
   const problems = outcome.problems.length;
-  return `校验完成：全县${verdict}。已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${REPORT_SHEET}”。`;
+  return [
+    `校验完成：全县${verdict}${reason ? `（${reason}）` : ''}。`,
+    ...gaps,
+    `已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${REPORT_SHEET}”。`,
+  ].join('\n');
 }
 
 function togglePane({ root, paneUrl }: RibbonDeps): void {

@@ -290,6 +290,53 @@ describe('未对应', () => {
   });
 });
 
+describe('未评估', () => {
+  it('a stage resting on data that was not read shows 未评估 with its reason, never 通过', async () => {
+    // The sample with one primary school's enrolment blanked and the junior enrolment header renamed to one
+    // no synonym knows: primary keeps its schools but has a gap at that cell; junior has no school at all.
+    const wb = writeSampleWorkbook();
+    const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+    let enrolment = 0;
+    let type = 0;
+    ws.getRow(SAMPLE_HEADER_ROW).eachCell((c, n) => {
+      if (c.value === '小学在校生数') enrolment = n;
+      if (c.value === '学校类型') type = n;
+      if (c.value === '初中在校生数') c.value = '初中部学生';
+    });
+    let row = SAMPLE_HEADER_ROW + 1;
+    while (ws.getRow(row).getCell(type).value !== '小学') row++;
+    const blank = ws.getRow(row).getCell(enrolment);
+    blank.value = null;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-gaps-')), '数据不全.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain('学校行数');
+    await other.getByTestId('validate').click();
+    await other.getByTestId('stage-junior').waitFor({ timeout: 30_000 });
+
+    const primary = (await other.getByTestId('stage-primary').textContent()) ?? '';
+    expect(primary).toContain('未评估');
+    expect(primary).not.toContain('通过');
+    expect(await other.getByTestId('stage-primary-reason').textContent()).toBe(`小学数据不全，未评估：工作表“${SAMPLE_SHEET}” ${blank.address} 在校生数为空或无法读取`);
+    // A stage with no school counted still shows, with the column it lacks.
+    const junior = (await other.getByTestId('stage-junior').textContent()) ?? '';
+    expect(junior).toContain('未评估');
+    expect(junior).not.toContain('通过');
+    expect(await other.getByTestId('stage-junior-reason').textContent()).toBe(`初中数据不全，未评估：工作表“${SAMPLE_SHEET}”没有“初中在校生数”列（表头未对应）`);
+
+    const verdict = (await other.getByTestId('verdict').textContent()) ?? '';
+    expect(verdict).toMatch(/全县结论未评估$/);
+    expect(await other.getByTestId('status').textContent()).toContain('全县未评估');
+    const resources = other.getByTestId('parts').locator('li', { hasText: '资源配置' });
+    expect(await resources.textContent()).toContain('未评估');
+    expect(await resources.textContent()).toContain(`${blank.address} 在校生数为空或无法读取`);
+    await other.close();
+  });
+});
+
 describe('the 县级指标 sheet', () => {
   it('inserts the blank county sheet of the chosen standard into a workbook that lacks one, once', async () => {
     const wb = writeSampleWorkbook();

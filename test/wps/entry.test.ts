@@ -153,7 +153,7 @@ describe('ribbon', () => {
 
     expect(onAction({ Id: 'btnValidate' })).toBe(true);
     await waitForAlert(1);
-    expect(alerts[0]).toMatch(/^校验完成：全县未达标。已标注 \d+ 个单元格/);
+    expect(alerts[0]).toMatch(/^校验完成：全县未达标（[^）]*未达标[^）]*）。\n(.*\n)*已标注 \d+ 个单元格/);
     expect(app.sheets.map((s) => s.Name)).toEqual(['填表说明', SAMPLE_SHEET, STATE_SHEET, REPORT_SHEET]);
     const ledger = app.sheet(SAMPLE_SHEET);
     const used = ledger.UsedRange;
