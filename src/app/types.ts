@@ -26,6 +26,8 @@ export interface ValidateOutcome {
   /** The rule pack the evaluation used, present with it: callers need not resolve the standard again. */
   pack?: RulePack;
   plan?: AnnotationPlan;
+  /** The sheet validateWorkbook wrote the report to (均衡校验报告, or 均衡校验报告(2)… beside a clerk's sheet of that name). */
+  reportSheet?: string;
   /** Fatal problems (unknown standard, no ledger) in Chinese. */
   error?: string;
   problems: Problem[];

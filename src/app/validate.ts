@@ -73,7 +73,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
     return outcome;
   }
   progress(0.8, '写入标注与报告');
-  await host.apply(outcome.plan);
+  const { reportSheet } = await host.apply(outcome.plan);
   progress(0.95, '保存设置');
   const next: WorkbookSettings = {
     version: 1,
@@ -84,7 +84,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   };
   await host.saveSettings(next);
   progress(1, '完成');
-  return outcome;
+  return { ...outcome, reportSheet };
 }
 
 /** 清除标注: removes what the last validation added; the saved settings stay. */

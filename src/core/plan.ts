@@ -1,26 +1,8 @@
 // The annotation plan: everything a host writes into a workbook after a validation, as plain data.
 // Hosts never decide what is wrong; they only apply this (and undo exactly what they applied).
 
-/** Name of the report sheet the add-in owns; re-running replaces it. */
-export const REPORT_SHEET = '均衡校验报告';
-
-/**
- * Our report sheet is recognised by this text in its cell REPORT_MARKER_CELL, which every plan writes and
- * every host checks before it deletes or replaces a sheet: never by the name alone, nor by a `_balance_state`
- * record (stale, crafted or copied from another workbook) naming a sheet of the clerk's.
- */
-export const REPORT_MARKER = '本表由均衡督导助手生成：重新校验时整表替换，清除标注时删除，请勿在本表录入数据。';
-export const REPORT_MARKER_CELL = 'A3';
-
-/**
- * Whether the first three rows of a sheet (column A, from A1) are our report's: the marker, or a report of
- * the versions before the marker (its title and standard line) when the state record names the sheet.
- */
-export function isOurReport(columnA: unknown[], recorded: boolean): boolean {
-  if (columnA[2] === REPORT_MARKER) return true;
-  const [title, standard] = columnA;
-  return recorded && typeof title === 'string' && title.endsWith('义务教育均衡发展校验报告') && typeof standard === 'string' && standard.startsWith('评估标准：');
-}
+// The sheets we own and the marker that tells them apart live in the vocabulary below every layer.
+export { REPORT_MARKER, REPORT_MARKER_CELL, REPORT_SHEET, STATE_SHEET } from '../model/sheets.ts';
 
 /** Light, print-friendly shade for failing cells (the filing convention: shaded = non-compliant). */
 export const FAIL_FILL = '#F8CBAD';

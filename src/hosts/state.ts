@@ -5,8 +5,10 @@
 // The very hidden sheet _balance_state: A1 the marker, column A the annotation record and column B the
 // saved settings, each as JSON split over rows 2…. Pure data in, grid out: each host only moves the grid.
 import type { WorkbookSettings } from './types.ts';
+import { STATE_SHEET } from '../model/sheets.ts';
 
-export const STATE_SHEET = '_balance_state';
+export { STATE_SHEET };
+export { markKey } from '../plan/host-rules.ts';
 export const STATE_MARKER = 'balance-state';
 
 /**
@@ -71,8 +73,6 @@ export interface StateSlots {
 }
 
 export const NO_STATE: StateSlots = { annotations: null, settings: null };
-
-export const markKey = (sheet: string, cell: string): string => `${sheet}!${cell.toUpperCase()}`;
 
 /** Whether restoring a mark touches the note: not where Excel left a clerk's comment thread alone. */
 export const ownsNote = (m: MarkRecord): boolean => m.via !== 'none';

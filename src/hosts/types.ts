@@ -13,14 +13,23 @@ export interface WorkbookSettings {
   evaluation?: Partial<EvaluationSettings>;
 }
 
+/** What apply wrote where the plan left the host a choice by rule. */
+export interface Applied {
+  reportSheet: string;
+}
+
 export interface Host {
   readonly kind: 'excel' | 'wps' | 'file';
   /** Every visible worksheet's used range (the add-in's own sheets excluded), in a fixed number of round trips. */
   readWorkbook(): Promise<SheetValues[]>;
   /** Name of the active sheet, where the host has one. */
   activeSheet(): Promise<string | null>;
-  /** Writes fills, notes and the report sheet. Replaces earlier annotations instead of stacking them. */
-  apply(plan: AnnotationPlan): Promise<void>;
+  /**
+   * Writes fills, notes and the report sheet. Replaces earlier annotations instead of stacking them. Returns the
+   * name the report was written under (plan/host-rules.ts reportSheetName: the planned one unless a sheet of the
+   * clerk's has it).
+   */
+  apply(plan: AnnotationPlan): Promise<Applied>;
   /** Removes exactly what apply added and restores what it covered (fills, notes). */
   clear(): Promise<void>;
   loadSettings(): Promise<WorkbookSettings | null>;

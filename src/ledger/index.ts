@@ -1,6 +1,6 @@
 // readLedger: a workbook's cell values → the county's school records, the column mapping used and every
 // problem found, each naming its sheet and bare cell (rules §5).
-import { REPORT_SHEET } from '../core/plan.ts';
+import { carriesReportMarker } from '../model/sheets.ts';
 import { NUMERIC_FIELDS, type AbsentColumn, type CanonicalField, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SkipReason } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
@@ -23,15 +23,22 @@ export { TEMPLATE_COLUMNS, TEMPLATE_SHEET, REQUIRED_FIELDS, fieldLabel } from '.
 
 export const DEFAULT_COUNTY_NAME = '未命名县';
 
-/** Explanatory sheets, our own report sheet and hidden helper sheets ('_…') are never the ledger. */
-export const isSkippedSheet = (name: string): boolean =>
-  name === REPORT_SHEET || name.startsWith('_') || /说明|目录|封面/.test(name);
-
 const ORIGIN = { row: 1, col: 1 };
+
+/** Explanatory sheets and hidden helper sheets ('_…') are never the ledger, by their names. */
+export const isSkippedSheet = (name: string): boolean => name.startsWith('_') || /说明|目录|封面/.test(name);
+
+/**
+ * Our own report is never the ledger either: known by its marker (model/sheets.ts), as every host knows it, not
+ * by its name — a clerk's sheet called 均衡校验报告 is read like any other. Hosts leave our report out already;
+ * this covers sheets handed in by other means (a pasted block, a test).
+ */
+const isOurReport = (s: SheetValues): boolean => carriesReportMarker(s.values, s.origin ?? ORIGIN);
+
 
 export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): LedgerRead {
   const mappingKeys = new Set(Object.values(options.mapping ?? {}).flatMap((v) => (v ? v.split('+').map(normalizeHeader) : [])));
-  let candidates = sheets.filter((s) => !isSkippedSheet(s.name));
+  let candidates = sheets.filter((s) => !isSkippedSheet(s.name) && !isOurReport(s));
   if (options.sheet !== undefined) {
     const named = sheets.find((s) => s.name === options.sheet || s.name.trim() === options.sheet!.trim());
     if (!named) {

@@ -1,17 +1,18 @@
 // Cell marks: a fill and a note on every ledger cell whose school value misses its threshold, and a softer
-// fill on cells with data problems. Several findings on one cell (a nine-year school's two parts) share one mark.
+// fill on cells with data problems. Several findings on one cell (a nine-year school's two parts) share one mark,
+// merged here by the one cell key every host records (markKey): the plan hosts get has one mark per cell.
 import { FAIL_FILL, WARN_FILL, type CellMark } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import { STAGE_NAMES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
 import { baseUnit, displayShortfall, fixed, itemValueText, thresholdText } from './format.ts';
+import { markKey as key, normalCell } from './host-rules.ts';
 
 const SEVERITY_NAMES: Record<Problem['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
 export const severityName = (s: Problem['severity']): string => SEVERITY_NAMES[s];
 
 export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: RulePack, problems: Problem[]): CellMark[] {
   const marks = new Map<string, CellMark>();
-  const key = (sheet: string, cell: string) => `${sheet}!${cell}`;
 
   evaluation.report.schools.forEach((school, i) => {
     for (const rule of pack.indicators) {
@@ -36,7 +37,7 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
       const k = key(ledgerSheet, cell);
       const prev = marks.get(k);
       if (prev) prev.note += `\n\n${lines.join('\n')}`;
-      else marks.set(k, { sheet: ledgerSheet, cell, fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
+      else marks.set(k, { sheet: ledgerSheet, cell: normalCell(cell), fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
     }
   });
 
@@ -54,7 +55,7 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
       const k = key(sheet, item.cell);
       const prev = marks.get(k);
       if (prev) prev.note += `\n\n${lines.join('\n')}`;
-      else marks.set(k, { sheet, cell: item.cell, fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
+      else marks.set(k, { sheet, cell: normalCell(item.cell), fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
     }
   }
 
@@ -69,7 +70,7 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
       if (prev.note.split('\n').includes(line)) continue;
       const firstProblem = prev.kind === 'fail' && !prev.note.includes('\n数据');
       prev.note += `${firstProblem ? '\n\n' : '\n'}${line}`;
-    } else marks.set(k, { sheet, cell: p.cell, fill: WARN_FILL, note: line, kind: 'warning' });
+    } else marks.set(k, { sheet, cell: normalCell(p.cell), fill: WARN_FILL, note: line, kind: 'warning' });
   }
   return [...marks.values()];
 }

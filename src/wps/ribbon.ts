@@ -90,7 +90,7 @@ async function validate({ host, pipeline }: RibbonDeps): Promise<string> {
   return [
     `校验完成：全县${verdict}${reason ? `（${reason}）` : ''}。`,
     ...gaps,
-    `已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${REPORT_SHEET}”。`,
+    `已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${outcome.reportSheet ?? REPORT_SHEET}”。`,
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import type { AnnotationPlan } from '../../src/core/plan.ts';
-import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { STATE_SHEET } from '../../src/hosts/excel/state.ts';
 import { ledgerRows, planFor } from './county.ts';
 import { ExcelEnums, FakeExcel, type FakeSheet } from './fake-excel.ts';
@@ -63,7 +63,7 @@ describe('ExcelHost.apply', () => {
     const { xl, plan } = workbook(12);
     await host(xl).apply(plan);
     const ledger = xl.sheet('台账');
-    const marks = mergeMarks(plan.marks);
+    const marks = plan.marks;
     expect(marks.length).toBeGreaterThan(0);
     for (const m of marks) {
       expect(ledger.cells.get(m.cell)?.fill, m.cell).toBe(m.fill.toUpperCase());
@@ -105,7 +105,7 @@ describe('ExcelHost.apply', () => {
     await h.apply(plan);
     await h.apply(plan);
     const ledger = xl.sheet('台账');
-    for (const m of mergeMarks(plan.marks)) expect(ledger.notes.get(m.cell)).toBe(m.note);
+    for (const m of plan.marks) expect(ledger.notes.get(m.cell)).toBe(m.note);
     expect(xl.sheets.filter((s) => s.name === plan.reportSheet.name)).toHaveLength(1);
 
     // Fix the first school short of teaching rooms (row 6) and validate again: its cell goes back to plain.
@@ -122,16 +122,16 @@ describe('ExcelHost.apply', () => {
   it('keeps a clerk’s own note and fill underneath, and clear() puts them back exactly', async () => {
     const { xl, plan } = workbook(12);
     const ledger = xl.sheet('台账');
-    const target = mergeMarks(plan.marks)[0];
+    const target = plan.marks[0];
     ledger.cells.get(target.cell)!.fill = '#00B0F0';
     ledger.notes.set(target.cell, '原有批注：数据待核');
     ledger.notes.set('A2', '与本次校验无关的批注');
     const before = snapshot(xl);
     const h = host(xl);
     await h.apply(plan);
-    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n${target.note}`);
+    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n【均衡校验】\n${target.note}`);
     await h.apply(plan);
-    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n${target.note}`);
+    expect(ledger.notes.get(target.cell)).toBe(`原有批注：数据待核\n\n【均衡校验】\n${target.note}`);
     await h.clear();
     expect(snapshot(xl)).toEqual(before);
   });
@@ -146,15 +146,17 @@ describe('ExcelHost.apply', () => {
     expect(snapshot(xl)).toEqual(before);
   });
 
-  it('refuses to overwrite a sheet of the clerk’s that has the report’s name', async () => {
+  it('never overwrites a sheet of the clerk’s that has the report’s name: the report takes 均衡校验报告(2), clear removes only that', async () => {
     const { xl, plan } = workbook(5);
     xl.addSheet(plan.reportSheet.name, [['自己的表']]);
     const before = snapshot(xl);
-    await expect(host(xl).apply(plan)).rejects.toThrow(/已存在且不是本插件生成的/);
+    await host(xl).apply(plan);
     expect(xl.sheet(plan.reportSheet.name).cells.get('A1')?.v).toBe('自己的表');
-    // Refused before anything was written.
+    expect(xl.sheet('均衡校验报告(2)').cells.get('A1')?.v).toBe(plan.reportSheet.rows[0][0]?.v);
+    await host(xl).apply(plan);
+    expect(xl.sheets.filter((s) => s.name.startsWith('均衡校验报告')).map((s) => s.name)).toEqual(['均衡校验报告', '均衡校验报告(2)']);
+    await host(xl).clear();
     expect(snapshot(xl)).toEqual(before);
-    expect(xl.sheets.some((s) => s.name === STATE_SHEET)).toBe(false);
   });
 });
 
@@ -178,7 +180,7 @@ describe('sync calls', () => {
   it('is the same for 10 and 10,000 schools, and 20,000 schools pay only for whole extra chunks', async () => {
     const small = await syncsFor(10);
     const huge = await syncsFor(10_000);
-    expect(mergeMarks(huge.plan.marks).length).toBeGreaterThan(3000);
+    expect(huge.plan.marks.length).toBeGreaterThan(3000);
     expect(small.syncs).toBe(4);
     expect(huge.syncs).toBe(small.syncs);
     const total = huge.sizes.reduce((a, b) => a + b, 0);
@@ -217,11 +219,11 @@ describe('sync calls', () => {
     const h = host(xl, { chunkBytes: chunk });
     await h.clear();
     expect(h.lastRequests.length).toBeGreaterThan(2);
-    // Phase 1 is two syncs here: the sheet list and state, then the report sheet's marker (it exists on a clear).
-    expect(xl.requestSizes).toHaveLength(h.lastRequests.length + 2);
+    // Phase 1 is one sync (the sheet list and state); the sheets' marker cells travel with phase 2's loads.
+    expect(xl.requestSizes).toHaveLength(h.lastRequests.length + 1);
     h.lastRequests.forEach((r, i) => {
-      expect(r.bytes, `request ${i + 3}`).toBeGreaterThanOrEqual(xl.requestSizes[i + 2]);
-      expect(xl.requestSizes[i + 2]).toBeLessThanOrEqual(chunk);
+      expect(r.bytes, `request ${i + 2}`).toBeGreaterThanOrEqual(xl.requestSizes[i + 1]);
+      expect(xl.requestSizes[i + 1]).toBeLessThanOrEqual(chunk);
     });
     expect(snapshot(xl)).toEqual(before);
   });
@@ -299,7 +301,7 @@ describe('older Excel without notes (ExcelApi < 1.18)', () => {
       context: { requirements: { isSetSupported: (_set: string, version: string) => Number(version) < 1.18 } },
     });
     const { xl, plan } = workbook(12);
-    const marks = mergeMarks(plan.marks);
+    const marks = plan.marks;
     xl.comments.push({ sheet: '台账', cell: marks[0].cell, content: '科长：请核实' });
     const before = snapshot(xl);
     const h = new ExcelHost({ run: xl.run });
@@ -321,7 +323,7 @@ describe('older Excel without notes (ExcelApi < 1.18)', () => {
     await old.clear();
     const ledger = xl.sheet('台账');
     expect([...ledger.cells.values()].some((c) => c.fill)).toBe(false);
-    expect(ledger.notes.size).toBe(mergeMarks(plan.marks).length);
+    expect(ledger.notes.size).toBe(plan.marks.length);
     await host(xl).clear();
     expect(snapshot(xl)).toEqual(before);
   });
@@ -332,7 +334,7 @@ describe('older Excel without notes (ExcelApi < 1.18)', () => {
     });
     const { xl, plan } = workbook(12);
     await new ExcelHost({ run: xl.run }).apply(plan);
-    expect(xl.sheet('台账').notes.size).toBe(mergeMarks(plan.marks).length);
+    expect(xl.sheet('台账').notes.size).toBe(plan.marks.length);
     expect(xl.comments).toHaveLength(0);
   });
 });

@@ -3,7 +3,7 @@
 // host's clear gives back the original workbook.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
-import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { excelOf, hostOf } from '../file-host/snapshot.ts';
 import { STATE_SHEET } from '../../src/hosts/state.ts';
@@ -29,7 +29,7 @@ function fixedRows(): unknown[][] {
 }
 const fixedPlan = planFor([{ name: '台账', values: fixedRows() }]);
 /** The clerk's own look on a cell marked in both runs; F6 (marked in the first run only) has another. */
-const target = mergeMarks(fixedPlan.marks).find((m) => m.cell !== 'F6')!;
+const target = fixedPlan.marks.find((m) => m.cell !== 'F6')!;
 
 /** The clerk's workbook, as saved to disk and opened again (so both sides compare like with like). */
 async function original(): Promise<FakeExcel> {
@@ -56,11 +56,11 @@ function fixInExcel(xl: FakeExcel): void {
 }
 
 /** Every marked cell carries our fill and exactly one finding, above the clerk's own note where there was one. */
-function expectMarkedOnce(notes: Map<string, string>, fills: (cell: string) => string | undefined, marks: typeof plan.marks, combine: (own: string, ours: string) => string) {
-  for (const m of mergeMarks(marks)) {
+function expectMarkedOnce(notes: Map<string, string>, fills: (cell: string) => string | undefined, marks: typeof plan.marks) {
+  for (const m of marks) {
     expect(fills(m.cell), m.cell).toBe(m.fill.toUpperCase());
     const own = m.cell === target.cell ? CLERK_NOTE : null;
-    expect(notes.get(m.cell), m.cell).toBe(own ? combine(own, m.note) : m.note);
+    expect(notes.get(m.cell), m.cell).toBe(own ? `${own}\n\n【均衡校验】\n${m.note}` : m.note);
   }
 }
 
@@ -76,9 +76,9 @@ describe('Excel → file (the CLI opens a workbook annotated in Excel)', () => {
     expect(fixedPlan.marks.some((m) => m.cell === 'F6')).toBe(false);
     expect(ledger.cells.get('F6')?.fill).toBe('#FFFF00');
     expect(ledger.notes.get('F6')).toBe(FIXED_NOTE);
-    const marked = new Set(mergeMarks(fixedPlan.marks).map((m) => m.cell));
+    const marked = new Set(fixedPlan.marks.map((m) => m.cell));
     for (const [cell, c] of ledger.cells) if (!marked.has(cell) && cell !== 'F6') expect(c.fill, cell).toBeUndefined();
-    expectMarkedOnce(ledger.notes, (cell) => ledger.cells.get(cell)?.fill, fixedPlan.marks, (own, ours) => `${own}\n\n【均衡校验】\n${ours}`);
+    expectMarkedOnce(ledger.notes, (cell) => ledger.cells.get(cell)?.fill, fixedPlan.marks);
     expect(back.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
 
     // …and the file host's clear gives back the clerk's workbook (with the fixed value).
@@ -122,9 +122,9 @@ describe('file → Excel (Excel opens a workbook the CLI annotated)', () => {
     const ledger = xl.sheet('台账');
     expect(ledger.cells.get('F6')?.fill).toBe('#FFFF00');
     expect(ledger.notes.get('F6')).toBe(FIXED_NOTE);
-    const marked = new Set(mergeMarks(fixedPlan.marks).map((m) => m.cell));
+    const marked = new Set(fixedPlan.marks.map((m) => m.cell));
     for (const [cell, c] of ledger.cells) if (!marked.has(cell) && cell !== 'F6') expect(c.fill, cell).toBeUndefined();
-    expectMarkedOnce(ledger.notes, (cell) => ledger.cells.get(cell)?.fill, fixedPlan.marks, (own, ours) => `${own}\n\n${ours}`);
+    expectMarkedOnce(ledger.notes, (cell) => ledger.cells.get(cell)?.fill, fixedPlan.marks);
     expect(xl.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
 
     await excel(xl).clear();

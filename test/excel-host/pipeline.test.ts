@@ -2,7 +2,7 @@
 // pipeline planned from, the plan lands in the workbook, the settings are saved, and 清除标注 restores it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clearWorkbook, validateWorkbook } from '../../src/app/validate.ts';
-import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { SAMPLE_SHEET, sampleLedgerRows } from '../../src/sample/index.ts';
 import { ExcelEnums, FakeExcel } from './fake-excel.ts';
 
@@ -21,7 +21,7 @@ describe('校验全县 on the sample county through the Excel host', () => {
     const outcome = await validateWorkbook(host);
     expect(outcome.error).toBeUndefined();
     const plan = outcome.plan!;
-    const marks = mergeMarks(plan.marks);
+    const marks = plan.marks;
     expect(marks.length).toBeGreaterThan(0);
     const ledger = xl.sheet(SAMPLE_SHEET);
     for (const m of marks) {

@@ -1,7 +1,7 @@
 // readWorkbook: every visible sheet's values as plain data; settings and state travel with the file.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { REPORT_SHEET } from '../../src/core/plan.ts';
+import { REPORT_MARKER, REPORT_SHEET } from '../../src/core/plan.ts';
 import { FileHost, STATE_SHEET } from '../../src/hosts/file/index.ts';
 import { excelOf, hostOf } from './snapshot.ts';
 
@@ -37,9 +37,16 @@ function richWorkbook(): ExcelJS.Workbook {
 }
 
 describe('readWorkbook', () => {
-  it('reads visible sheets only, skipping the report sheet and hidden ones', async () => {
+  it('reads visible sheets only, skipping hidden ones; a sheet merely named like our report (no marker, no record) is the clerk’s', async () => {
     const host = await roundTrip(richWorkbook());
-    expect((await host.readWorkbook()).map((s) => s.name)).toEqual(['说明', '台账']);
+    expect((await host.readWorkbook()).map((s) => s.name)).toEqual(['说明', '台账', REPORT_SHEET]);
+  });
+
+  it('skips our own report once the host wrote it (its marker), and the clerk’s sheet of that name stays readable', async () => {
+    const host = await roundTrip(richWorkbook());
+    await host.apply({ ledgerSheet: '台账', marks: [], reportSheet: { name: REPORT_SHEET, rows: [[{ v: '报告' }], [], [{ v: REPORT_MARKER }]], columnWidths: [10] } });
+    expect((await host.readWorkbook()).map((s) => s.name)).toEqual(['说明', '台账', REPORT_SHEET]);
+    expect(host.pkg.sheets().map((s) => s.name)).toContain(`${REPORT_SHEET}(2)`);
   });
 
   it('gives cached formula results, text of rich text and links, ISO dates, error codes and merges', async () => {

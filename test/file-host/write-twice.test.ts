@@ -2,7 +2,7 @@
 // the second file must show the original fills, not styles left over from the first write.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FAIL_FILL, REPORT_SHEET, type AnnotationPlan } from '../../src/core/plan.ts';
+import { FAIL_FILL, REPORT_MARKER, REPORT_SHEET, type AnnotationPlan } from '../../src/core/plan.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { load, snapshot } from './snapshot.ts';
 
@@ -10,7 +10,7 @@ const BLUE: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb:
 const PLAN: AnnotationPlan = {
   ledgerSheet: '台账',
   marks: ['B2', 'C2'].map((cell) => ({ sheet: '台账', cell, fill: FAIL_FILL, note: `未达标 ${cell}`, kind: 'fail' as const })),
-  reportSheet: { name: REPORT_SHEET, rows: [[{ v: '报告' }]], columnWidths: [10] },
+  reportSheet: { name: REPORT_SHEET, rows: [[{ v: '报告' }], [], [{ v: REPORT_MARKER }]], columnWidths: [10] },
 };
 
 async function originalBytes(): Promise<Uint8Array> {

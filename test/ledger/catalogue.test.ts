@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlagField, NumericField, RowAccounting, SchoolType, Severity } from '../../src/core/types.ts';
 import { readLedger } from '../../src/ledger/index.ts';
+import { REPORT_MARKER } from '../../src/model/sheets.ts';
 import type { LedgerOptions, SheetValues } from '../../src/ledger/types.ts';
 
 interface ExpectedSchool {
@@ -604,14 +605,23 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'first sheet 填表说明, a report sheet and a helper sheet are skipped; the ledger is the next sheet',
+    name: 'first sheet 填表说明, our report (its marker in A3, whatever its name) and a helper sheet are skipped; the ledger is the next sheet',
     sheets: [
       { name: '填表说明', values: [['学校名称', '学校类型', '小学在校生数', '初中在校生数'], ['填全称', '小学/初中', '人', '人']] },
-      { name: '均衡校验报告', values: [['学校名称', '学校类型', '小学在校生数'], ['旧报告', '小学', 1]] },
+      { name: '上次报告', values: [['学校名称', '学校类型', '小学在校生数'], ['旧报告', '小学', 1], [REPORT_MARKER]] },
       { name: '_state', values: [['学校名称', '学校类型', '小学在校生数'], ['x', '小学', 1]] },
       { name: '2024台账', values: [BASE, ['东关小学', '小学', 500, null, 100, 2500]] },
     ],
     sheet: '2024台账',
+    schools: [{ name: '东关小学' }],
+    problems: [],
+  },
+  {
+    name: 'a clerk’s sheet that happens to be called 均衡校验报告 (no marker) is read like any other',
+    sheets: [
+      { name: '均衡校验报告', values: [BASE, ['东关小学', '小学', 500, null, 100, 2500]] },
+    ],
+    sheet: '均衡校验报告',
     schools: [{ name: '东关小学' }],
     problems: [],
   },

@@ -7,7 +7,7 @@ import { STATE_SHEET as FILE_STATE_SHEET } from '../../src/hosts/file/index.ts';
 import { excelOf, hostOf, noteText } from '../file-host/snapshot.ts';
 import { WpsHost, hexToBgr, bgrToHex, STATE_SHEET, type EtApplication } from '../../src/hosts/wps/index.ts';
 import { StandinApp, XL_PATTERN_NONE } from './et-standin.ts';
-import { ExcelHost, mergeMarks } from '../../src/hosts/excel/host.ts';
+import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { ledgerRows, planFor } from '../excel-host/county.ts';
 import { ExcelEnums, FakeExcel } from '../excel-host/fake-excel.ts';
 import { fakeToXlsx, look, xlsxToFake } from '../excel-host/xlsx-bridge.ts';
@@ -130,7 +130,7 @@ describe('hosts share the state sheet', () => {
 describe('Excel and WPS share it too (through a saved .xlsx)', () => {
   const excel = (xl: FakeExcel) => new ExcelHost({ run: xl.run, notesSupported: () => true, cellPropertiesSupported: () => true });
   const plan = planFor([{ name: '台账', values: ledgerRows(12) }]);
-  const first = mergeMarks(plan.marks)[0].cell;
+  const first = plan.marks[0].cell;
 
   async function original(): Promise<FakeExcel> {
     const xl = new FakeExcel();
@@ -164,9 +164,9 @@ describe('Excel and WPS share it too (through a saved .xlsx)', () => {
     const xl = await xlsxToFake(await save(standinToExcel(app)));
     await excel(xl).apply(plan);
     const ledger = xl.sheet('台账');
-    for (const m of mergeMarks(plan.marks)) {
+    for (const m of plan.marks) {
       expect(ledger.cells.get(m.cell)?.fill, m.cell).toBe(m.fill.toUpperCase());
-      expect(ledger.notes.get(m.cell), m.cell).toBe(m.cell === first ? `原批注\n\n${m.note}` : m.note);
+      expect(ledger.notes.get(m.cell), m.cell).toBe(m.cell === first ? `原批注\n\n【均衡校验】\n${m.note}` : m.note);
     }
     await excel(xl).clear();
     expect(look(xl)).toEqual(look(await original()));

@@ -39,4 +39,11 @@ describe('ribbon actions', () => {
     await ribbon.runAction(CONTROLS.clear);
     expect(notify).toHaveBeenCalledWith('操作未完成：找不到工作表 台账。');
   });
+
+  it('names the sheet the report was actually written to (均衡校验报告(2) beside a clerk’s sheet of that name)', async () => {
+    const done = { ledger: { ok: true }, evaluation: { report: { pass: false, stages: {} } }, plan: { marks: [{}, {}] }, problems: [], reportSheet: '均衡校验报告(2)' } as unknown as ValidateOutcome;
+    const { ribbon, notify } = setup({ validate: vi.fn(async () => done) });
+    await ribbon.runAction(CONTROLS.validate);
+    expect(notify).toHaveBeenCalledWith('校验完成：全县未达标。\n已标注 2 个单元格，详见工作表“均衡校验报告(2)”。');
+  });
 });

@@ -1,13 +1,14 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
-import { REPORT_MARKER_CELL, REPORT_SHEET, isOurReport, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
+import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
-import type { Host, WorkbookSettings } from '../types.ts';
+import type { Applied, Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from '../../model/a1.ts';
 import { CHUNK_BYTES, ChunkedBatch, payloadBytes } from './batch.ts';
 import { layoutReport, type ReportLayout } from './report-layout.ts';
-import { decodeSlots, encodeSlots, markKey, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
+import { decodeSlots, encodeSlots, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
+import { markedNote, markKey, ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import { normalizeFill, viaOf } from './state.ts';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -53,8 +54,6 @@ interface SheetRead {
   sheets: Excel.WorksheetCollection;
   state: StateSlots;
   stateSheet: Excel.Worksheet | null;
-  /** Whether the sheet named REPORT_SHEET, if there is one, carries our marker (REPORT_MARKER_CELL). */
-  reportIsOurs: boolean;
 }
 
 export class ExcelHost implements Host {
@@ -100,19 +99,23 @@ export class ExcelHost implements Host {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
       await context.sync();
-      // Our report by its name only: a state record naming another sheet (stale, crafted) must not hide the ledger.
-      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET && s.name !== REPORT_SHEET);
+      const visible = sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET);
       const used = visible.map((s) => {
+        // With the values, each sheet's marker cell: our report (plan/host-rules.ts) is dropped after the sync.
+        const marker = s.getRange(REPORT_MARKER_CELL);
+        marker.load('values');
         const range = s.getUsedRangeOrNullObject(true);
         range.load(inBlocks ? 'address,rowCount,columnCount' : 'values,address');
         // Merged header cells: the ledger reader spreads a group header over its sub-headers.
         const merges = withMerges ? range.getMergedAreasOrNullObject() : null;
         merges?.load('address');
-        return { sheet: s, range, merges };
+        return { sheet: s, range, merges, marker };
       });
       await context.sync();
-      const blocks = inBlocks ? await this.readBlocks(context, used) : null;
-      return used.map(({ sheet, range, merges }, i): SheetValues => {
+      const own = ownSheets(used.map(({ sheet, marker }) => ({ name: sheet.name, marker: marker.values[0]?.[0] })));
+      const theirs = used.filter(({ sheet }) => !own.has(sheet.name));
+      const blocks = inBlocks ? await this.readBlocks(context, theirs) : null;
+      return theirs.map(({ sheet, range, merges }, i): SheetValues => {
         if (range.isNullObject) return { name: sheet.name, values: [] };
         const values = blocks ? blocks[i] : range.values;
         const out: SheetValues = { name: sheet.name, values, origin: originOf(range.address) };
@@ -192,26 +195,30 @@ export class ExcelHost implements Host {
     }
   }
 
-  async apply(plan: AnnotationPlan): Promise<void> {
+  async apply(plan: AnnotationPlan): Promise<Applied> {
+    let reportSheet = plan.reportSheet.name;
     await this.write(async (context) => {
       const read = await this.readState(context);
-      this.checkReportName(read, plan.reportSheet.name);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
-      const marks = mergeMarks(plan.marks);
+      const marks = plan.marks;
       const recorded = read.state.annotations?.marks ?? [];
       const previous = new Map(recorded.map((m) => [markKey(m.sheet, m.cell), m]));
 
-      // Phase 2: how newly marked cells look now (their originals) and which of our notes still exist.
+      // Phase 2: every sheet's marker cell, how newly marked cells look now (their originals) and which of our
+      // notes still exist.
+      const facts = await this.loadMarkers(batch, read);
       const fresh = marks.filter((m) => !previous.has(markKey(m.sheet, m.cell)));
       const seen = await this.look(context, batch, fresh, recorded, useNotes);
+      const replaced = replacedReports(facts(), read.state.annotations?.reportSheet);
+      const reportName = (reportSheet = reportSheetName(plan.reportSheet.name, facts(), replaced));
       const comments = useNotes && !recorded.some((m) => m.via === 'comment') ? new Set<string>() : await this.commentCells(context);
 
       // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
       const stale = recorded.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
       const untouched = await this.restore(context, batch, stale, seen.notes, comments, useNotes);
-      await this.dropReport(context, batch, read);
+      await this.dropReports(context, batch, replaced);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkRecord[] = [];
       for (const m of marks) {
@@ -227,11 +234,12 @@ export class ExcelHost implements Host {
       // their report another, so every county up to 10,000 schools takes the same number of syncs (one more
       // round trip than packing a small county's marks and report together would take).
       await batch.flush();
-      await this.writeReport(context, batch, plan.reportSheet);
-      await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: states } });
+      await this.writeReport(context, batch, { ...plan.reportSheet, name: reportName });
+      await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: reportName, marks: states } });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
+    return { reportSheet };
   }
 
   async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
@@ -254,10 +262,11 @@ export class ExcelHost implements Host {
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
       const recorded = read.state.annotations?.marks ?? [];
+      const facts = await this.loadMarkers(batch, read);
       const seen = await this.look(context, batch, [], recorded, useNotes);
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
-      await this.dropReport(context, batch, read);
+      await this.dropReports(context, batch, replacedReports(facts(), read.state.annotations?.reportSheet));
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
@@ -274,15 +283,7 @@ export class ExcelHost implements Host {
     used.load('values');
     await context.sync();
     const state = stateSheet.isNullObject || used.isNullObject ? { ...NO_STATE } : decodeSlots(used.values);
-    // Only on a re-run (a sheet has the report's name): one more sync reads its marker, whatever the county's size.
-    let reportIsOurs = false;
-    if (sheets.items.some((s) => s.name === REPORT_SHEET)) {
-      const head = sheets.getItem(REPORT_SHEET).getRange(`A1:${REPORT_MARKER_CELL}`);
-      head.load('values');
-      await context.sync();
-      reportIsOurs = isOurReport(head.values.map((r) => r[0]), state.annotations?.reportSheet === REPORT_SHEET);
-    }
-    return { sheets, state, stateSheet: stateSheet.isNullObject ? null : stateSheet, reportIsOurs };
+    return { sheets, state, stateSheet: stateSheet.isNullObject ? null : stateSheet };
   }
 
   /**
@@ -399,7 +400,7 @@ export class ExcelHost implements Host {
     const via = viaOf(original);
     if (via === 'none' || (via === 'note' && !useNotes)) return;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
-    const text = original.note ? `${original.note}\n\n${m.note}` : m.note;
+    const text = markedNote(original.note, m.note);
     await batch.add(payloadBytes(text) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
     const ws = context.workbook.worksheets.getItem(m.sheet);
     const range = ws.getRange(m.cell);
@@ -412,20 +413,24 @@ export class ExcelHost implements Host {
     }
   }
 
-  /** Refuses, before anything is written, to replace a sheet of the clerk's that has the report's name. */
-  private checkReportName(read: SheetRead, name: string): void {
-    const ours = name === REPORT_SHEET && read.reportIsOurs;
-    if (!ours && read.sheets.items.some((s) => s.name === name)) {
-      throw new Error(`工作表“${name}”已存在且不是本插件生成的，请改名后再校验`);
+  /** Queues a load of every sheet's marker cell, read by plan/host-rules.ts once the phase's sync has run. */
+  private async loadMarkers(batch: ChunkedBatch, read: SheetRead): Promise<() => SheetFacts[]> {
+    const cells: { name: string; cell: Excel.Range }[] = [];
+    for (const sheet of read.sheets.items) {
+      await batch.add(loadBytes({ sheet: sheet.name, cell: REPORT_MARKER_CELL }));
+      const cell = sheet.getRange(REPORT_MARKER_CELL);
+      cell.load('values');
+      cells.push({ name: sheet.name, cell });
     }
+    return () => cells.map(({ name, cell }) => ({ name, marker: cell.values[0]?.[0] }));
   }
 
-  /** Deletes our report sheet: only one that carries our marker, whatever a (stale, crafted) record names. */
-  private async dropReport(context: Excel.RequestContext, batch: ChunkedBatch, read: SheetRead): Promise<void> {
-    if (!read.reportIsOurs) return;
-    const ours = REPORT_SHEET;
-    await batch.add(payloadBytes(ours));
-    context.workbook.worksheets.getItem(ours).delete();
+  /** Deletes the reports of ours this run replaces (plan/host-rules.ts replacedReports: never a sheet without our marker). */
+  private async dropReports(context: Excel.RequestContext, batch: ChunkedBatch, replaced: Set<string>): Promise<void> {
+    for (const ours of replaced) {
+      await batch.add(payloadBytes(ours));
+      context.workbook.worksheets.getItem(ours).delete();
+    }
   }
 
   /** Writes a sheet plan (the report, or a data-entry sheet) into a new worksheet. */
@@ -575,27 +580,6 @@ function addressLists(areas: string[]): string[] {
   const lists: string[] = [];
   for (let i = 0; i < areas.length; i += ADDRESSES_PER_CALL) lists.push(areas.slice(i, i + ADDRESSES_PER_CALL).join(','));
   return lists;
-}
-
-/** One mark per cell: several findings on a cell become one fill (the stronger) and one note. */
-export function mergeMarks(marks: CellMark[]): CellMark[] {
-  const byCell = new Map<string, CellMark>();
-  for (const m of marks) {
-    const key = markKey(m.sheet, m.cell);
-    const had = byCell.get(key);
-    if (!had) {
-      byCell.set(key, { ...m, cell: m.cell.toUpperCase() });
-      continue;
-    }
-    const fail = had.kind === 'fail' || m.kind === 'fail';
-    byCell.set(key, {
-      ...had,
-      kind: fail ? 'fail' : 'warning',
-      fill: had.kind === 'fail' ? had.fill : m.fill,
-      note: `${had.note}\n${m.note}`,
-    });
-  }
-  return [...byCell.values()];
 }
 
 /** "'台账'!A1:H1, '台账'!$B$2:$C$2" → ["A1:H1", "B2:C2"]. */

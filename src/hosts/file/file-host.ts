@@ -2,12 +2,14 @@
 // and realistic tests. It edits the package the way Excel would: only the parts it owns change (the marked
 // cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
 // they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
-import { FAIL_FILL, REPORT_SHEET, WARN_FILL, isOurReport, type AnnotationPlan } from '../../core/plan.ts';
-import { cellAddress, columnNumber } from '../../model/a1.ts';
+import { FAIL_FILL, WARN_FILL, type AnnotationPlan } from '../../core/plan.ts';
+import { cellAddress, columnNumber, parseCell } from '../../model/a1.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
+import { ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
+import { REPORT_MARKER_CELL } from '../../model/sheets.ts';
 import { markKey, NO_STATE, solidColour, type MarkRecord, type StateSlots } from '../state.ts';
-import type { Host, WorkbookSettings } from '../types.ts';
+import type { Applied, Host, WorkbookSettings } from '../types.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
 import { hashText, identityOf, Locator } from './identity.ts';
 import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
@@ -18,7 +20,7 @@ import { patchSheet, type StyleEdit } from './sheet-patch.ts';
 import { readSharedStrings, readSheet, type SheetContent } from './sheet-read.ts';
 import { decodeState, findStateSheet, stateSheetXml, STATE_SHEET } from './state.ts';
 import { dateStyles, StyleBook, STYLES_EMPTY } from './styles.ts';
-import { activeTab, addWorksheet, date1904, markedReports, markReport, removeWorksheet } from './workbook.ts';
+import { activeTab, addWorksheet, date1904, removeWorksheet } from './workbook.ts';
 import { attr, xstr } from './xml.ts';
 import { addReportChart } from './chart.ts';
 
@@ -35,6 +37,7 @@ function rowCol(cell: string): [number, number] | null {
 }
 
 const refOf = cellAddress;
+const MARKER = parseCell(REPORT_MARKER_CELL);
 
 /** A cell format with another fill: the clerk's own format, everything else (font, border, number format…) kept. */
 function withFill(xf: string, fillId: number): string {
@@ -76,6 +79,8 @@ export class FileHost implements Host {
   lastCleared = 0;
   private strings: string[] | null = null;
   private readonly contents = new Map<string, SheetContent>();
+  /** Each sheet part's value in REPORT_MARKER_CELL (sheetFacts). */
+  private readonly markers = new Map<string, unknown>();
 
   constructor(
     readonly pkg: Package,
@@ -134,33 +139,30 @@ export class FileHost implements Host {
     return { slots: decodeState(found), sheet: found?.sheet ?? null };
   }
 
-  /** Our sheets: the state sheet, the sheets marked as our report, and the report the state names. */
+  /** Our sheets (plan/host-rules.ts): the state sheet (also when found by its own marker) and our reports. */
   private ours(): Set<string> {
-    const sheets = this.pkg.sheets();
-    const { slots, sheet } = this.state();
-    const names = new Set<string>([REPORT_SHEET]);
-    if (sheet) names.add(sheet.name);
-    for (const i of markedReports(this.pkg)) if (sheets[i]) names.add(sheets[i].name);
-    const recorded = slots.annotations?.reportSheet;
-    if (recorded && this.isLegacyReport(recorded)) names.add(recorded);
-    return names;
+    const { sheet } = this.state();
+    const own = ownSheets(this.sheetFacts());
+    if (sheet) own.add(sheet.name);
+    return own;
   }
 
   /**
-   * A recorded report sheet without our defined name (a workbook annotated before it, or by another host) is
-   * ours only when its cells say so (REPORT_MARKER): a stale or crafted record cannot hide or delete a clerk's sheet.
+   * What plan/host-rules.ts decides by: each sheet's name and its marker cell. Read once per sheet part and kept:
+   * our edits to a clerk's sheet (fills, notes) never change a value, and a part we add or remove is dropped here.
    */
-  private isLegacyReport(name: string): boolean {
-    const sheet = this.pkg.sheets().find((s) => s.name === name);
-    if (!sheet) return false;
-    return isOurReport(this.content(sheet).values.slice(0, 3).map((r) => r?.[0] ?? null), true);
+  private sheetFacts(): SheetFacts[] {
+    return this.pkg.sheets().map((s) => {
+      if (!this.markers.has(s.path)) this.markers.set(s.path, this.content(s).values[MARKER.row - 1]?.[MARKER.col - 1] ?? null);
+      return { name: s.name, marker: this.markers.get(s.path) };
+    });
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
     const ours = this.ours();
     return this.pkg
       .sheets()
-      .filter((s) => s.state === 'visible' && !ours.has(s.name) && s.name !== STATE_SHEET)
+      .filter((s) => s.state === 'visible' && !ours.has(s.name))
       .map((s) => {
         const { values, merges } = this.content(s);
         return { name: s.name, values, origin: { row: 1, col: 1 }, merges };
@@ -191,7 +193,9 @@ export class FileHost implements Host {
     this.pkg.set(path, book.toXml());
   }
 
-  async apply(plan: AnnotationPlan): Promise<void> {
+  async apply(plan: AnnotationPlan): Promise<Applied> {
+    const facts = this.sheetFacts();
+    const reportName = reportSheetName(plan.reportSheet.name, facts, replacedReports(facts, this.state().slots.annotations?.reportSheet));
     await this.clear();
     const book = this.styleBook();
     const records: MarkRecord[] = [];
@@ -203,11 +207,9 @@ export class FileHost implements Host {
       const content = this.content(sheet);
       const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
       const cells = new Map<number, Map<number, StyleEdit>>();
-      const seen = new Set<string>();
       for (const mark of marks) {
         const rc = rowCol(mark.cell);
-        if (!rc || seen.has(markKey(name, mark.cell))) continue;
-        seen.add(markKey(name, mark.cell));
+        if (!rc) continue;
         const [row, col] = rc;
         const ref = refOf(row, col);
         const threaded = notes.threaded(ref);
@@ -244,20 +246,11 @@ export class FileHost implements Host {
       patchSheet(this.pkg, sheet.path, { cells, tail: (t) => editLegacyDrawing(t, legacy, content.relPrefix) });
       this.contents.delete(sheet.path);
     }
-    const reportName = this.freeReportName(plan.reportSheet.name);
-    const index = this.pkg.sheets().length;
     const report = addWorksheet(this.pkg, reportName, reportSheetXml(plan.reportSheet, book));
-    markReport(this.pkg, index, reportName);
     if (plan.reportSheet.chart) addReportChart(this.pkg, report, plan.reportSheet);
     this.saveStyles(book);
     this.writeState({ annotations: { version: 2, reportSheet: reportName, marks: records }, settings: this.state().slots.settings });
-  }
-
-  /** The report's planned name, unless a sheet of the clerk's has it: then the first free "名称（2）"…. */
-  private freeReportName(name: string): string {
-    const taken = new Set(this.pkg.sheets().map((s) => s.name));
-    if (!taken.has(name)) return name;
-    for (let n = 2; ; n++) if (!taken.has(`${name}（${n}）`)) return `${name}（${n}）`;
+    return { reportSheet: reportName };
   }
 
   async clear(): Promise<void> {
@@ -276,7 +269,7 @@ export class FileHost implements Host {
       this.saveStyles(book);
       this.lastCleared = new Set(record.marks.map((m) => markKey(m.sheet, m.cell))).size - this.lastLeft.length;
     }
-    this.removeOurReports(record?.reportSheet ?? null);
+    this.removeReports(record?.reportSheet);
     this.writeState({ annotations: null, settings: slots.settings });
   }
 
@@ -328,21 +321,24 @@ export class FileHost implements Host {
     this.contents.delete(sheet.path);
   }
 
-  private removeOurReports(recorded: string | null): void {
-    for (;;) {
-      const sheets = this.pkg.sheets();
-      const marked = markedReports(this.pkg);
-      const i = sheets.findIndex((s, k) => marked.has(k) || (recorded !== null && s.name === recorded && marked.size === 0 && this.isLegacyReport(recorded)));
-      if (i < 0) return;
-      removeWorksheet(this.pkg, sheets[i]);
-      recorded = null;
+  private removeSheet(sheet: SheetEntry): void {
+    removeWorksheet(this.pkg, sheet);
+    this.contents.delete(sheet.path);
+    this.markers.delete(sheet.path);
+  }
+
+  /** Removes the reports of ours a run replaces (plan/host-rules.ts replacedReports: never a sheet without our marker). */
+  private removeReports(recorded: string | null | undefined): void {
+    for (const name of replacedReports(this.sheetFacts(), recorded)) {
+      const sheet = this.pkg.sheets().find((s) => s.name === name);
+      if (sheet) this.removeSheet(sheet);
     }
   }
 
   /** Rewrites the state sheet (at the end of the sheet list), or drops it once nothing is left to keep. */
   private writeState(slots: StateSlots): void {
     const old = this.state().sheet;
-    if (old) removeWorksheet(this.pkg, old);
+    if (old) this.removeSheet(old);
     if (!slots.annotations && !slots.settings) return;
     addWorksheet(this.pkg, STATE_SHEET, stateSheetXml(slots), 'veryHidden');
   }

@@ -5,6 +5,7 @@ import { parseCell } from '../../model/a1.ts';
 import { NS, relativeTarget, relsPathOf, type Package } from './package.ts';
 import { attr, findAll, findElement, prefixOf, setAttr, stringItemText, xstr } from './xml.ts';
 import { textWidth } from '../../plan/grid.ts';
+import { markedNote } from '../../plan/host-rules.ts';
 
 export const OUR_AUTHOR = '均衡督导助手';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -111,7 +112,7 @@ export class SheetNotes {
     this.changed = true;
     if (existing) {
       const own = SheetNotes.text(existing.xml) ?? '';
-      const added = own ? `\n\n【均衡校验】\n${ours}` : ours;
+      const added = markedNote(own, ours).slice(own.length);
       const t = findElement(existing.xml, 'text')!;
       // A plain-text note (<text><t>…</t></text>) becomes one run, so our run can follow it.
       const runs = /<r[\s>]/.test(t.inner) ? t.inner.replace(/<rPh[\s\S]*?<\/rPh>|<phoneticPr[^>]*\/>/g, '') : `<r>${t.inner.replace(/<rPh[\s\S]*?<\/rPh>|<phoneticPr[^>]*\/>/g, '')}</r>`;

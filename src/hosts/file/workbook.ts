@@ -5,8 +5,6 @@ import { NS, relativeTarget, type Package, type SheetEntry } from './package.ts'
 import { attr, esc, findAll, findElement, prefixOf, setAttr } from './xml.ts';
 
 const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-/** A hidden sheet-local name that marks a sheet as our report: recognised by it, not by its name alone. */
-export const REPORT_MARKER_NAME = '_balance_report';
 
 export function addWorksheet(pkg: Package, name: string, xml: string, state: SheetEntry['state'] = 'visible'): SheetEntry {
   const wbPath = pkg.workbookPath();
@@ -84,33 +82,6 @@ function shiftIndices(wb: string, index: number): string {
     text = text.slice(0, view.start) + tag + text.slice(view.start + view.tag.length);
   }
   return text;
-}
-
-/** Adds the hidden sheet-local name that marks the sheet at `index` as our report. */
-export function markReport(pkg: Package, index: number, name: string): void {
-  const wbPath = pkg.workbookPath();
-  let wb = pkg.text(wbPath)!;
-  const def = `<definedName name="${REPORT_MARKER_NAME}" localSheetId="${index}" hidden="1">'${esc(name.replace(/'/g, "''"))}'!$A$1</definedName>`;
-  const names = findElement(wb, 'definedNames');
-  if (names && !names.tag.endsWith('/>')) wb = wb.slice(0, names.end - '</definedNames>'.length) + def + wb.slice(names.end - '</definedNames>'.length);
-  else {
-    // definedNames follows sheets (and functionGroups/externalReferences, which come right after sheets too).
-    const after = findElement(wb, 'externalReferences') ?? findElement(wb, 'functionGroups') ?? findElement(wb, 'sheets')!;
-    wb = wb.slice(0, after.end) + `<definedNames>${def}</definedNames>` + wb.slice(after.end);
-  }
-  pkg.set(wbPath, wb);
-}
-
-/** Indices of the sheets marked as our report. */
-export function markedReports(pkg: Package): Set<number> {
-  const wb = pkg.text(pkg.workbookPath()) ?? '';
-  const names = findElement(wb, 'definedNames');
-  const out = new Set<number>();
-  if (!names) return out;
-  for (const f of findAll(names.inner, 'definedName')) {
-    if (attr(f.tag, 'name') === REPORT_MARKER_NAME && attr(f.tag, 'localSheetId') !== undefined) out.add(Number(attr(f.tag, 'localSheetId')));
-  }
-  return out;
 }
 
 /** The workbook's 1904 date system flag. */

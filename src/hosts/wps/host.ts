@@ -1,15 +1,16 @@
 // Host over WPS Spreadsheets' ET object model (wps-notes §4). Thin: it reads used ranges, applies an
 // annotation plan and undoes exactly what it applied; the rules live in src/core.
-import { REPORT_MARKER_CELL, REPORT_SHEET, isOurReport, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
+import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
+import { markedNote, ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import type { SheetValues } from '../../ledger/types.ts';
-import type { Host, WorkbookSettings } from '../types.ts';
+import type { Applied, Host, WorkbookSettings } from '../types.ts';
 import { parseCell } from '../../model/a1.ts';
 import { hexToBgr } from './color.ts';
 import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { writeReportSheet } from './report.ts';
-import { decodeSlots, encodeSlots, NO_STATE, ownsNote, STATE_SHEET, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
+import { decodeSlots, encodeSlots, markKey, NO_STATE, ownsNote, STATE_SHEET, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
 import { fillToRestore, recordFill } from './state.ts';
 
 const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
@@ -21,7 +22,7 @@ export class WpsHost implements Host {
   constructor(private readonly app: EtApplication) {}
 
   async readWorkbook(): Promise<SheetValues[]> {
-    const own = new Set([REPORT_SHEET, STATE_SHEET]);
+    const own = ownSheets(this.sheetFacts());
     const out: SheetValues[] = [];
     for (const ws of this.allSheets()) {
       if (!isVisible(ws) || own.has(ws.Name)) continue;
@@ -38,44 +39,46 @@ export class WpsHost implements Host {
     return this.app.ActiveSheet?.Name ?? null;
   }
 
-  async apply(plan: AnnotationPlan): Promise<void> {
+  async apply(plan: AnnotationPlan): Promise<Applied> {
+    const slots = this.readSlots();
+    const facts = this.sheetFacts();
+    const replaced = replacedReports(facts, slots.annotations?.reportSheet);
+    const reportName = reportSheetName(plan.reportSheet.name, facts, replaced);
     this.withScreenOff(() => {
-      const slots = this.readSlots();
-      // Refused before anything is written: a sheet of the clerk's with the report's name is never replaced.
-      const existing = this.findSheet(plan.reportSheet.name);
-      if (existing && !this.isOurReport(existing, slots.annotations?.reportSheet === plan.reportSheet.name)) {
-        throw new Error(`工作表“${plan.reportSheet.name}”已存在且不是本插件生成的，请改名后再校验`);
-      }
       if (slots.annotations) this.restore(slots.annotations);
       const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
       const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
       // Saved before anything is written, so a run that fails half-way can still be cleared.
-      this.writeSlots({ annotations: { version: 2, reportSheet: plan.reportSheet.name, marks: originals }, settings: slots.settings });
+      this.writeSlots({ annotations: { version: 2, reportSheet: reportName, marks: originals }, settings: slots.settings });
 
+      const clerkNotes = new Map(originals.map((o) => [markKey(o.sheet, o.cell), o.note]));
       for (const { ws, marks: group } of groups) {
         const cells = group.map((m) => ({ ...parseCell(m.cell), value: m.fill.toUpperCase() }));
         for (const run of verticalRuns(cells)) ws.Range(run.address).Interior.Color = hexToBgr(run.value);
         for (const m of group) {
           const rng = ws.Range(m.cell);
           rng.ClearComments();
-          rng.AddComment(m.note);
+          rng.AddComment(markedNote(clerkNotes.get(markKey(m.sheet, m.cell)) ?? null, m.note));
         }
       }
 
-      this.deleteOurReport(plan.reportSheet.name, true);
-      const report = this.addSheetAtEnd(plan.reportSheet.name);
-      writeReportSheet(report, plan.reportSheet);
+      for (const name of replaced) this.deleteSheet(name);
+      const report = this.addSheetAtEnd(reportName);
+      writeReportSheet(report, { ...plan.reportSheet, name: reportName });
       report.Activate();
     });
+    return { reportSheet: reportName };
   }
 
   async clear(): Promise<void> {
     const slots = this.readSlots();
-    if (!slots.annotations) return;
     const annotations = slots.annotations;
+    const replaced = replacedReports(this.sheetFacts(), annotations?.reportSheet);
+    if (!annotations && replaced.size === 0) return;
     this.withScreenOff(() => {
-      this.restore(annotations);
-      this.writeSlots({ annotations: null, settings: slots.settings });
+      if (annotations) this.restore(annotations);
+      for (const name of replaced) this.deleteSheet(name);
+      if (annotations) this.writeSlots({ annotations: null, settings: slots.settings });
     });
   }
 
@@ -122,7 +125,7 @@ export class WpsHost implements Host {
     return ws;
   }
 
-  /** Puts back every fill and comment an apply covered (by any host) and removes its report sheet. */
+  /** Puts back every fill and comment an apply covered (by any host). */
   private restore(record: AnnotationRecord): void {
     const sheets = new Map(this.allSheets().map((ws) => [ws.Name, ws]));
     // In reverse, so a cell recorded twice ends with its first (original) state.
@@ -137,19 +140,11 @@ export class WpsHost implements Host {
       rng.ClearComments();
       if (m.note !== null) rng.AddComment(m.note);
     }
-    if (record.reportSheet) this.deleteOurReport(record.reportSheet, true);
   }
 
-  /** Column A from A1 to the marker cell decides; a record naming the sheet alone never does (REPORT_MARKER). */
-  private isOurReport(ws: EtWorksheet, recorded: boolean): boolean {
-    const column = valueRows(ws.Range(`A1:${REPORT_MARKER_CELL}`).Value2).map((r) => r[0]);
-    return isOurReport(column, recorded);
-  }
-
-  /** Deletes the named sheet only when it is our report: a stale or crafted record cannot remove the clerk's. */
-  private deleteOurReport(name: string, recorded: boolean): void {
-    const ws = this.findSheet(name);
-    if (ws && this.isOurReport(ws, recorded)) this.deleteSheet(name);
+  /** What plan/host-rules.ts decides by: each sheet's name and what it holds in the marker cell. */
+  private sheetFacts(): SheetFacts[] {
+    return this.allSheets().map((ws) => ({ name: ws.Name, marker: ws.Range(REPORT_MARKER_CELL).Value2 }));
   }
 
   private readSlots(): StateSlots {

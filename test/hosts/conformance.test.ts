@@ -1,0 +1,246 @@
+// One set of scenarios, run against all three hosts (the file host, the Excel host over the in-memory Excel,
+// the WPS host over the ET stand-in): each must show the clerk exactly what the plan says, and the three
+// must agree with each other. Expectations come from the plan and from the rules written out here, never from
+// host code.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnotationPlan } from '../../src/core/plan.ts';
+import { encodeSlots } from '../../src/hosts/state.ts';
+import { REPORT_MARKER, STATE_SHEET } from '../../src/model/sheets.ts';
+import { ExcelEnums } from '../excel-host/fake-excel.ts';
+import { ledgerRows, planFor } from '../excel-host/county.ts';
+import { address, rigs, type Look, type Rig, type SheetSetup } from './rigs.ts';
+
+beforeAll(() => {
+  (globalThis as Record<string, unknown>).Excel = ExcelEnums;
+});
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+});
+
+const HOSTILE = "=cmd|' /C calc'!A0";
+const PLUS = '+86 中心校';
+
+/** Eight schools: the 5th short of teaching rooms (named like a formula), the 7th short of multimedia rooms. */
+function ledger(): unknown[][] {
+  const rows = ledgerRows(8);
+  rows[5][0] = HOSTILE;
+  rows[7][0] = PLUS;
+  return rows;
+}
+
+const plan: AnnotationPlan = planFor([{ name: '台账', values: ledger() }]);
+const [first, second] = plan.marks;
+const CLERK_NOTE = '科长：此校已报扩建计划';
+const CLERK_FILL = '#00B0F0';
+
+function setup(extra: SheetSetup[] = []): SheetSetup[] {
+  return [
+    { name: '填表说明', rows: [['每校一行']] },
+    { name: '台账', rows: ledger(), notes: { [first.cell]: CLERK_NOTE }, fills: { [second.cell]: CLERK_FILL } },
+    ...extra,
+  ];
+}
+
+async function each<T>(rs: Rig[], act: (r: Rig) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const r of rs) out.push(await act(r));
+  return out;
+}
+
+/** The same for all three hosts; the file host's is returned. */
+function agree<T>(rs: Rig[], values: T[]): T {
+  for (let i = 1; i < values.length; i++) expect(differences(values[0], values[i]).map((d) => `${rs[i].kind} vs file: ${d}`)).toEqual([]);
+  return values[0];
+}
+
+/** Where two looks differ, as "path: a | b" lines (a readable failure instead of two large objects). */
+function differences(a: unknown, b: unknown, path = ''): string[] {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => differences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}/${k}`));
+  }
+  return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: ${JSON.stringify(a)} | ${JSON.stringify(b)}`];
+}
+
+/** The report's grid as the clerk sees it, from the plan: values, numbers as numbers, nothing as a formula. */
+function plannedCells(p: AnnotationPlan): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  p.reportSheet.rows.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (c && c.v !== null && c.v !== '') out[address(r + 1, k + 1)] = c.v;
+    }),
+  );
+  return out;
+}
+
+const ledgerOf = (look: Look) => look.bySheet['台账'];
+
+describe('host conformance: validate, re-run, clear', () => {
+  it('marks every planned cell with its fill and note, keeps the clerk’s note above ours, and writes the report as planned', async () => {
+    const rs = await rigs(setup());
+    const looks = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      return r.look();
+    });
+    const look = agree(rs, looks);
+    expect(look.sheets).toEqual(['填表说明', '台账', '均衡校验报告']);
+    const sheet = ledgerOf(look);
+    for (const m of plan.marks) expect(sheet.fills[m.cell]).toBe(m.fill.toUpperCase());
+    expect(Object.keys(sheet.fills).sort()).toEqual(plan.marks.map((m) => m.cell).sort());
+    // The clerk's note stays first and whole; ours follows under its header.
+    expect(sheet.notes[first.cell]).toBe(`${CLERK_NOTE}\n\n【均衡校验】\n${first.note}`);
+    for (const m of plan.marks.slice(1)) expect(sheet.notes[m.cell]).toBe(m.note);
+    expect(look.bySheet['均衡校验报告'].cells).toEqual(plannedCells(plan));
+  });
+
+  it('re-running replaces our marks and report instead of stacking them', async () => {
+    const rs = await rigs(setup());
+    const once = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      return r.look();
+    });
+    const twice = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.with((h) => h.apply(plan));
+      return r.look();
+    });
+    expect(agree(rs, twice)).toEqual(agree(rs, once));
+  });
+
+  it('clear restores the clerk’s note alone, the clerk’s fill, and removes our report', async () => {
+    const rs = await rigs(setup());
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const after = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.with((h) => h.apply(plan));
+      await r.with((h) => h.clear());
+      return r.look();
+    });
+    expect(agree(rs, after)).toEqual(before);
+    expect(ledgerOf(before).notes[first.cell]).toBe(CLERK_NOTE);
+    expect(ledgerOf(before).fills[second.cell]).toBe(CLERK_FILL);
+  });
+});
+
+describe('host conformance: our report sheet’s name taken by a sheet of the clerk’s', () => {
+  const clerks: SheetSetup = { name: '均衡校验报告', rows: [['科室自己的汇总'], [123]] };
+
+  it('never touches the clerk’s sheet: the report goes to 均衡校验报告(2), re-run replaces that, clear removes only that', async () => {
+    const rs = await rigs(setup([clerks]));
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const applied = agree(
+      rs,
+      await each(rs, async (r) => {
+        await r.with((h) => h.apply(plan));
+        await r.with((h) => h.apply(plan));
+        return r.look();
+      }),
+    );
+    expect(applied.sheets).toEqual(['填表说明', '台账', '均衡校验报告', '均衡校验报告(2)']);
+    expect(applied.bySheet['均衡校验报告']).toEqual(before.bySheet['均衡校验报告']);
+    expect(applied.bySheet['均衡校验报告(2)'].cells).toEqual(plannedCells(plan));
+    const cleared = agree(
+      rs,
+      await each(rs, async (r) => {
+        await r.with((h) => h.clear());
+        return r.look();
+      }),
+    );
+    expect(cleared).toEqual(before);
+  });
+
+  it('the clerk’s sheet is read as the clerk’s (not skipped as ours)', async () => {
+    const rs = await rigs(setup([clerks]));
+    const names = await each(rs, (r) => r.with(async (h) => (await h.readWorkbook()).map((s) => s.name)));
+    expect(agree(rs, names)).toEqual(['填表说明', '台账', '均衡校验报告']);
+    const after = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      return r.with(async (h) => (await h.readWorkbook()).map((s) => s.name));
+    });
+    expect(agree(rs, after)).toEqual(['填表说明', '台账', '均衡校验报告']);
+  });
+});
+
+describe('host conformance: which sheets are ours is decided by our marker only', () => {
+  const clerks: SheetSetup = { name: '均衡校验报告', rows: [['科室自己的汇总'], [123]] };
+  /** A _balance_state record brought along (stale, crafted, copied from another workbook) naming `sheet`. */
+  const record = (sheet: string): SheetSetup => ({
+    name: STATE_SHEET,
+    veryHidden: true,
+    rows: encodeSlots({ annotations: { version: 2, reportSheet: sheet, marks: [] }, settings: null }),
+  });
+
+  it.each(['台账', '均衡校验报告'])('a record naming “%s” (no marker) makes no host touch it: validate writes beside it, clear removes only ours', async (named) => {
+    const rs = await rigs(setup([clerks, record(named)]));
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const applied = agree(
+      rs,
+      await each(rs, async (r) => {
+        const { reportSheet } = await r.with((h) => h.apply(plan));
+        expect(reportSheet).toBe('均衡校验报告(2)');
+        return r.look();
+      }),
+    );
+    expect(applied.sheets).toEqual(['填表说明', '台账', '均衡校验报告', '均衡校验报告(2)']);
+    expect(applied.bySheet['均衡校验报告']).toEqual(before.bySheet['均衡校验报告']);
+    const cleared = agree(rs, await each(rs, async (r) => (await r.with((h) => h.clear()), r.look())));
+    expect(cleared).toEqual(before);
+  });
+
+  it('a report of ours the clerk renamed to keep (marker in A3) is never read as data and survives re-run and clear', async () => {
+    const kept: SheetSetup = { name: '十月校验', rows: [['某县义务教育均衡发展校验报告'], ['评估标准：…'], [REPORT_MARKER], ['学校名称', '小学在校生数'], ['旧学校', 1]] };
+    const rs = await rigs(setup([kept]));
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const read = agree(rs, await each(rs, (r) => r.with(async (h) => (await h.readWorkbook()).map((s) => s.name))));
+    expect(read).toEqual(['填表说明', '台账']);
+    const applied = agree(
+      rs,
+      await each(rs, async (r) => {
+        await r.with((h) => h.apply(plan));
+        await r.with((h) => h.apply(plan));
+        return r.look();
+      }),
+    );
+    expect(applied.sheets).toEqual(['填表说明', '台账', '十月校验', '均衡校验报告']);
+    expect(applied.bySheet['十月校验']).toEqual(before.bySheet['十月校验']);
+    const cleared = agree(rs, await each(rs, async (r) => (await r.with((h) => h.clear()), r.look())));
+    expect(cleared).toEqual(before);
+  });
+});
+
+describe('host conformance: text from the workbook stays text', () => {
+  it('school names that look like formulas or numbers land in the report as the same text on every host', async () => {
+    const rs = await rigs(setup());
+    const reports = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      return (await r.look()).bySheet['均衡校验报告'].cells;
+    });
+    const cells = agree(rs, reports);
+    const texts = Object.values(cells);
+    expect(texts).toContain(HOSTILE);
+    expect(texts).toContain(PLUS);
+    expect(texts.some((v) => typeof v === 'object')).toBe(false);
+  });
+});
+
+describe('host conformance: rows moved between validate and clear', () => {
+  it('file host: a row inserted above the marked rows, clear finds each marked cell by its school and column', async () => {
+    const [file] = await rigs(setup());
+    const before = await file.look();
+    await file.with((h) => h.apply(plan));
+    // The clerk inserts a school at the top of the table (row 2) after validating: every marked cell moves down.
+    await file.insertRow!('台账', 2, ['新增学校', 100]);
+    await file.with((h) => h.clear());
+    const after = await file.look();
+    const sheet = ledgerOf(after);
+    const down = (ref: string) => ref.replace(/\d+$/, (n) => String(Number(n) + 1));
+    expect(sheet.notes).toEqual({ [down(first.cell)]: CLERK_NOTE });
+    expect(sheet.fills).toEqual({ [down(second.cell)]: CLERK_FILL });
+    expect(after.sheets).toEqual(before.sheets);
+  });
+
+  // Gap: the Excel and WPS hosts record each mark by address only (no school + column identity yet), so after
+  // a sort or an inserted row their clear restores the old addresses. Listed in issue #11's report.
+  it.todo('Excel host: clear finds marked cells by identity after rows move');
+  it.todo('WPS host: clear finds marked cells by identity after rows move');
+});
