@@ -49,14 +49,19 @@ export function gridSheetXml(rows: (string | number | null)[][], options: GridOp
 }
 
 /** A shared strings part of these items (raw OOXML text, as gridSheetXml collected them). */
-export function sharedStringsXml(items: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${items.length}" uniqueCount="${items.length}">${items
-    .map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`)
-    .join('')}</sst>`;
+export function sharedStringsXml(items: string[], prefix = ''): string {
+  const p = prefix ? `${prefix}:` : '';
+  const ns = prefix ? `xmlns:${prefix}="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}sst ${ns} count="${items.length}" uniqueCount="${items.length}">${items
+    .map((t) => `<${p}si><${p}t xml:space="preserve">${xmlText(t)}</${p}t></${p}si>`)
+    .join('')}</${p}sst>`;
 }
 
-/** An .xlsx of these sheets (and a shared strings part when given): content types, rels, workbook, sheets. */
-export function handmadeXlsx(sheets: HandmadeSheet[], sharedStrings?: string[], extra: Record<string, string> = {}): Uint8Array {
+/**
+ * An .xlsx of these sheets (and a shared strings part when given): content types, rels, workbook, sheets.
+ * `prefix` writes the workbook and shared strings under that prefix too, as a generator that prefixes does.
+ */
+export function handmadeXlsx(sheets: HandmadeSheet[], sharedStrings?: string[], extra: Record<string, string> = {}, prefix = ''): Uint8Array {
   const parts: Record<string, Uint8Array> = {};
   const overrides = sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
   if (sharedStrings) overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
@@ -72,9 +77,13 @@ export function handmadeXlsx(sheets: HandmadeSheet[], sharedStrings?: string[], 
   const list = sheets
     .map((s, i) => `<sheet name="${xmlText(s.name).replace(/"/g, '&quot;')}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`)
     .join('');
-  parts['xl/workbook.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${list}</sheets></workbook>`);
+  const p = prefix ? `${prefix}:` : '';
+  const ns = prefix ? `xmlns:${prefix}="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
+  parts['xl/workbook.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}workbook ${ns} xmlns:r="${REL_NS}"><${p}sheets>${list.replace(/<sheet /g, `<${p}sheet `)}</${p}sheets></${p}workbook>`,
+  );
   sheets.forEach((s, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)));
-  if (sharedStrings) parts['xl/sharedStrings.xml'] = strToU8(sharedStringsXml(sharedStrings));
+  if (sharedStrings) parts['xl/sharedStrings.xml'] = strToU8(sharedStringsXml(sharedStrings, prefix));
   for (const [name, xml] of Object.entries(extra)) parts[name] = strToU8(xml);
   return zipSync(parts);
 }

@@ -2,7 +2,7 @@
 // content types and the workbook's sheet list. Parts are replaced as wholes; untouched ones are written back
 // as their original compressed bytes.
 import { WorkbookReadError } from './errors.ts';
-import { attr, decodeUtf8, encodeUtf8, esc, findAll, findElement, setAttr } from './xml.ts';
+import { attr, decodeUtf8, encodeUtf8, esc, findAll, findElement, setAttr, unprefixMain } from './xml.ts';
 import { inflateEntry, newEntry, readZip, writeZip, type ZipEntry } from './zip.ts';
 
 export const NS = {
@@ -109,7 +109,7 @@ export class Package {
     const b = this.bytes(name);
     if (!b) return null;
     const s = decodeUtf8(b);
-    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+    return unprefixMain(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
   }
 
   set(name: string, content: string | Uint8Array): void {

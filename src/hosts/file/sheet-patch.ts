@@ -3,7 +3,7 @@
 // column order, in a new row when needed. The part's head and tail (everything around <sheetData>) go to a
 // callback, so the caller can add the one element it needs there (<legacyDrawing>).
 import type { Package } from './package.ts';
-import { attr, setAttr } from './xml.ts';
+import { attr, mainPrefixStripper, setAttr } from './xml.ts';
 import { entryWriter, inflateEntryChunks } from './zip.ts';
 import { columnLetter } from '../../model/a1.ts';
 
@@ -155,9 +155,11 @@ export function patchSheet(pkg: Package, path: string, patch: SheetPatch): void 
     }
   };
   const decoder = new TextDecoder('utf-8');
+  // A prefixed part (<x:row>) is patched as the unprefixed XML it means, and written so.
+  const unprefixed = mainPrefixStripper();
   const entry = pkg.entry(path);
-  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(decoder.decode(chunk, { stream: true }), false));
-  else take(decoder.decode(pkg.bytes(path) ?? new Uint8Array(0), { stream: true }), false);
-  take(decoder.decode(), true);
+  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(unprefixed(decoder.decode(chunk, { stream: true }), false), false));
+  else take(unprefixed(decoder.decode(pkg.bytes(path) ?? new Uint8Array(0), { stream: true }), false), false);
+  take(unprefixed(decoder.decode(), true), true);
   pkg.setEntry(path, writer.finish());
 }

@@ -3,7 +3,7 @@
 // than a SAX parser: SpreadsheetML cells are flat and regular, and indexOf over them is several times faster
 // than an evented parser building attribute objects for every tag (200,000 rows in a few seconds).
 import type { Package } from './package.ts';
-import { prefixOf, stringItemText, unesc } from './xml.ts';
+import { mainPrefixStripper, prefixOf, stringItemText, unesc } from './xml.ts';
 import { inflateEntryChunks } from './zip.ts';
 
 /** What a cell read gives: what the ledger's plain() takes (src/ledger/cells.ts). */
@@ -178,10 +178,11 @@ export function readSheet(pkg: Package, path: string, ctx: ReadContext): SheetCo
       after = end ? buf.slice(end.index + end[0].length) : '';
     }
   };
+  const unprefixed = mainPrefixStripper();
   const entry = pkg.entry(path);
-  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(decoder.decode(chunk, { stream: true }), false));
-  else take(decoder.decode(pkg.bytes(path) ?? new Uint8Array(0), { stream: true }), false);
-  take(decoder.decode(), true);
+  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(unprefixed(decoder.decode(chunk, { stream: true }), false), false));
+  else take(unprefixed(decoder.decode(pkg.bytes(path) ?? new Uint8Array(0), { stream: true }), false), false);
+  take(unprefixed(decoder.decode(), true), true);
   return { values: finish(rows, merges), merges, tail: after, relPrefix };
 }
 

@@ -124,3 +124,68 @@ export function prefixOf(text: string, uri: string): string | null {
   const m = new RegExp(`xmlns(?::([A-Za-z_][\\w.-]*))?="${uri.replace(/[./]/g, '\\$&')}"`).exec(text.slice(0, 4000));
   return m ? (m[1] ?? '') : null;
 }
+
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * A part's text with SpreadsheetML's own prefix taken off its elements (<x:row> → <row>), fed in chunks:
+ * some generators (.NET's OpenXML SDK among them) bind the main namespace to a prefix, and every reader and
+ * patcher here looks for unprefixed tags. A cell we did not see would silently be a blank, so the part is
+ * read as the unprefixed XML it means. Parts without a prefix pass through unchanged.
+ */
+export function mainPrefixStripper(): (text: string, final: boolean) => string {
+  let head = '';
+  let strip: ((t: string) => string) | null = null;
+  let identity = false;
+  let held = '';
+  return (text, final) => {
+    if (!strip) {
+      head += text;
+      // The root start tag declares the prefix: wait for it (past any <?xml …?> declaration).
+      const root = head.search(/<[A-Za-z_]/);
+      const rootEnd = root < 0 ? -1 : head.indexOf('>', root);
+      if (rootEnd < 0 && !final) return '';
+      const prefix = mainPrefix(head.slice(0, rootEnd < 0 ? head.length : rootEnd + 1));
+      if (!prefix) {
+        strip = (t) => t;
+        identity = true;
+      } else {
+        const tags = new RegExp(`<(/?)${prefix.replace(/[.-]/g, '\\$&')}:`, 'g');
+        const decl = new RegExp(`\\sxmlns:${prefix}="${MAIN_NS.replace(/[./]/g, '\\$&')}"`);
+        const hasDefault = new RegExp(`\\sxmlns="${MAIN_NS.replace(/[./]/g, '\\$&')}"`).test(head.slice(0, rootEnd + 1));
+        let first = true;
+        strip = (t) => {
+          let out = t.replace(tags, '<$1');
+          if (first) {
+            first = false;
+            out = out.replace(decl, hasDefault ? '' : ` xmlns="${MAIN_NS}"`);
+          }
+          return out;
+        };
+      }
+      text = head;
+      head = '';
+    }
+    if (identity) return text;
+    // A tag split over two chunks is held back until it is whole.
+    let t = held + text;
+    held = '';
+    if (!final) {
+      const lt = t.lastIndexOf('<');
+      if (lt >= 0 && t.indexOf('>', lt) < 0) {
+        held = t.slice(lt);
+        t = t.slice(0, lt);
+      }
+    }
+    return strip(t);
+  };
+}
+
+/** The prefix a start tag binds to SpreadsheetML's namespace, even beside a default declaration of it. */
+const mainPrefix = (tag: string): string | null => new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${MAIN_NS.replace(/[./]/g, '\\$&')}"`).exec(tag)?.[1] ?? null;
+
+/** A whole part's text with SpreadsheetML's prefix taken off its elements (see mainPrefixStripper). */
+export function unprefixMain(text: string): string {
+  if (text.indexOf(`:`) < 0 || mainPrefix(text.slice(0, 4000)) === null) return text;
+  return mainPrefixStripper()(text, true);
+}
