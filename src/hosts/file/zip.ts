@@ -1,5 +1,6 @@
 // The zip container of an .xlsx, read from its central directory and written back with every part we did not
 // change copied as its original compressed bytes (no inflate/deflate round trip: byte for byte, and fast).
+// ZIP64 archives (which some writers produce even for small files) are read; what we write is a plain zip.
 // fflate does the (de)compression: small, dependency-free, the fastest pure-JS inflate, and it streams, so a
 // 200,000-row sheet is never held inflated in full. Sizes are checked before inflating: a zip bomb is refused.
 import { Inflate, deflateSync, inflateSync } from 'fflate';
@@ -52,9 +53,17 @@ export function readZip(bytes: Uint8Array, label: string): ZipEntry[] {
     }
   }
   if (eocd < 0) throw damaged(label, '找不到 zip 目录');
-  const count = u16(bytes, eocd + 10);
-  const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw damaged(label, '不支持 ZIP64 格式');
+  let count = u16(bytes, eocd + 10);
+  let cdOffset = u32(bytes, eocd + 16);
+  // ZIP64 (some writers use it for any size): the real count and offset are in the ZIP64 end record.
+  if (count === 0xffff || cdOffset === 0xffffffff || u32(bytes, eocd + 12) === 0xffffffff) {
+    const locator = eocd - 20;
+    if (locator < 0 || u32(bytes, locator) !== 0x07064b50) throw damaged(label, 'ZIP64 目录定位记录缺失');
+    const record = u64(bytes, locator + 8);
+    if (record + 56 > bytes.length || u32(bytes, record) !== 0x06064b50) throw damaged(label, 'ZIP64 目录记录损坏');
+    count = u64(bytes, record + 32);
+    cdOffset = u64(bytes, record + 48);
+  }
   if (count > ZIP_LIMITS.entries) throw bomb(label, `包含 ${count} 个部件`);
   const entries: ZipEntry[] = [];
   let total = 0;
@@ -71,9 +80,23 @@ export function readZip(bytes: Uint8Array, label: string): ZipEntry[] {
       size: u32(bytes, p + 24),
     };
     const nameLen = u16(bytes, p + 28);
-    const skip = nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
-    const local = u32(bytes, p + 42);
+    const extraLen = u16(bytes, p + 30);
+    const skip = nameLen + extraLen + u16(bytes, p + 32);
+    let local = u32(bytes, p + 42);
     const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || local === 0xffffffff) {
+      // The ZIP64 extra field holds, in this order, each of these that its 32-bit field could not.
+      const z = zip64Extra(bytes, p + 46 + nameLen, extraLen);
+      if (!z) throw damaged(label, `部件 ${name} 缺少 ZIP64 大小信息`);
+      let k = 0;
+      const next = () => {
+        if (z.start + 8 * (k + 1) > z.end) throw damaged(label, `部件 ${name} 的 ZIP64 大小信息不完整`);
+        return u64(bytes, z.start + 8 * k++);
+      };
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (local === 0xffffffff) local = next();
+    }
     p += 46 + skip;
     if (u32(bytes, local) !== 0x04034b50) throw damaged(label, `部件 ${name} 损坏`);
     const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
@@ -91,6 +114,19 @@ export function readZip(bytes: Uint8Array, label: string): ZipEntry[] {
 }
 
 const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+
+/** A little-endian 64-bit size or offset (exact below 2^53, far beyond any workbook). */
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+/** Where the ZIP64 field (header id 1) of an extra block lies, if it has one. */
+function zip64Extra(b: Uint8Array, at: number, length: number): { start: number; end: number } | null {
+  for (let o = at; o + 4 <= at + length; ) {
+    const size = u16(b, o + 2);
+    if (u16(b, o) === 0x0001) return { start: o + 4, end: Math.min(o + 4 + size, at + length) };
+    o += 4 + size;
+  }
+  return null;
+}
 
 /** A whole part, inflated; refuses output past the declared size (a header that lies about it). */
 export function inflateEntry(e: ZipEntry, label: string): Uint8Array {
