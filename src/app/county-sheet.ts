@@ -1,10 +1,7 @@
 // 插入“县级指标”工作表: the add-in creates the county sheet for the chosen standard, for the clerk to fill in.
 import type { Host } from '../hosts/types.ts';
-import { COUNTY_SHEET, countySheetGrid } from '../ledger/county-sheet.ts';
+import { COUNTY_SHEET, COUNTY_SHEET_WIDTHS, countySheetGrid } from '../ledger/county-sheet.ts';
 import { getStandard } from '../standards/index.ts';
-
-/** Column widths of the 县级指标 sheet: 编号, 指标, 填报值, 单位, 标准, 证明材料. */
-export const COUNTY_SHEET_WIDTHS = [26, 52, 12, 8, 30, 30];
 
 export type InsertResult = 'added' | 'exists';
 

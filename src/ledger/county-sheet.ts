@@ -197,6 +197,9 @@ const STANDARD_TEXT: Record<CountyItemRule['kind'], (r: CountyItemRule) => strin
   score: (r) => `满分 ${r.threshold} 分`,
 };
 
+/** Column widths of the 县级指标 sheet countySheetGrid lays out: 编号, 指标, 填报值, 单位, 标准, 证明材料. */
+export const COUNTY_SHEET_WIDTHS = [26, 52, 12, 8, 30, 30];
+
 /** The blank 县级指标 sheet of a pack, as rows (first row is the title), for the template and the sample. */
 export function countySheetGrid(pack: RulePack, countyName = ''): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [

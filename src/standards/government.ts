@@ -1,7 +1,7 @@
 // Government guarantee, education quality and social recognition (rules §4.2–4.4), and the 2012 scored
 // government work (rules §3), as data. Per-school limits are judged from ledger columns; county items from the
 // 县级指标 sheet.
-import type { Stage } from '../core/types.ts';
+import type { Stage } from '../model/stages.ts';
 
 const DOC_2017 = '教督〔2017〕6号《县域义务教育优质均衡发展督导评估办法》';
 const RULES = '国教督办函〔2019〕30号《县域义务教育优质均衡发展督导评估规程》';

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../core/types.ts';
+import { fail, ok, type Result } from '../model/result.ts';
 import { city2017Funding1150 } from './city-2017-funding-1150.ts';
 import { national2012Basic } from './national-2012-basic.ts';
 import { national2017Quality } from './national-2017-quality.ts';

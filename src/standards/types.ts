@@ -1,22 +1,9 @@
-import type { NumericField, Stage } from '../core/types.ts';
-import type { UnitCosts } from '../core/rectify/units.ts';
+import type { NumericField } from '../model/fields.ts';
+import type { IndicatorId, UnitCosts } from '../model/indicators.ts';
+import type { Stage } from '../model/stages.ts';
 import type { CountyItemRule, SchoolGovernmentRules } from './government.ts';
 
-/** Indicator ids of the rules page (§3, §4.1). */
-export const INDICATOR_IDS = [
-  'above_degree_teachers_per_100',
-  'backbone_teachers_per_100',
-  'pe_art_teachers_per_100',
-  'teaching_area_per_student',
-  'sports_area_per_student',
-  'equipment_value_per_student',
-  'multimedia_rooms_per_100',
-  'computers_per_100',
-  'books_per_student',
-  'teachers_per_100',
-  'senior_title_teachers_per_100',
-] as const;
-export type IndicatorId = (typeof INDICATOR_IDS)[number];
+export { INDICATOR_IDS, type IndicatorId } from '../model/indicators.ts';
 
 export interface IndicatorRule {
   id: IndicatorId;

@@ -1,9 +1,8 @@
 // What an addition to each indicator's numerator is counted in, how finely, and what it costs (rules §7).
-import type { IndicatorId } from '../../standards/types.ts';
-import { fail, ok, type Result } from '../types.ts';
+import type { IndicatorId, ResourceKind, UnitCosts } from '../../model/indicators.ts';
+import { fail, ok, type Result } from '../../model/result.ts';
 
-/** A resource a county budgets for; unit costs are set per resource (元 per unit). */
-export type ResourceKind = 'teacher' | 'teaching_area' | 'sports_area' | 'equipment' | 'multimedia_room' | 'computer' | 'book';
+export type { ResourceKind, UnitCosts };
 
 export interface ResourceUnit {
   kind: ResourceKind;
@@ -41,12 +40,6 @@ export const RESOURCE_NAMES: Record<ResourceKind, string> = {
   computer: '计算机（每台）',
   book: '图书（每册）',
 };
-
-/**
- * 元 per unit, by resource kind; an indicator id as key overrides its kind (e.g. a backbone teacher costing more
- * than another teacher). A county setting: absent means the plan is in natural units only.
- */
-export type UnitCosts = Partial<Record<ResourceKind | IndicatorId, number>>;
 
 /** The cost in 元 of one unit of an indicator's numerator, or null when the county set none. */
 export function unitCostOf(id: IndicatorId, costs: UnitCosts | undefined): number | null {

@@ -1,8 +1,7 @@
 // The 县级指标 sheet (src/ledger/county-sheet.ts reads it back) in an ExcelJS workbook, for `balance template`
 // (blank) and the sample county (filled in); written like the report sheet, from a sheet plan.
 import type ExcelJS from 'exceljs';
-import { COUNTY_SHEET_WIDTHS } from '../../app/county-sheet.ts';
-import { COUNTY_SHEET, countySheetGrid } from '../../ledger/county-sheet.ts';
+import { COUNTY_SHEET, COUNTY_SHEET_WIDTHS, countySheetGrid } from '../../ledger/county-sheet.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { RulePack } from '../../standards/types.ts';
 import { writeReportSheet } from './report.ts';
