@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    setupFiles: ['test/support/cleanup.ts'],
   },
 });

@@ -1,12 +1,12 @@
 // Opening files that are not usable .xlsx workbooks gives a typed error with a Chinese message, never a crash.
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FileHost, WorkbookReadError } from '../../src/hosts/file/index.ts';
 import { fromFile } from '../../src/hosts/file/node.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -65,7 +65,7 @@ describe('opening workbooks', () => {
   });
 
   it('reads files from disk and names a missing one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'balance-open-'));
+    const dir = scratchDir('balance-open-');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('台账').getCell('A1').value = '学校名称';
     const path = join(dir, '某县台账.xlsx');

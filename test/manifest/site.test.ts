@@ -2,8 +2,7 @@
 // moved to it, the result valid against Microsoft's schema; the schema check really fails bad manifests; each
 // ribbon button has its own icons; every function has a helpUrl into the help page, whose examples are right.
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +12,12 @@ import { DEV_BASE, rebase, siteBase } from '../../scripts/site-url.mjs';
 import { ICON_SIZES, checkManifest, schemaErrors, validateManifestFile } from '../../scripts/validate-manifest.ts';
 import { FUNCTIONS } from '../../src/functions/definitions.ts';
 import { STANDARDS } from '../../src/standards/index.ts';
+import { scratchDir } from '../support/scratch.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const xml = readFileSync(`${root}manifest.xml`, 'utf8');
 const BASE = 'https://jyj.example.gov.cn/balance/';
-const tmp = mkdtempSync(path.join(tmpdir(), 'manifest-'));
+const tmp = scratchDir('manifest-');
 const write = (name: string, text: string) => {
   const file = path.join(tmp, name);
   writeFileSync(file, text);

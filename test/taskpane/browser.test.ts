@@ -2,9 +2,8 @@
 // the file input, validate, compare what the pane shows with evaluate() on the same data, select a problem,
 // download the annotated workbook and check it with ExcelJS, and leave a screenshot for a human to look at.
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { SAMPLE_HEADER_ROW, SAMPLE_SHEET, writeSampleWorkbook } from '../../src/
 import { DEFAULT_STANDARD_ID, INDICATOR_INFO, getStandard } from '../../src/standards/index.ts';
 import { builtPane } from './build.ts';
 import { launchChromium } from './chromium.ts';
+import { scratchDir } from '../support/scratch.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -37,7 +37,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const dir = builtPane();
   mkdirSync(OUT, { recursive: true });
-  samplePath = path.join(mkdtempSync(path.join(tmpdir(), 'pane-sample-')), '云岭县台账.xlsx');
+  samplePath = path.join(scratchDir('pane-sample-'), '云岭县台账.xlsx');
   sampleBytes = Buffer.from(await writeSampleWorkbook().xlsx.writeBuffer());
   writeFileSync(samplePath, sampleBytes);
 
@@ -240,7 +240,7 @@ describe('header mapping by hand', () => {
       }
     });
     expect(col).not.toBe('');
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-renamed-')), '改名台账.xlsx');
+    const file = path.join(scratchDir('pane-renamed-'), '改名台账.xlsx');
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
 
     const other = await context.newPage();
@@ -307,7 +307,7 @@ describe('未评估', () => {
     while (ws.getRow(row).getCell(type).value !== '小学') row++;
     const blank = ws.getRow(row).getCell(enrolment);
     blank.value = null;
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-gaps-')), '数据不全.xlsx');
+    const file = path.join(scratchDir('pane-gaps-'), '数据不全.xlsx');
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
 
     const other = await context.newPage();
@@ -341,7 +341,7 @@ describe('the 县级指标 sheet', () => {
   it('inserts the blank county sheet of the chosen standard into a workbook that lacks one, once', async () => {
     const wb = writeSampleWorkbook();
     wb.removeWorksheet(wb.getWorksheet('县级指标')!.id);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pane-nocounty-')), '无县级指标.xlsx');
+    const file = path.join(scratchDir('pane-nocounty-'), '无县级指标.xlsx');
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
 
     const other = await context.newPage();
@@ -425,7 +425,7 @@ describe('task pane start-up outside Office', () => {
   });
 
   it('says in Chinese which file it cannot use, and keeps going', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pane-bad-'));
+    const dir = scratchDir('pane-bad-');
     const notWorkbook = path.join(dir, '说明.txt');
     const broken = path.join(dir, '损坏.xlsx');
     writeFileSync(notWorkbook, '学校名称,小学在校生数\n');

@@ -1,10 +1,9 @@
 // Launches the system's Debian chromium through playwright-core (never a downloaded browser), headless and
 // quiet, with a fresh profile. A missing chromium is a test failure with a clear message, not a skip.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { scratchDir } from '../support/scratch.ts';
 
 export function findChromium(): string {
   let found = '';
@@ -21,7 +20,7 @@ export function findChromium(): string {
 
 export async function launchChromium(viewport: { width: number; height: number }): Promise<BrowserContext> {
   const executablePath = findChromium();
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'pane-chromium-'));
+  const userDataDir = scratchDir('pane-chromium-');
   return chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
