@@ -30,14 +30,15 @@ export const gapsOfStage = (gaps: DataGap[], stage: Stage): DataGap[] => gaps.fi
 
 /** "数据不全，未评估：台账 C5、C9 在校生数无法读取；没有“初中在校生数”列（表头未对应）". */
 export function gapReason(gaps: DataGap[]): string {
-  const byReason = new Map<string, { sheet?: string; cells: string[] }>();
+  const byReason = new Map<string, { sheet?: string; cells: Set<string> }>();
   for (const g of gaps) {
     const key = `${g.sheet ?? ''}\u0000${g.reason}`;
-    const entry = byReason.get(key) ?? { sheet: g.sheet, cells: [] };
-    for (const c of g.cells) if (!entry.cells.includes(c)) entry.cells.push(c);
+    const entry = byReason.get(key) ?? { sheet: g.sheet, cells: new Set<string>() };
+    for (const c of g.cells) entry.cells.add(c);
     byReason.set(key, entry);
   }
-  const parts = [...byReason].map(([key, { sheet, cells }]) => {
+  const parts = [...byReason].map(([key, { sheet, cells: set }]) => {
+    const cells = [...set];
     const reason = key.split('\u0000')[1];
     if (cells.length === 0) return `${sheet ? `工作表“${sheet}”` : ''}${reason}`;
     const shown = cells.slice(0, CELLS_SHOWN).join('、') + (cells.length > CELLS_SHOWN ? ` 等 ${cells.length} 处` : '');

@@ -104,7 +104,8 @@ function readTable(
   const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage, rowTypes: types });
   const accounting = rows.accounting;
   let read = dropPlaceholders(rows.schools);
-  moveRows(accounting, rows.schools.filter((s) => !read.includes(s)), 'placeholder');
+  const kept = new Set(read);
+  moveRows(accounting, rows.schools.filter((s) => !kept.has(s)), 'placeholder');
   if (given.length > 0) {
     problems.push(...readGiven(sheet.values, origin, read, given, name, new Map(found.columns.map((h) => [h.index, h.info.text]))));
     problems.push({ severity: 'info', sheet: name,

@@ -72,20 +72,25 @@ export interface SheetXmlExtras {
  * row larger, rows frozen as planned, printed landscape on pages as wide as the table.
  */
 export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: SheetXmlExtras = {}): string {
-  const allSpans = spans(plan.merges ?? []);
-  const merged = new Set(allSpans.flatMap((s) => Array.from({ length: s.to - s.from + 1 }, (_, k) => `${s.row}:${s.from + k}`)));
+  // By row, so a report listing 100,000 schools is not rows × merges of work.
+  const spansByRow = new Map<number, ReturnType<typeof spans>>();
+  for (const s of spans(plan.merges ?? [])) {
+    const list = spansByRow.get(s.row);
+    if (list) list.push(s);
+    else spansByRow.set(s.row, [s]);
+  }
   const rows: string[] = [];
   let maxCol = 1;
   plan.rows.forEach((cells, r) => {
     const rowNum = r + 1;
     const filled = cells.flatMap((c, i) => (c ? [i + 1] : []));
-    const rowSpans = allSpans.filter((s) => s.row === rowNum);
+    const rowSpans = spansByRow.get(rowNum) ?? [];
     const last = filled.length >= 2 ? Math.max(...filled, ...rowSpans.map((s) => s.to)) : 0;
     const wraps = new Set<number>();
     let lines = 1;
     cells.forEach((rc, i) => {
       const width = plan.columnWidths[i];
-      if (!rc || typeof rc.v !== 'string' || merged.has(`${rowNum}:${i + 1}`) || width === undefined) return;
+      if (!rc || typeof rc.v !== 'string' || rowSpans.some((s) => i + 1 >= s.from && i + 1 <= s.to) || width === undefined) return;
       const need = Math.ceil(textWidth(rc.v) / Math.max(1, width - 1));
       if (need > 1) {
         wraps.add(i + 1);
