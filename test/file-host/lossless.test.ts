@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clearWorkbook, validateWorkbook } from '../../src/app/validate.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { writeSampleWorkbook } from '../../src/sample/index.ts';
+import { cellsOf, commentsOf } from './parts.ts';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -95,23 +96,6 @@ function addRich(parts: Parts, macro: boolean): void {
 
 /** Parts the annotation may change: the ledger sheet and its notes, styles, the workbook's lists of parts. */
 const OWNED = new Set(['xl/worksheets/sheet2.xml', 'xl/worksheets/_rels/sheet2.xml.rels', 'xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml']);
-
-/** Each cell's value text and style index in a sheet part. */
-function cellsOf(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(\/>|>(.*?)<\/c>)/g)) {
-    const s = /\ss="(\d+)"/.exec(m[2])?.[1] ?? '0';
-    if (m[3] === '/>' && s === '0') continue;
-    out.set(m[1], `${s}|${m[4] ?? ''}`);
-  }
-  return out;
-}
-
-function commentsOf(xml: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)"([^>]*)>(.*?)<\/comment>/gs)) out.set(m[1], m[2] + m[3]);
-  return out;
-}
 
 for (const macro of [false, true]) {
   describe(macro ? 'a macro workbook (.xlsm)' : 'a workbook with charts, a pivot table, a table, threads and protection', () => {
