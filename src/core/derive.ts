@@ -1,5 +1,6 @@
-// Per-school indicator values from a school part's raw amounts (rules §3, §4.1).
-import type { IndicatorId } from '../standards/types.ts';
+// Per-school indicator values from a school part's raw amounts (rules §3, §4.1): how each numerator is made of
+// its fields; the fields and the scale themselves are the registry's (model/indicators.ts).
+import { INDICATORS, type IndicatorId } from '../model/indicators.ts';
 import type { PartField, SchoolPart } from './split.ts';
 
 export interface Derived {
@@ -24,12 +25,11 @@ interface Formula {
 
 const v = (p: SchoolPart, f: PartField): number => p.values[f] ?? 0;
 
-const ratio = (field: PartField, scale: number): Formula => ({
-  scale,
-  cellField: () => field,
-  required: () => [field],
-  amount: (p) => v(p, field),
-});
+/** A plain ratio: the registry's one numerator field over pupils, at its scale. */
+const ratio = (id: IndicatorId): Formula => {
+  const field = INDICATORS[id].numerator[0] as PartField;
+  return { scale: INDICATORS[id].scale, cellField: () => field, required: () => [field], amount: (p) => v(p, field) };
+};
 
 /** 规程: rural small schools and teaching points with 50–99 pupils may count itinerant PE/art teachers. */
 const itinerantAllowed = (p: SchoolPart): boolean =>
@@ -38,13 +38,13 @@ const itinerantAllowed = (p: SchoolPart): boolean =>
 export const FORMULAS: Record<IndicatorId, Formula> = {
   // Indoor sports rooms are counted in the teaching area by the statistics; both methods move them to sports.
   teaching_area_per_student: {
-    scale: 1,
+    scale: INDICATORS.teaching_area_per_student.scale,
     cellField: () => 'teaching_area',
     required: () => ['teaching_area'],
     amount: (p) => v(p, 'teaching_area') - v(p, 'indoor_sports_area'),
   },
   sports_area_per_student: {
-    scale: 1,
+    scale: INDICATORS.sports_area_per_student.scale,
     // A ledger's own 体育运动场馆面积 already includes the gym and is used as is.
     cellField: (p) => (p.values.sports_area !== undefined ? 'sports_area' : 'sports_ground_area'),
     required: (p) => [p.values.sports_area !== undefined ? 'sports_area' : 'sports_ground_area'],
@@ -54,16 +54,16 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
       return base + extra;
     },
   },
-  equipment_value_per_student: ratio('equipment_value', 1),
-  multimedia_rooms_per_100: ratio('multimedia_rooms', 100),
-  computers_per_100: ratio('computers', 100),
-  books_per_student: ratio('books', 1),
-  teachers_per_100: ratio('teachers', 100),
-  above_degree_teachers_per_100: ratio('above_degree_teachers', 100),
-  backbone_teachers_per_100: ratio('backbone_teachers', 100),
-  senior_title_teachers_per_100: ratio('senior_title_teachers', 100),
+  equipment_value_per_student: ratio('equipment_value_per_student'),
+  multimedia_rooms_per_100: ratio('multimedia_rooms_per_100'),
+  computers_per_100: ratio('computers_per_100'),
+  books_per_student: ratio('books_per_student'),
+  teachers_per_100: ratio('teachers_per_100'),
+  above_degree_teachers_per_100: ratio('above_degree_teachers_per_100'),
+  backbone_teachers_per_100: ratio('backbone_teachers_per_100'),
+  senior_title_teachers_per_100: ratio('senior_title_teachers_per_100'),
   pe_art_teachers_per_100: {
-    scale: 100,
+    scale: INDICATORS.pe_art_teachers_per_100.scale,
     cellField: () => 'pe_art_teachers',
     required: () => ['pe_art_teachers'],
     amount: (p, relaxations) =>

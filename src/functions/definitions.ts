@@ -1,6 +1,6 @@
 // The custom functions of DESIGN.md, defined once: Excel's entry (excel.ts) and the WPS add-in both call these.
 // Each is a thin wrapper over src/core and src/standards; errors come back as FnError values, never thrown.
-import { VERDICT_TEXT } from '../model/messages.ts';
+import { MESSAGES, VERDICT_TEXT } from '../model/messages.ts';
 import { FORMULAS, shortfall } from '../core/derive.ts';
 import { schoolPasses } from '../core/kernel.ts';
 import { compositeCV, leaveOneOutImpact, weightedStatsFromSums } from '../core/stats.ts';
@@ -117,7 +117,7 @@ function thresholdOf(indicatorArg: unknown, stageArg: unknown, standardArg: unkn
   const pack = parseStandard(standardArg);
   if (isFnError(pack)) return pack;
   const rule = pack.indicators.find((r) => r.id === id);
-  if (!rule) return fnError('#N/A', `${pack.name}不含指标“${id}”`);
+  if (!rule) return fnError('#N/A', MESSAGES.packLacksIndicator(pack.name, id));
   const threshold = rule.threshold?.[st];
   if (threshold === undefined) return fnError('#N/A', `${pack.name}未规定${rule.name}（${STAGE_NAMES[st]}）的学校标准，由省定办学标准决定`);
   return { rule, threshold, pack };

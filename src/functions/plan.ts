@@ -7,6 +7,7 @@ import { raiseTo } from '../core/rectify/school.ts';
 import { STAGE_NAMES } from '../core/types.ts';
 import { asMatrix, parseIndicator, parseStage, parseStandard, readPairs } from './args.ts';
 import { fnError, isFnError, type FnMatrix, type FnResult } from './types.ts';
+import { MESSAGES } from '../model/messages.ts';
 
 export function planOne(v: unknown, w: unknown, stageArg: unknown, indicatorArg: unknown, standardArg: unknown): FnResult {
   const stage = parseStage(stageArg);
@@ -16,7 +17,7 @@ export function planOne(v: unknown, w: unknown, stageArg: unknown, indicatorArg:
   const pack = parseStandard(standardArg);
   if (isFnError(pack)) return pack;
   const rule = pack.indicators.find((r) => r.id === id);
-  if (!rule) return fnError('#N/A', `${pack.name}不含指标“${id}”`);
+  if (!rule) return fnError('#N/A', MESSAGES.packLacksIndicator(pack.name, id));
   const pairs = readPairs(v, w);
   if (isFnError(pairs)) return pairs;
   // readPairs hands back shared scratch arrays: copy before the next call can reuse them.

@@ -14,4 +14,7 @@ export const MESSAGES = {
   enrolmentUnreadable: '在校生数为空或无法读取',
   mappingUnknownField: (field: string) => `映射中的字段“${field}”不是台账字段，已忽略`,
   mappingColumnNotFound: (field: string, spec: string, sheet: string) => `映射“${field}=${spec}”在工作表“${sheet}”中找不到对应的列，已忽略`,
+  packLacksIndicator: (pack: string, id: string) => `${pack}不含指标“${id}”`,
+  noUnitCosts: '未设单价，仅列数量。',
+  extraArguments: (args: string[]) => `多余的参数：${args.join(' ')}`,
 } as const;

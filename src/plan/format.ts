@@ -1,7 +1,7 @@
 // Display conventions shared by the notes and the report sheet (rules §1 rounding: means and school values
 // to 2 decimals, CVs to 3; the stored numbers stay unrounded).
-import type { IndicatorId, IndicatorRule } from '../standards/types.ts';
-import { INDICATOR_INFO } from '../standards/index.ts';
+import { INDICATORS, type IndicatorId } from '../model/indicators.ts';
+import type { IndicatorRule } from '../standards/types.ts';
 
 export const FMT_VALUE = '0.00';
 export const FMT_CV = '0.000';
@@ -13,7 +13,7 @@ export const HEADER_FILL = '#DDEBF7';
 export const PASS_FILL = '#E2EFDA';
 
 /** Base unit of an indicator's amount: the numerator of its per-pupil unit ('㎡/生' → '㎡'). */
-export const baseUnit = (id: IndicatorId): string => INDICATOR_INFO[id].unit.split('/')[0];
+export const baseUnit = (id: IndicatorId): string => INDICATORS[id].amountUnit;
 
 /** People, rooms, computers and books come in whole units: a shortfall is shown rounded up. */
 export const isCountUnit = (unit: string): boolean => ['人', '间', '台', '册'].includes(unit);
@@ -28,22 +28,11 @@ export const shortfallFormat = (unit: string): string => (isCountUnit(unit) ? FM
 
 export const fixed = (x: number, decimals: number): string => x.toFixed(decimals);
 
+/** Short column labels for the compliance matrix and the plan; the indicator table prints the full names. */
+export const shortName = (id: IndicatorId): string => INDICATORS[id].short;
 
-/** Short column labels for the compliance matrix; the indicator table prints the full names. */
-const SHORT: Record<IndicatorId, string> = {
-  above_degree_teachers_per_100: '高学历教师',
-  backbone_teachers_per_100: '骨干教师',
-  pe_art_teachers_per_100: '体育艺术教师',
-  teaching_area_per_student: '教学辅助用房',
-  sports_area_per_student: '体育场馆',
-  equipment_value_per_student: '仪器设备值',
-  multimedia_rooms_per_100: '多媒体教室',
-  computers_per_100: '计算机',
-  books_per_student: '图书',
-  teachers_per_100: '专任教师',
-  senior_title_teachers_per_100: '中级职称教师',
-};
-export const shortName = (id: IndicatorId): string => SHORT[id];
+/** A school value or county mean as the notes print it, to the registry's decimals. */
+export const valueText = (id: IndicatorId, x: number): string => x.toFixed(INDICATORS[id].decimals);
 
 export const thresholdText = (rule: IndicatorRule, threshold: number): string => `≥ ${threshold} ${rule.unit}`;
 

@@ -5,7 +5,7 @@ import { FAIL_FILL, WARN_FILL, type CellMark } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import { STAGE_NAMES, type Problem } from '../core/types.ts';
 import type { RulePack } from '../standards/types.ts';
-import { baseUnit, displayShortfall, fixed, itemValueText, thresholdText } from './format.ts';
+import { baseUnit, displayShortfall, fixed, itemValueText, thresholdText, valueText } from './format.ts';
 import { markKey as key, normalCell } from './host-rules.ts';
 
 const SEVERITY_NAMES: Record<Problem['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
@@ -27,7 +27,7 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
       const minRatio = pack.schoolRule?.minRatio;
       const lines = [
         `未达标：${rule.name}（${STAGE_NAMES[school.stage]}）`,
-        `本校值：${fixed(value, 2)} ${rule.unit}`,
+        `本校值：${valueText(rule.id, value)} ${rule.unit}`,
         `标准：${thresholdText(rule, threshold)}`,
         `差额：需补足 ${gap} ${unit}`,
         minRatio === undefined

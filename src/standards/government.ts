@@ -180,7 +180,8 @@ export const RETENTION_INPUT_NAMES: Record<RetentionInput, string> = {
   deaths: '三年内死亡学生数',
 };
 
-const DOC_2012 = '教督〔2012〕3号《县域义务教育均衡发展督导评估暂行办法》';
+/** The document the 2012 method comes from, as its rules cite it. */
+export const DOC_2012 = '教督〔2012〕3号《县域义务教育均衡发展督导评估暂行办法》';
 const work = (id: string, name: string, area: string, points: number): CountyItemRule => ({
   id,
   name,

@@ -1,8 +1,8 @@
-import { GOVERNMENT_WORK_2012, GOVERNMENT_WORK_PASS, SATISFACTION_2012 } from './government.ts';
+import { DOC_2012, GOVERNMENT_WORK_2012, GOVERNMENT_WORK_PASS, SATISFACTION_2012 } from './government.ts';
 import { INDICATOR_INFO } from './indicators.ts';
 import type { IndicatorId, IndicatorRule, RulePack } from './types.ts';
 
-const DOC = '教督〔2012〕3号《县域义务教育均衡发展督导评估暂行办法》';
+const DOC = DOC_2012;
 
 const rule = (id: IndicatorId): IndicatorRule => ({ id, ...INDICATOR_INFO[id], source: DOC });
 

@@ -1,6 +1,7 @@
 // The pane's own words (not the rules' names, which come from the rule packs in Chinese).
 // zh-CN is the default; en-US exists for reviewers and Office installed in English.
 import type { Stage } from '../core/types.ts';
+import { MESSAGES } from '../model/messages.ts';
 
 export type Locale = 'zh-CN' | 'en-US';
 
@@ -68,7 +69,7 @@ const zhCN = {
     forSchool: '学校达标',
     forCV: '差异系数',
     total: (wan: string) => `合计约 ${wan} 万元。`,
-    noCosts: '未设单价，仅列数量。',
+    noCosts: MESSAGES.noUnitCosts as string,
     checked: '按方案增加后复核：',
   },
   shortfall: '缺口',

@@ -103,4 +103,9 @@ describe('folder imports', () => {
     });
     expect(found).toEqual([]);
   });
+
+  it('src/model imports nothing outside itself: it is the vocabulary below every folder', () => {
+    const graph = folderGraph(sourceFiles(join(SRC, 'model')).map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+    expect(Object.fromEntries(graph.get('model') ?? [])).toEqual({});
+  });
 });

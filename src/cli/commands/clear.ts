@@ -8,6 +8,7 @@ import { usageError } from '../errors.ts';
 import type { CliIO } from '../io.ts';
 import { openWorkbook } from '../load.ts';
 import { USAGE } from '../usage.ts';
+import { MESSAGES } from '../../model/messages.ts';
 
 export async function clearCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { values: ['out'], flags: ['in-place', 'yes'] });
@@ -17,7 +18,7 @@ export async function clearCommand(argv: string[], io: CliIO): Promise<number> {
   }
   const [path, ...extra] = args.positionals;
   if (!path) throw usageError('请指定要清除标注的工作簿，例如 balance clear 标注副本.xlsx --out 清除后.xlsx');
-  if (extra.length > 0) throw usageError(`多余的参数：${extra.join(' ')}`);
+  if (extra.length > 0) throw usageError(MESSAGES.extraArguments(extra));
   const out = args.value('out');
   const inPlace = args.flag('in-place');
   if (out && inPlace) throw usageError('--out 与 --in-place 只能选一个');

@@ -12,6 +12,7 @@ import { reportJsonText } from '../report-json.ts';
 import { USAGE } from '../usage.ts';
 import { validateHost } from '../validate-file.ts';
 import { formatVerdict } from '../verdict.ts';
+import { MESSAGES } from '../../model/messages.ts';
 
 export const DEFAULT_DEMO_DIR = 'demo-output';
 
@@ -27,7 +28,7 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     io.out(USAGE.demo);
     return 0;
   }
-  if (args.positionals.length > 0) throw usageError(`多余的参数：${args.positionals.join(' ')}`);
+  if (args.positionals.length > 0) throw usageError(MESSAGES.extraArguments(args.positionals));
   const dir = args.value('out') ?? DEFAULT_DEMO_DIR;
   const files = demoFileNames(dir);
 

@@ -6,6 +6,7 @@ import type { CliIO } from '../io.ts';
 import { standardOption } from '../standard.ts';
 import { buildTemplateWorkbook } from '../template.ts';
 import { USAGE } from '../usage.ts';
+import { MESSAGES } from '../../model/messages.ts';
 
 export async function templateCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { values: ['out', 'standard'] });
@@ -13,7 +14,7 @@ export async function templateCommand(argv: string[], io: CliIO): Promise<number
     io.out(USAGE.template);
     return 0;
   }
-  if (args.positionals.length > 0) throw usageError(`多余的参数：${args.positionals.join(' ')}`);
+  if (args.positionals.length > 0) throw usageError(MESSAGES.extraArguments(args.positionals));
   const out = args.value('out');
   if (!out) throw usageError('请用 --out 指定模板文件，例如 --out 台账.xlsx');
   const pack = standardOption(args.value('standard'));

@@ -14,6 +14,7 @@ import { USAGE } from '../usage.ts';
 import { validateFile, type ValidatedFile } from '../validate-file.ts';
 import { formatVerdict } from '../verdict.ts';
 import { reviewSummary } from '../../core/review.ts';
+import { MESSAGES } from '../../model/messages.ts';
 
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { values: ['standard', 'sheet', 'out', 'json', 'county', 'costs'], multiple: ['map'], flags: ['merge-campuses'] });
@@ -23,7 +24,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   }
   const [path, ...extra] = args.positionals;
   if (!path) throw usageError('请指定要校验的台账文件，例如 balance validate 台账.xlsx');
-  if (extra.length > 0) throw usageError(`多余的参数：${extra.join(' ')}（一次校验一个文件；多个县请用 balance rollup）`);
+  if (extra.length > 0) throw usageError(`${MESSAGES.extraArguments(extra)}（一次校验一个文件；多个县请用 balance rollup）`);
   const mapping = parseMappings(args.values('map'));
   const out = args.value('out');
 

@@ -1,34 +1,11 @@
 // What an addition to each indicator's numerator is counted in, how finely, and what it costs (rules §7).
-import type { IndicatorId, ResourceKind, UnitCosts } from '../../model/indicators.ts';
+import { INDICATOR_IDS, INDICATORS, type IndicatorId, type ResourceKind, type ResourceUnit, type UnitCosts } from '../../model/indicators.ts';
 import { fail, ok, type Result } from '../../model/result.ts';
 
-export type { ResourceKind, UnitCosts };
+export type { ResourceKind, ResourceUnit, UnitCosts };
 
-export interface ResourceUnit {
-  kind: ResourceKind;
-  /** Unit of the amount added, as the report prints it. */
-  unit: string;
-  /** Amounts are multiples of this, rounded up: whole teachers, rooms, computers and books; 0.01 ㎡; whole 元. */
-  step: number;
-  /** Whole things (teachers, rooms): the plan is rounded to whole units and checked again. */
-  whole: boolean;
-}
-
-const unit = (kind: ResourceKind, u: string, step: number, whole: boolean): ResourceUnit => ({ kind, unit: u, step, whole });
-
-export const RESOURCE_UNITS: Record<IndicatorId, ResourceUnit> = {
-  above_degree_teachers_per_100: unit('teacher', '人', 1, true),
-  backbone_teachers_per_100: unit('teacher', '人', 1, true),
-  pe_art_teachers_per_100: unit('teacher', '人', 1, true),
-  teachers_per_100: unit('teacher', '人', 1, true),
-  senior_title_teachers_per_100: unit('teacher', '人', 1, true),
-  teaching_area_per_student: unit('teaching_area', '㎡', 0.01, false),
-  sports_area_per_student: unit('sports_area', '㎡', 0.01, false),
-  equipment_value_per_student: unit('equipment', '元', 1, false),
-  multimedia_rooms_per_100: unit('multimedia_room', '间', 1, true),
-  computers_per_100: unit('computer', '台', 1, true),
-  books_per_student: unit('book', '册', 1, true),
-};
+/** What an addition to each indicator's numerator is counted in, from the registry. */
+export const RESOURCE_UNITS: Record<IndicatorId, ResourceUnit> = Object.fromEntries(INDICATOR_IDS.map((id) => [id, INDICATORS[id].resource])) as Record<IndicatorId, ResourceUnit>;
 
 /** Chinese names of the resources, for the settings file's documentation and the report. */
 export const RESOURCE_NAMES: Record<ResourceKind, string> = {
