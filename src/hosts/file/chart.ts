@@ -88,9 +88,12 @@ function drawingXml(anchor: string, chartRelId: string): string {
   );
 }
 
-/** Adds the plan's chart to our report sheet: a drawing part, a chart part, their relationships and types. */
-export function addReportChart(pkg: Package, sheet: SheetEntry, plan: ReportSheetPlan): void {
-  if (!plan.chart || !parseRange(plan.chart.anchor) || !parseRange(plan.chart.categories)) return;
+/**
+ * Adds the plan's chart for our report sheet: a drawing part, a chart part, their relationships and types. The
+ * r:id of the drawing, for the sheet's <drawing> element (written with the sheet), or undefined for no chart.
+ */
+export function addReportChart(pkg: Package, sheet: SheetEntry, plan: ReportSheetPlan): string | undefined {
+  if (!plan.chart || !parseRange(plan.chart.anchor) || !parseRange(plan.chart.categories)) return undefined;
   const drawing = pkg.freeName('xl/drawings/drawing', '.xml');
   const chart = pkg.freeName('xl/charts/chart', '.xml');
   pkg.set(chart, chartXml(plan));
@@ -99,8 +102,5 @@ export function addReportChart(pkg: Package, sheet: SheetEntry, plan: ReportShee
   const chartRel = pkg.addRel(drawing, NS.chart, relativeTarget(drawing, chart));
   pkg.set(drawing, drawingXml(plan.chart.anchor, chartRel));
   pkg.setContentType(drawing, DRAWING_TYPE);
-  const drawingRel = pkg.addRel(sheet.path, NS.drawing, relativeTarget(sheet.path, drawing));
-  const xml = pkg.text(sheet.path)!;
-  const end = xml.lastIndexOf('</worksheet>');
-  pkg.set(sheet.path, `${xml.slice(0, end)}<drawing r:id="${drawingRel}"/>${xml.slice(end)}`);
+  return pkg.addRel(sheet.path, NS.drawing, relativeTarget(sheet.path, drawing));
 }

@@ -15,7 +15,7 @@ import { hashText, identityOf, Locator } from './identity.ts';
 import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
 import { NS, relativeTarget, type SheetEntry } from './package.ts';
 import { Package } from './package.ts';
-import { reportSheetXml, solidFillXml } from './report-xml.ts';
+import { reportSheetXml, solidFillXml, writeReportSheet } from './report-xml.ts';
 import { patchSheet, type StyleEdit } from './sheet-patch.ts';
 import { readSharedStrings, readSheet, type SheetContent } from './sheet-read.ts';
 import { decodeState, findStateSheet, stateSheetXml, STATE_SHEET } from './state.ts';
@@ -23,6 +23,7 @@ import { dateStyles, StyleBook, STYLES_EMPTY } from './styles.ts';
 import { activeTab, addWorksheet, date1904, removeWorksheet } from './workbook.ts';
 import { attr, xstr } from './xml.ts';
 import { addReportChart } from './chart.ts';
+import { streamedEntry } from './zip.ts';
 
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const OUR_FILLS = new Set([FAIL_FILL, WARN_FILL].map((h) => h.toUpperCase()));
@@ -246,8 +247,10 @@ export class FileHost implements Host {
       patchSheet(this.pkg, sheet.path, { cells, tail: (t) => editLegacyDrawing(t, legacy, content.relPrefix) });
       this.contents.delete(sheet.path);
     }
-    const report = addWorksheet(this.pkg, reportName, reportSheetXml(plan.reportSheet, book));
-    if (plan.reportSheet.chart) addReportChart(this.pkg, report, plan.reportSheet);
+    // The sheet is registered first, so the chart's relationship exists when the sheet (streamed) names it.
+    const report = addWorksheet(this.pkg, reportName, '');
+    const drawingRelId = addReportChart(this.pkg, report, plan.reportSheet);
+    this.pkg.setEntry(report.path, streamedEntry(report.path, (push) => writeReportSheet(plan.reportSheet, book, { drawingRelId }, push)));
     this.saveStyles(book);
     this.writeState({ annotations: { version: 2, reportSheet: reportName, marks: records }, settings: this.state().slots.settings });
     return { reportSheet: reportName };

@@ -3,10 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FileHost } from './file-host.ts';
 import { WorkbookReadError } from './errors.ts';
-import { deflateRawSync } from 'node:zlib';
-import { useDeflate } from './zip.ts';
+import { constants, deflateRawSync } from 'node:zlib';
+import { useDeflate, type DeflateStream } from './zip.ts';
 
-useDeflate((data) => deflateRawSync(data, { level: 6 }));
+/**
+ * Native zlib in pieces: each piece deflated on its own and ended with a sync flush (byte-aligned, not final),
+ * then one empty final block. The concatenation is one valid DEFLATE stream; back-references only stop at
+ * piece boundaries (1 MB apart), which costs next to nothing in size.
+ */
+function nativeStream(): DeflateStream {
+  const out: Buffer[] = [];
+  return {
+    push: (data) => void out.push(deflateRawSync(data, { level: 6, finishFlush: constants.Z_SYNC_FLUSH })),
+    finish: () => Buffer.concat([...out, deflateRawSync(new Uint8Array(0), { level: 6 })]),
+  };
+}
+
+useDeflate((data) => deflateRawSync(data, { level: 6 }), nativeStream);
 
 export * from './index.ts';
 

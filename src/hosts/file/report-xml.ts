@@ -72,6 +72,13 @@ export interface SheetXmlExtras {
  * row larger, rows frozen as planned, printed landscape on pages as wide as the table.
  */
 export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: SheetXmlExtras = {}): string {
+  const pieces: string[] = [];
+  writeReportSheet(plan, book, extras, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/** The table rows' extent: row → its spans, and the last column each row writes to. */
+function rowExtents(plan: ReportSheetPlan) {
   // By row, so a report listing 100,000 schools is not rows × merges of work.
   const spansByRow = new Map<number, ReturnType<typeof spans>>();
   for (const s of spans(plan.merges ?? [])) {
@@ -79,13 +86,48 @@ export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: S
     if (list) list.push(s);
     else spansByRow.set(s.row, [s]);
   }
-  const rows: string[] = [];
+  const lastBoxed = (cells: ReportSheetPlan['rows'][number], rowSpans: ReturnType<typeof spans>): number => {
+    let filled = 0;
+    let last = 0;
+    cells.forEach((c, i) => {
+      if (!c) return;
+      filled++;
+      last = i + 1;
+    });
+    for (const s of rowSpans) last = Math.max(last, s.to);
+    return filled >= 2 ? last : 0;
+  };
+  return { spansByRow, lastBoxed };
+}
+
+/** reportSheetXml in pieces, for a sheet too large to hold as one string (a report on 200,000 schools). */
+export function writeReportSheet(plan: ReportSheetPlan, book: StyleBook, extras: SheetXmlExtras, push: (text: string) => void): void {
+  const { spansByRow, lastBoxed } = rowExtents(plan);
+  // The dimension comes first in the part: the widest row written, found before any row is.
   let maxCol = 1;
   plan.rows.forEach((cells, r) => {
+    const last = lastBoxed(cells, spansByRow.get(r + 1) ?? []);
+    let c = Math.max(last, cells.length);
+    while (c > last && !cells[c - 1]) c--;
+    maxCol = Math.max(maxCol, c);
+  });
+  const cols = plan.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const pane = plan.freezeRows
+    ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
+    : '';
+  const dim = `A1:${columnLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
+  push(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+      `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+      (cols ? `<cols>${cols}</cols>` : '') +
+      `<sheetData>`,
+  );
+  plan.rows.forEach((cells, r) => {
     const rowNum = r + 1;
-    const filled = cells.flatMap((c, i) => (c ? [i + 1] : []));
     const rowSpans = spansByRow.get(rowNum) ?? [];
-    const last = filled.length >= 2 ? Math.max(...filled, ...rowSpans.map((s) => s.to)) : 0;
+    const last = lastBoxed(cells, rowSpans);
     const wraps = new Set<number>();
     let lines = 1;
     cells.forEach((rc, i) => {
@@ -108,28 +150,17 @@ export function reportSheetXml(plan: ReportSheetPlan, book: StyleBook, extras: S
         ? { bold: rc.bold, size: r === 0 ? 14 : 11, link: Boolean(rc.link), numFmt: rc.numFmt, fill: rc.fill, box, wrap: wraps.has(c), middle }
         : { box, middle };
       out.push(cellXml(`${columnLetter(c)}${rowNum}`, rc, styleOf(book, look)));
-      maxCol = Math.max(maxCol, c);
     }
     if (out.length === 0) return;
     const height = r === 0 ? 24 : lines > 1 ? LINE_HEIGHT * lines + 3 : 0;
-    rows.push(`<row r="${rowNum}"${height ? ` ht="${height}" customHeight="1"` : ''}>${out.join('')}</row>`);
+    push(`<row r="${rowNum}"${height ? ` ht="${height}" customHeight="1"` : ''}>${out.join('')}</row>`);
   });
-  const cols = plan.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const pane = plan.freezeRows
-    ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
-    : '';
   const merges = plan.merges?.length ? `<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  const dim = `A1:${columnLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="${dim}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rows.join('')}</sheetData>${merges}` +
-    `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    (extras.drawingRelId ? `<drawing r:id="${extras.drawingRelId}"/>` : '') +
-    `</worksheet>`
+  push(
+    `</sheetData>${merges}` +
+      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+      (extras.drawingRelId ? `<drawing r:id="${extras.drawingRelId}"/>` : '') +
+      `</worksheet>`,
   );
 }

@@ -3,7 +3,7 @@
 // ZIP64 archives (which some writers produce even for small files) are read; what we write is a plain zip.
 // fflate does the (de)compression: small, dependency-free, the fastest pure-JS inflate, and it streams, so a
 // 200,000-row sheet is never held inflated in full. Sizes are checked before inflating: a zip bomb is refused.
-import { Inflate, deflateSync, inflateSync } from 'fflate';
+import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
 import { WorkbookReadError } from './errors.ts';
 
 export interface ZipEntry {
@@ -180,49 +180,86 @@ export function crc32(data: Uint8Array, prev = 0): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A new part written in pieces (a patched sheet): encoded as it comes, so it is never held whole as text. */
+/** A deflater fed in pieces: it keeps only what it has compressed so far. */
+export interface DeflateStream {
+  push(data: Uint8Array): void;
+  /** The whole raw DEFLATE stream. */
+  finish(): Uint8Array;
+}
+
+const concat = (chunks: Uint8Array[]): Uint8Array => {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const whole = new Uint8Array(size);
+  let o = 0;
+  for (const c of chunks) {
+    whole.set(c, o);
+    o += c.length;
+  }
+  return whole;
+};
+
+/** fflate's streaming deflate (the browser's). */
+function fflateStream(): DeflateStream {
+  const out: Uint8Array[] = [];
+  const deflater = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+  return {
+    push: (data) => deflater.push(data),
+    finish() {
+      deflater.push(new Uint8Array(0), true);
+      return concat(out);
+    },
+  };
+}
+
+/**
+ * A new part written in pieces (a patched sheet, our report): encoded and deflated as it comes, so neither its
+ * text nor its bytes are ever held whole (a 200,000-row sheet is some 150 MB of XML).
+ */
 export function entryWriter(name: string): { push(text: string): void; finish(): ZipEntry } {
   const encoder = new TextEncoder();
-  const out: Uint8Array[] = [];
+  const deflater = deflateStream();
   let crc = 0;
   let size = 0;
   let pending: string[] = [];
   let pendingLength = 0;
-  const flush = (final: boolean) => {
+  const flush = () => {
     const data = encoder.encode(pending.join(''));
     pending = [];
     pendingLength = 0;
     crc = crc32(data, crc);
     size += data.length;
-    if (data.length > 0 || final) out.push(data);
+    if (data.length > 0) deflater.push(data);
   };
   return {
     push(text) {
       pending.push(text);
       pendingLength += text.length;
-      if (pendingLength > 1 << 20) flush(false);
+      if (pendingLength > 1 << 20) flush();
     },
     finish() {
-      flush(true);
-      const whole = new Uint8Array(size);
-      let o = 0;
-      for (const c of out) {
-        whole.set(c, o);
-        o += c.length;
-      }
-      out.length = 0;
-      const raw = deflateRaw(whole);
+      flush();
+      const raw = deflater.finish();
       return { name, method: 8, crc, compressedSize: raw.length, size, time: 0, date: 0x21, raw };
     },
   };
 }
 
+/** A part whose text `write` produces in pieces, streamed through entryWriter. */
+export function streamedEntry(name: string, write: (push: (text: string) => void) => void): ZipEntry {
+  const writer = entryWriter(name);
+  write((text) => writer.push(text));
+  return writer.finish();
+}
+
 type DeflateRaw = (data: Uint8Array) => Uint8Array;
 let deflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
+let deflateStream: () => DeflateStream = fflateStream;
 
 /** Node installs its native zlib here (several times faster than any JS deflate); the browser keeps fflate's. */
-export function useDeflate(fn: DeflateRaw): void {
+export function useDeflate(fn: DeflateRaw, stream?: () => DeflateStream): void {
   deflateRaw = fn;
+  if (stream) deflateStream = stream;
 }
 
 /** A new or changed part, deflated. Time 00:00 of 1980-01-01 so the same input gives the same bytes. */
