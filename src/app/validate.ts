@@ -75,11 +75,15 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   progress(0.8, '写入标注与报告');
   const { reportSheet } = await host.apply(outcome.plan);
   progress(0.95, '保存设置');
+  // A ledger found on several sheets (one stage each) is found so again: saving its first sheet would lose the others,
+  // and one sheet's headers saved as the mapping would be forced onto the other's (its 在校生数 is the other stage's).
+  const several = outcome.ledger.sheetParts !== undefined;
+  const mapping = several ? resolved.mapping : outcome.ledger.mapping;
   const next: WorkbookSettings = {
     version: 1,
     standard: outcome.evaluation.report.standard,
-    sheet: outcome.ledger.sheet,
-    mapping: outcome.ledger.mapping,
+    ...(several ? {} : { sheet: outcome.ledger.sheet }),
+    ...(mapping ? { mapping } : {}),
     ...(settings ? { evaluation: settings } : {}),
   };
   await host.saveSettings(next);

@@ -29,6 +29,7 @@ const school = (s: SchoolResult) => ({
   name: s.name,
   stage: s.stage,
   row: s.row,
+  ...(s.sheet ? { sheet: s.sheet } : {}),
   students: s.students,
   values: s.values,
   met: s.met,
@@ -39,7 +40,7 @@ const school = (s: SchoolResult) => ({
 
 /** §7: the additions, totals and cost first, as the page prints them; then what the plan checked. */
 const rectification = (r: Rectification) => ({
-  additions: r.additions.map((a) => ({ school: a.school, stage: a.stage, row: a.row, indicator: a.indicator, amount: a.amount, unit: a.unit, reason: a.reason })),
+  additions: r.additions.map((a) => ({ school: a.school, stage: a.stage, row: a.row, ...(a.sheet ? { sheet: a.sheet } : {}), indicator: a.indicator, amount: a.amount, unit: a.unit, reason: a.reason })),
   byIndicator: r.byIndicator.map((b) => ({
     stage: b.stage,
     indicator: b.indicator,
@@ -78,7 +79,9 @@ export function reportJsonObject(report: Report) {
     problems: report.problems,
     parts: report.parts,
     gaps: report.gaps,
+    ...(report.sheets ? { sheets: report.sheets } : {}),
     ...(report.rows ? { rows: report.rows } : {}),
+    ...(report.moreRows ? { moreRows: report.moreRows } : {}),
     ...(report.rectification ? { rectification: rectification(report.rectification) } : {}),
     ...(report.review ? { review: report.review } : {}),
   };

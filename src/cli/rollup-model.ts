@@ -20,6 +20,8 @@ export interface RollupStage {
 export interface RollupCounty {
   county: string;
   file: string;
+  /** The ledger sheets its schools were read from (two when its stages are on separate sheets). */
+  sheets: string[];
   standard: string;
   /** As the report's: null when a part could not be judged (never 通过 on data that was not read). */
   pass: boolean | null;
@@ -60,6 +62,7 @@ export function rollupCounty(file: string, report: Report): RollupCounty {
   return {
     county: report.county,
     file,
+    sheets: report.sheets ?? (report.rows ? [report.rows.sheet] : []),
     standard: report.standard,
     pass: report.pass,
     ...(report.reason ? { reason: report.reason } : {}),

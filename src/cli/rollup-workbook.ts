@@ -78,7 +78,7 @@ function summarySheet(summary: RollupSummary): SheetSpec {
     const l = STAGE_NAMES[s];
     headers.push(`${l}资源配置`, `${l}学校数`, `${l}在校生数`, `${l}未达校际标准学校数`);
   }
-  headers.push('复核（表Ⅲ）', '数据错误', '数据警告', '结论说明', '文件');
+  headers.push('复核（表Ⅲ）', '数据错误', '数据警告', '结论说明', '台账工作表', '文件');
   const shaded: [number, number][] = [];
   const rows = summary.counties.map((c, r) => {
     const row: Value[] = [c.county, c.pass === true ? '通过' : c.pass === false ? '未通过' : '未评估'];
@@ -94,10 +94,10 @@ function summarySheet(summary: RollupSummary): SheetSpec {
       row.push(st && st.schoolCount > 0 ? verdictText(st.pass) : null, st?.schoolCount ?? null, st?.students ?? null, st?.schoolsFailing ?? null);
     }
     if (c.review?.differences) shaded.push([r, row.length]);
-    row.push(c.review ? (c.review.differences ? `${c.review.differences} 处不符` : `一致（${c.review.checked} 项）`) : '—', c.problems.error, c.problems.warning, countyReason(c), c.file);
+    row.push(c.review ? (c.review.differences ? `${c.review.differences} 处不符` : `一致（${c.review.checked} 项）`) : '—', c.problems.error, c.problems.warning, countyReason(c), c.sheets.join('、'), c.file);
     return row;
   });
-  const widths = headers.map((_, i) => (i === 0 ? 16 : i >= headers.length - 2 ? 40 : 11));
+  const widths = headers.map((_, i) => (i === 0 ? 16 : i === headers.length - 2 ? 20 : i >= headers.length - 3 ? 40 : 11));
   const notes = [
     '注：全县结论要求评估办法的各部分均已评估且达标；某部分未达标则为“未通过”；没有未达标、但有部分缺少数据（例如没有“县级指标”工作表，或台账有读不出的在校生数）则为“未评估”，原因见“结论说明”。',
     '阴影 = 未达标或未通过。',

@@ -26,7 +26,8 @@ export function formatVerdict(report: Report, pack: RulePack, drivers?: Evaluati
   if (plan.length > 0) out.push('', ...plan);
   out.push('', '评估结论（各部分）：', formatParts(report.parts));
   out.push('', countyVerdict(report));
-  if (report.rows) out.push(`读取情况：${rowSummaryText(report.rows)}`);
+  if (report.sheets) out.push(`台账工作表：${report.sheets.map((s) => `“${s}”`).join('、')}（各学段分表，合并为一个县）`);
+  for (const rows of report.rows ? [report.rows, ...(report.moreRows ?? [])] : []) out.push(`读取情况：${rowSummaryText(rows)}`);
   out.push(problemSummary(report.problems));
   return out.join('\n');
 }

@@ -59,8 +59,9 @@ export function countyVerdict(parts: PartResult[]): { pass: boolean | null; reas
 /** The resource verdict of a stage with gaps: never 通过, whatever its figures say. */
 export const stageGapReason = (stage: Stage, gaps: DataGap[]): string => `${STAGE_NAMES[stage]}${gapReason(gaps)}`;
 
-export function rowSummary(rows: RowAccounting, teachingPointsLeftOut: number[]): RowSummary {
-  const leftOut = new Set(teachingPointsLeftOut);
+/** `firstSheet`: the county's first sheet, whose rows the teaching points name without a sheet. */
+export function rowSummary(rows: RowAccounting, teachingPointsLeftOut: { sheet?: string; row: number }[], firstSheet = rows.sheet): RowSummary {
+  const leftOut = new Set(teachingPointsLeftOut.filter((t) => (t.sheet ?? firstSheet) === rows.sheet).map((t) => t.row));
   const skipped: Partial<Record<SkipReason, number>> = {};
   for (const [reason, list] of Object.entries(rows.skipped) as [SkipReason, number[]][]) if (list.length) skipped[reason] = list.length;
   const teachingPoints = rows.schools.filter((r) => leftOut.has(r)).length;

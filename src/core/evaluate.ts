@@ -78,7 +78,7 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     drivers[stage] = stageDrivers;
     toPlan.push({
       input: { stage, weights, amounts, indicators: planIndicators(pack, stage, settings.unitCosts), schoolRule: pack.schoolRule, compositeLimit: pack.compositeLimit?.[stage] ?? null, compareCV, valueDecimals },
-      parts: idx.map((i) => ({ name: parts[i].name, row: parts[i].row })),
+      parts: idx.map((i) => ({ name: parts[i].name, row: parts[i].row, ...(parts[i].sheet ? { sheet: parts[i].sheet } : {}) })),
       cvBefore: result.indicators.map((r) => r.cv),
       compositeBefore: result.composite,
     });
@@ -105,7 +105,9 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     problems,
     parts: partResults,
     gaps: allGaps,
+    ...(county.sheets ? { sheets: county.sheets } : {}),
     ...(county.rows ? { rows: rowSummary(county.rows, split.teachingPointsLeftOut) } : {}),
+    ...(county.moreRows ? { moreRows: county.moreRows.map((r) => rowSummary(r, split.teachingPointsLeftOut, county.sheet)) } : {}),
     rectification: rectify(toPlan, settings.unitCosts),
   };
   return { report, schoolDetails, drivers };
@@ -130,13 +132,14 @@ function reportMissing(
       return;
     }
     const cell = part.cells[d.missing[0]] ?? part.nameCell;
+    const at = part.sheet ?? sheet;
     problems.push({
       severity: 'error',
-      sheet,
+      sheet: at,
       cell,
       message: `“${part.name}”（${STAGE_NAMES[part.stage]}）缺少${pack.indicators[j].name}所需数据，无法计算`,
     });
-    gaps.push({ stage: part.stage, sheet, cells: cell ? [cell] : [], reason: `缺少${pack.indicators[j].name}所需数据` });
+    gaps.push({ stage: part.stage, sheet: at, cells: cell ? [cell] : [], reason: `缺少${pack.indicators[j].name}所需数据` });
   });
 }
 
@@ -171,6 +174,7 @@ function schoolResult(
       name: part.name,
       stage: part.stage,
       row: part.row,
+      ...(part.sheet ? { sheet: part.sheet } : {}),
       students: part.students,
       values: out,
       met: judged ? met : null,
@@ -251,7 +255,7 @@ function topDrivers(parts: SchoolPart[], xs: Float64Array, weights: Float64Array
   });
   return top.map(({ k, impact: v }) => {
     const i = rows[k];
-    return { name: parts[i].name, row: parts[i].row, value: xs[i], impact: v };
+    return { name: parts[i].name, row: parts[i].row, ...(parts[i].sheet ? { sheet: parts[i].sheet } : {}), value: xs[i], impact: v };
   });
 }
 
@@ -264,6 +268,7 @@ function governmentFacts(county: County): SchoolGovernmentFacts[] {
     return [
       {
         name: s.name,
+        ...(s.sheet ? { sheet: s.sheet } : {}),
         type,
         students: { primary: Math.max(0, v.students_primary ?? 0), junior: Math.max(0, v.students_junior ?? 0) },
         classes: v.classes,

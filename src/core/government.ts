@@ -19,6 +19,8 @@ type BandsByStage = { primary?: BandCount[]; junior?: BandCount[]; any?: BandCou
 /** What the ledger says about one school for these checks; every field optional (a missing column is 未评估). */
 export interface SchoolGovernmentFacts {
   name: string;
+  /** Sheet of `cells` when the ledger spans several sheets. */
+  sheet?: string;
   type: SchoolType;
   students: { primary: number; junior: number };
   classes?: number;
@@ -60,6 +62,7 @@ const item = (
   pass,
   school: facts.name,
   ...(cell ? { cell } : {}),
+  ...(cell && facts.sheet ? { sheet: facts.sheet } : {}),
 });
 
 // The band fields of each stage, named once: this runs for every school of every county.

@@ -76,7 +76,7 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
       if (!pack.government) return [];
       const perSchool = inputs.governmentFacts.flatMap((f) => {
         const judged = judgeSchoolGovernment(f, pack.government!.school, pack, inputs.relaxations);
-        for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: inputs.county.sheet, cell: w.cell, message: w.message });
+        for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: f.sheet ?? inputs.county.sheet, cell: w.cell, message: w.message });
         return judged.items;
       });
       const rules = pack.government.countyItems.filter((r) => r.part === 'government');

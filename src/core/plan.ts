@@ -83,5 +83,7 @@ export interface AnnotationPlan {
   marks: CellMark[];
   /** Present when the marks are on a ledger table; hosts record it with each mark so clear finds the cell again. */
   anchor?: LedgerAnchor;
+  /** The further ledger sheets when the ledger spans several (one stage per sheet), each with its own anchor. */
+  moreLedgerSheets?: { sheet: string; anchor: LedgerAnchor }[];
   reportSheet: ReportSheetPlan;
 }

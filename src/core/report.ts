@@ -32,6 +32,8 @@ export interface SchoolResult {
   name: string;
   stage: Stage;
   row: number;
+  /** Sheet of `row` when the ledger was read from several sheets. */
+  sheet?: string;
   students: number;
   values: Partial<Record<IndicatorId, number | null>>;
   met: Partial<Record<IndicatorId, boolean | null>> | null;
@@ -82,8 +84,12 @@ export interface Report {
   parts: PartResult[];
   /** The data the verdict could not rest on (rules §5.2), each naming its sheet and cells. */
   gaps: DataGap[];
+  /** Every sheet the schools were read from, when more than one (one stage per sheet). */
+  sheets?: string[];
   /** How the ledger's rows were used, counted per reason (when the county came from a ledger). */
   rows?: RowSummary;
+  /** The same for each further sheet of `sheets`. */
+  moreRows?: RowSummary[];
   /** 整改测算 (rules §7): what it would take to pass, checked by applying it and judging again. */
   rectification?: Rectification;
   /** 复核: the workbook's stated 表Ⅲ figures against the recomputed ones (申报表 workbooks). */
@@ -106,6 +112,7 @@ export interface RowSummary {
 export interface Driver {
   name: string;
   row: number;
+  sheet?: string;
   value: number;
   /** CV with the school minus CV without it. */
   impact: number;

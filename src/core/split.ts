@@ -35,6 +35,8 @@ export type PartField = TeacherField | ResourceField;
 export interface SchoolPart {
   name: string;
   row: number;
+  /** Sheet of the row when the county spans several sheets. */
+  sheet?: string;
   stage: Stage;
   type: SchoolType;
   /** Real enrolment of this stage: the weight P_i. */
@@ -57,8 +59,8 @@ export interface SplitResult {
   problems: Problem[];
   /** Schools left out for want of data (no enrolment, a negative one, a teaching point with no central school). */
   gaps: DataGap[];
-  /** Sheet rows of teaching points the rule pack leaves out (rules §2). */
-  teachingPointsLeftOut: number[];
+  /** Rows of teaching points the rule pack leaves out (rules §2); `sheet` only off the county's first sheet. */
+  teachingPointsLeftOut: { sheet?: string; row: number }[];
 }
 
 /** Weighted-enrolment factors of rules §2: 小学 : 初中 : 高中 = 1 : 1.1 : 1.32 (so 初中 : 高中 = 1 : 1.2). */
@@ -113,13 +115,16 @@ const unitStage = (s: LedgerSchool): Stage => {
  * Merges units into their main school (所属中心校): teaching points under the 2012 option, every 不计校数 unit when
  * campuses are merged. Returns the adjusted list.
  */
-function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolean, sheet: string | undefined, problems: Problem[], gaps: DataGap[]): LedgerSchool[] {
-  const byName = new Map(schools.filter((s) => !isUnit(s)).map((s) => [s.name, s]));
+function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolean, countySheet: string | undefined, problems: Problem[], gaps: DataGap[]): LedgerSchool[] {
+  // A unit merges into the main school of its own sheet (a county read from a 小学 and a 初中 sheet).
+  const at = (s: LedgerSchool, name: string) => `${s.sheet ?? ''}\u0000${name}`;
+  const byName = new Map(schools.filter((s) => !isUnit(s)).map((s) => [at(s, s.name), s]));
   const merged = new Map<string, LedgerSchool>();
   const out: LedgerSchool[] = [];
   for (const s of schools) {
     if (!isUnit(s)) continue;
-    const central = s.centralSchool ? byName.get(s.centralSchool) : undefined;
+    const sheet = s.sheet ?? countySheet;
+    const central = s.centralSchool ? byName.get(at(s, s.centralSchool)) : undefined;
     const label = resolveType(s) === 'teaching_point' ? '教学点' : '不计校数的';
     if (!central) {
       problems.push({
@@ -132,8 +137,8 @@ function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolea
       gaps.push({ stage: unitStage(s), sheet, cells: cell ? [cell] : [], reason: label === '教学点' ? '教学点未找到所属中心校' : '不计校数的单位未找到所属主校' });
       continue;
     }
-    const target = merged.get(central.name) ?? { ...central, values: { ...central.values } };
-    merged.set(central.name, target);
+    const target = merged.get(at(central, central.name)) ?? { ...central, values: { ...central.values } };
+    merged.set(at(central, central.name), target);
     const stage = unitStage(s);
     for (const [k, v] of Object.entries(s.values) as [NumericField, number][]) {
       // A single-stage unit's school totals of teachers are that stage's teachers.
@@ -144,7 +149,7 @@ function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolea
   }
   for (const s of schools) {
     if (isUnit(s)) continue;
-    out.push(merged.get(s.name) ?? s);
+    out.push(merged.get(at(s, s.name)) ?? s);
   }
   return out;
 }
@@ -158,8 +163,8 @@ export function splitCounty(
 ): SplitResult {
   const problems: Problem[] = [];
   const gaps: DataGap[] = [];
-  const teachingPointsLeftOut: number[] = [];
-  const sheet = county.sheet;
+  const teachingPointsLeftOut: SplitResult['teachingPointsLeftOut'] = [];
+  let sheet = county.sheet;
   const gap = (stage: Stage | null, cell: string | undefined, reason: string) => gaps.push({ stage, sheet, cells: cell ? [cell] : [], reason });
   const isUnit = (s: LedgerSchool) =>
     (teachingPoints.mode === 'merge' && resolveType(s) === 'teaching_point') || ((mergeCampuses || teachingPoints.mode === 'merge') && notCounted(s));
@@ -173,6 +178,8 @@ export function splitCounty(
   const leave = (key: string) => leftOut.set(key, (leftOut.get(key) ?? 0) + 1);
 
   for (const s of schools) {
+    // A county read from several sheets: what is said about this school names its own sheet.
+    sheet = s.sheet ?? county.sheet;
     const type = resolveType(s);
     const nameCell = s.cells?.school;
     if (!type) {
@@ -207,7 +214,7 @@ export function splitCounty(
               ? `${label}“${s.name}”按本标准不计入差异系数`
               : `${label}“${s.name}”在校生 ${n} 人，不足 ${teachingPoints.minStudents} 人，不计入差异系数`,
         });
-        teachingPointsLeftOut.push(s.row);
+        teachingPointsLeftOut.push({ row: s.row, ...(s.sheet && s.sheet !== county.sheet ? { sheet: s.sheet } : {}) });
         continue;
       }
     }
@@ -252,6 +259,7 @@ export function splitCounty(
       const part: SchoolPart = {
         name: s.name,
         row: s.row,
+        ...(s.sheet ? { sheet: s.sheet } : {}),
         stage,
         type,
         students: positive(stage === 'primary' ? a : b),
@@ -303,6 +311,7 @@ export function splitCounty(
       parts.push(part);
     }
   }
+  sheet = county.sheet;
   for (const [header, n] of leftOut) {
     problems.push({ severity: 'error', sheet, message: header
       ? absentColumnProblem([header], `${n} 所学校没有可用的在校生数，未计入`)

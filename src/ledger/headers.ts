@@ -41,7 +41,12 @@ function stageOf(text: string): HeaderStage | undefined | 'mixed' {
 /** The one compulsory stage a sheet is about, from its name or title (某某县小学校际均衡情况表); 中小学 names both. */
 export function sheetStage(texts: string[]): 'primary' | 'junior' | undefined {
   const found = new Set<HeaderStage>();
-  for (const t of texts) for (const m of toHalfWidth(t).replace(/中小学/g, '').matchAll(/小学|初中/g)) found.add(STAGE_TOKENS[m[0]]);
+  for (const t of texts) {
+    const half = toHalfWidth(t);
+    for (const m of half.replace(/中小学/g, '').matchAll(/小学|初中/g)) found.add(STAGE_TOKENS[m[0]]);
+    // The statistics' base tables by number (rules §5.1 item 3): 基础基312 is the 小学 table, 313 the 初中 one.
+    for (const m of half.matchAll(/基础基\s*31([23])(?!\d)/g)) found.add(m[1] === '2' ? 'primary' : 'junior');
+  }
   const [only] = found;
   return found.size === 1 && only !== 'senior' ? only : undefined;
 }

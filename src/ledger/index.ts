@@ -1,7 +1,7 @@
 // readLedger: a workbook's cell values → the county's school records, the column mapping used and every
 // problem found, each naming its sheet and bare cell (rules §5).
 import { carriesReportMarker } from '../model/sheets.ts';
-import { NUMERIC_FIELDS, type AbsentColumn, type CanonicalField, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SkipReason } from '../core/types.ts';
+import { NUMERIC_FIELDS, type AbsentColumn, type CanonicalField, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SkipReason, type Stage } from '../core/types.ts';
 import { resolveColumns, type ReadColumn } from './columns.ts';
 import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
@@ -15,8 +15,9 @@ import { dropPlaceholders, fieldsCoveredByGiven, givenColumns, readGiven, rowTyp
 import { findExtras } from './extras.ts';
 import { INDICATOR_INFO } from '../standards/indicators.ts';
 import { readSchoolType } from './school-type.ts';
+import { readTogether } from './stage-sheets.ts';
 import { fieldLabel, REQUIRED_FIELDS } from './template.ts';
-import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, SheetValues } from './types.ts';
+import type { HeaderMapping, LedgerColumn, LedgerOptions, LedgerRead, LedgerReadOk, SheetValues } from './types.ts';
 
 export type * from './types.ts';
 export { TEMPLATE_COLUMNS, TEMPLATE_SHEET, REQUIRED_FIELDS, fieldLabel } from './template.ts';
@@ -49,6 +50,7 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
   }
 
   const noNameColumn: string[] = [];
+  const attempts: Attempt[] = [];
   for (const sheet of candidates) {
     const origin = sheet.origin ?? ORIGIN;
     const found = findHeader(sheet.values, sheet.merges, origin, mappingKeys);
@@ -63,7 +65,25 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
       noNameColumn.push(`工作表“${sheet.name}”第 ${found.rows.map((r) => origin.row + r).join('、')} 行像是表头，但没有学校名称列，请手动映射学校名称（school）`);
       continue;
     }
-    return readTable(sheet, sheets, found, columns, problems, options, stage, typeStage);
+    const attempt: Attempt = { sheet, found, columns, problems, stage, typeStage };
+    if (attempts.length === 0) {
+      attempts.push(attempt);
+      // A sheet holding both stages, or one the user named, is the whole ledger.
+      if (options.sheet !== undefined || !onlyStage(attempt)) break;
+      continue;
+    }
+    // One stage per sheet is normal (rules §5.1 item 3): the first sheet of the other stage holds the rest.
+    const own = onlyStage(attempt);
+    if (own && own !== onlyStage(attempts[0])) {
+      attempts.push(attempt);
+      break;
+    }
+  }
+  if (attempts.length > 0) {
+    const reads = attempts.map((a) => readTable(a.sheet, sheets, a.found, a.columns, a.problems, options, a.stage, a.typeStage));
+    const failed = reads.find((r) => !r.ok);
+    if (failed || reads.length === 1) return failed ?? reads[0];
+    return readTogether(reads as LedgerReadOk[], attempts.map(onlyStage) as Stage[], [options.fallbackCountyName, DEFAULT_COUNTY_NAME]);
   }
 
   const looked = candidates.map((s) => `“${s.name}”`).join('、') || '（无可用工作表）';
@@ -75,6 +95,28 @@ export function readLedger(sheets: SheetValues[], options: LedgerOptions = {}): 
       (noNameColumn.length ? `；${noNameColumn.join('；')}` : '；请检查表头，或指定工作表、手动映射表头（命令行：--sheet 工作表名、--map 字段=表头）'),
     problems: [],
   };
+}
+
+/** A sheet whose header matched, before its rows are read. */
+interface Attempt {
+  sheet: SheetValues;
+  found: HeaderFound;
+  columns: ReadColumn[];
+  problems: Problem[];
+  stage: 'primary' | 'junior' | undefined;
+  typeStage: 'primary' | 'junior' | undefined;
+}
+
+/**
+ * The one stage a sheet is about: its name or title (基础基312 小学), the types of its rows, or enrolment columns of
+ * one stage only. Undefined for a sheet holding both stages.
+ */
+function onlyStage(a: Attempt): Stage | undefined {
+  if (a.stage ?? a.typeStage) return a.stage ?? a.typeStage;
+  const fields = new Set(a.columns.map((c) => c.field));
+  if (fields.has('students')) return undefined;
+  const [p, j] = [fields.has('students_primary'), fields.has('students_junior')];
+  return p && !j ? 'primary' : j && !p ? 'junior' : undefined;
 }
 
 function readTable(

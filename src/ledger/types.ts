@@ -1,5 +1,5 @@
 // Contract of the ledger reader: a workbook's cell values in, typed school records and problems out.
-import type { CanonicalField, County, Problem } from '../core/types.ts';
+import type { CanonicalField, County, Problem, Stage } from '../core/types.ts';
 
 /** One sheet's used range as plain values. values[0][0] is the cell at `origin` (1-based row/col; default A1). */
 export interface SheetValues {
@@ -37,10 +37,22 @@ export interface LedgerColumn {
   byType?: 'students';
 }
 
+/** One sheet of a ledger read from several, one stage per sheet (a 小学 and a 初中 statistics export). */
+export interface LedgerSheetPart {
+  sheet: string;
+  stage: Stage;
+  headerRows: number[];
+  dataRows: [number, number];
+  columns: LedgerColumn[];
+}
+
 export interface LedgerReadOk {
   ok: true;
   county: County;
+  /** The ledger sheet; the first one when several were read (`sheetParts`). */
   sheet: string;
+  /** Every sheet read, in workbook order, when the schools come from more than one; the fields below are the first's. */
+  sheetParts?: LedgerSheetPart[];
   /** 1-based sheet rows of the header (two for merged two-row headers). */
   headerRows: number[];
   /** 1-based first and last data rows. */

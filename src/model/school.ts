@@ -22,6 +22,8 @@ export interface LedgerSchool {
   name: string;
   /** 1-based sheet row. */
   row: number;
+  /** Sheet of `row` and `cells` when the county was read from several sheets (one stage per sheet); else County.sheet. */
+  sheet?: string;
   type?: SchoolType;
   centralSchool?: string;
   values: Partial<Record<NumericField, number>>;
@@ -38,8 +40,10 @@ export interface LedgerSchool {
 
 export interface County {
   name: string;
-  /** Sheet the ledger was read from, used in problems and annotations. */
+  /** Sheet the ledger was read from, used in problems and annotations (the first one, when several were read). */
   sheet?: string;
+  /** Every sheet the schools were read from, when more than one (a 小学 and a 初中 statistics export): each school names its own. */
+  sheets?: string[];
   schools: LedgerSchool[];
   /** County-level figures of the 县级指标 sheet, when the workbook has one. */
   countySheet?: CountySheet;
@@ -47,6 +51,8 @@ export interface County {
   gaps?: DataGap[];
   /** How every row below the ledger's header was used. */
   rows?: RowAccounting;
+  /** The same for each further sheet read (County.sheets after the first). */
+  moreRows?: RowAccounting[];
   /** Inputs no header of the ledger maps to: told once per column, never once per school (rules §5.2). */
   absentColumns?: AbsentColumn[];
 }

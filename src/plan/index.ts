@@ -1,5 +1,5 @@
 // The annotation planner: an Evaluation and the ledger it came from → the plain-data AnnotationPlan hosts apply.
-import type { AnnotationPlan } from '../core/plan.ts';
+import type { AnnotationPlan, LedgerAnchor } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
 import type { LedgerReadOk } from '../ledger/types.ts';
@@ -25,10 +25,15 @@ export function allProblems(ledger: LedgerReadOk, evaluation: Evaluation): Probl
 /** Pure: the same inputs give the same plan (no timestamps, no randomness). */
 export function buildPlan(evaluation: Evaluation, ledger: LedgerReadOk, pack: RulePack): AnnotationPlan {
   const problems = allProblems(ledger, evaluation);
-  const nameColumn = ledger.columns.find((c) => c.field === 'school')?.col;
+  const anchor = (headerRows: number[], columns: LedgerReadOk['columns']): LedgerAnchor => {
+    const nameColumn = columns.find((c) => c.field === 'school')?.col;
+    return { headerRows, nameColumn: nameColumn ? columnNumber(nameColumn) : null };
+  };
+  const more = (ledger.sheetParts ?? []).slice(1).map((p) => ({ sheet: p.sheet, anchor: anchor(p.headerRows, p.columns) }));
   return {
     ledgerSheet: ledger.sheet,
-    anchor: { headerRows: ledger.headerRows, nameColumn: nameColumn ? columnNumber(nameColumn) : null },
+    anchor: anchor(ledger.headerRows, ledger.columns),
+    ...(more.length ? { moreLedgerSheets: more } : {}),
     marks: buildMarks(evaluation, ledger.sheet, pack, problems),
     reportSheet: buildReportSheet(evaluation, ledger, pack, problems),
   };

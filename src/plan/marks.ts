@@ -34,10 +34,11 @@ export function buildMarks(evaluation: Evaluation, ledgerSheet: string, pack: Ru
           ? `达到标准的 ${fixed(ratio * 100, 1)}%`
           : `达到标准的 ${fixed(ratio * 100, 1)}%（${ratio >= minRatio ? '不低于' : '低于'} ${fixed(minRatio * 100, 0)}%）`,
       ];
-      const k = key(ledgerSheet, cell);
+      const sheet = school.sheet ?? ledgerSheet;
+      const k = key(sheet, cell);
       const prev = marks.get(k);
       if (prev) prev.note += `\n\n${lines.join('\n')}`;
-      else marks.set(k, { sheet: ledgerSheet, cell: normalCell(cell), fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
+      else marks.set(k, { sheet, cell: normalCell(cell), fill: FAIL_FILL, note: lines.join('\n'), kind: 'fail' });
     }
   });
 

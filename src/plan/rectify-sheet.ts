@@ -39,7 +39,7 @@ export function rectificationSection(grid: Grid, plan: Rectification | undefined
   header(['学校', '学段', ...columns.map((id) => `${shortName(id)}（${unitOf.get(id)}）`)]);
   const rows = new Map<string, { school: string; stage: Addition['stage']; amounts: number[] }>();
   for (const a of plan.additions) {
-    const key = `${a.row}:${a.stage}`;
+    const key = `${a.sheet ?? ''}!${a.row}:${a.stage}`;
     const row = rows.get(key) ?? { school: a.school, stage: a.stage, amounts: columns.map(() => 0) };
     rows.set(key, row);
     row.amounts[columns.indexOf(a.indicator)] += a.amount;

@@ -1,7 +1,7 @@
 // The report sheet 均衡校验报告 as a grid: verdicts, indicator tables, drivers, the per-school compliance
 // matrix, 整改清单, data problems and the chart's data (last, so the chart can grow downwards freely).
 import { FAIL_FILL, REPORT_MARKER, REPORT_SHEET, WARN_FILL, type ReportChart, type ReportSheetPlan } from '../core/plan.ts';
-import type { Evaluation, SchoolResult, StageResult } from '../core/report.ts';
+import type { Driver, Evaluation, SchoolResult, StageResult } from '../core/report.ts';
 import { compositeCV } from '../core/stats.ts';
 import { reviewSummary } from '../core/review.ts';
 import { rowSummaryText } from '../core/completeness.ts';
@@ -61,7 +61,7 @@ export function buildReportSheet(evaluation: Evaluation, ledger: LedgerReadOk, p
   const grid = new Grid(Math.max(12, pack.indicators.length + 4));
   const ctx: Ctx = { grid, evaluation, ledger, pack, problems, section: 0 };
   grid.spanning([], cell(`${evaluation.report.county}义务教育均衡发展校验报告`, { bold: true }), 1);
-  grid.spanning([], cell(`评估标准：${pack.name}（${pack.id}）；台账工作表：${ledger.sheet}`), 1);
+  grid.spanning([], cell(`评估标准：${pack.name}（${pack.id}）；台账工作表：${(ledger.county.sheets ?? [ledger.sheet]).join('、')}`), 1);
   // Row 3 (REPORT_MARKER_CELL): what tells every host this sheet is ours to replace or delete.
   grid.spanning([], cell(REPORT_MARKER), 1);
   overall(ctx);
@@ -87,9 +87,10 @@ function overall(ctx: Ctx): void {
   ctx.grid.spanning([cell('县域结论', { bold: true }), county], cell(report.reason ? `${report.reason}。${rule}` : rule), 3);
   for (const part of report.parts) ctx.grid.spanning([cell(part.name), verdictCell(part.pass)], cell(part.reason ?? '各项均达标'), 3);
   if (report.rows) {
-    const { rows } = report;
-    const fill = rows.errors > 0 || report.gaps.length > 0 ? { fill: WARN_FILL } : {};
-    ctx.grid.spanning([cell('台账读取情况'), cell(rows.errors > 0 || report.gaps.length > 0 ? '数据不全' : '完整', { bold: true, ...fill })], cell(rowSummaryText(rows)), 3);
+    const all = [report.rows, ...(report.moreRows ?? [])];
+    const incomplete = all.some((r) => r.errors > 0) || report.gaps.length > 0;
+    const fill = incomplete ? { fill: WARN_FILL } : {};
+    ctx.grid.spanning([cell('台账读取情况'), cell(incomplete ? '数据不全' : '完整', { bold: true, ...fill })], cell(all.map(rowSummaryText).join('；')), 3);
   }
 }
 
@@ -195,8 +196,11 @@ function review(ctx: Ctx): void {
 }
 
 /** Index of a school part in report.schools, to find its cells. */
-const schoolIndex = (ctx: Ctx, stage: Stage, row: number, name: string): number =>
-  ctx.evaluation.report.schools.findIndex((s) => s.stage === stage && s.row === row && s.name === name);
+const schoolIndex = (ctx: Ctx, stage: Stage, d: Driver): number =>
+  ctx.evaluation.report.schools.findIndex((s) => s.stage === stage && s.row === d.row && s.name === d.name && s.sheet === d.sheet);
+
+/** The sheet a school's cells are on: its own when the ledger spans several sheets. */
+const sheetOf = (ctx: Ctx, s: { sheet?: string }): string => s.sheet ?? ctx.ledger.sheet;
 
 function drivers(ctx: Ctx): void {
   heading(ctx, '拖累差异系数最多的学校');
@@ -208,9 +212,9 @@ function drivers(ctx: Ctx): void {
     for (const rule of ctx.pack.indicators) {
       const mean = st.indicators.find((r) => r.id === rule.id)?.mean ?? null;
       for (const d of ctx.evaluation.drivers[stage]?.[rule.id] ?? []) {
-        const i = schoolIndex(ctx, stage, d.row, d.name);
+        const i = schoolIndex(ctx, stage, d);
         const target = i >= 0 ? ctx.evaluation.schoolDetails[i].cells[rule.id] : undefined;
-        ctx.grid.add([link(d.name, ctx.ledger.sheet, target), cell(STAGE_NAMES[stage]), cell(shortName(rule.id)), num(d.value, FMT_VALUE), num(mean, FMT_VALUE), num(d.impact, FMT_CV)]);
+        ctx.grid.add([link(d.name, sheetOf(ctx, d), target), cell(STAGE_NAMES[stage]), cell(shortName(rule.id)), num(d.value, FMT_VALUE), num(mean, FMT_VALUE), num(d.impact, FMT_CV)]);
         any = true;
       }
     }
@@ -242,7 +246,7 @@ function complianceMatrix(ctx: Ctx, stage: Stage): void {
   heading(ctx, `${STAGE_NAMES[stage]}学校达标情况（按学校）`);
   const rules = ctx.pack.indicators;
   header(ctx, ['学校', ...rules.map((r) => `${shortName(r.id)}（${r.unit}）`), '达标指标数', '综合评估是否达标', '备注']);
-  const nameCells = new Map(ctx.ledger.county.schools.map((s) => [s.row, s.cells?.school]));
+  const nameCells = new Map(ctx.ledger.county.schools.map((s) => [`${s.sheet ?? ''}!${s.row}`, s.cells?.school]));
   ctx.evaluation.report.schools.forEach((s, i) => {
     if (s.stage !== stage) return;
     const values = rules.map((r) => {
@@ -251,7 +255,7 @@ function complianceMatrix(ctx: Ctx, stage: Stage): void {
       return cell(v, { numFmt: FMT_VALUE, ...(s.met?.[r.id] === false ? { fill: FAIL_FILL } : {}) });
     });
     ctx.grid.add([
-      link(s.name, ctx.ledger.sheet, nameCells.get(s.row)),
+      link(s.name, sheetOf(ctx, s), nameCells.get(`${s.sheet ?? ''}!${s.row}`)),
       ...values,
       num(s.metCount, FMT_COUNT),
       s.pass === null ? cell('—') : verdictCell(s.pass),
@@ -292,7 +296,7 @@ function rectification(ctx: Ctx): void {
       cell(displayShortfall(g.amount, unit), { numFmt: shortfallFormat(unit), bold: true }),
       cell(unit),
       num(ctx.evaluation.schoolDetails[g.index].ratio[g.rule.id], FMT_RATIO),
-      target ? link(target, ctx.ledger.sheet, target) : cell('—'),
+      target ? link(target, sheetOf(ctx, g.school), target) : cell('—'),
     ]);
   }
   if (gaps.length === 0) remark(ctx, '无：所有学校各项指标均达到标准');

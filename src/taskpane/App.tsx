@@ -91,7 +91,10 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
       // The saved sheet first (while it exists); else the active sheet when it holds a ledger; else the reader's own choice.
       const active = resolved.sheet ? null : await host.activeSheet().catch(() => null);
       if (!live) return;
-      const activeIsLedger = active !== null && pipeline.detect(values, { sheet: active, mapping: savedMapping }).ok;
+      // A ledger spread over several sheets (小学 and 初中) is read from all of them, whichever of them is active.
+      const auto = active !== null ? pipeline.detect(values, { mapping: savedMapping }) : null;
+      const spread = auto?.ok === true && (auto.sheetParts?.some((p) => p.sheet === active) ?? false);
+      const activeIsLedger = active !== null && !spread && pipeline.detect(values, { sheet: active, mapping: savedMapping }).ok;
       setSheet(resolved.sheet ?? (activeIsLedger ? active : undefined));
       setMapping(savedMapping);
       setSheets(values);

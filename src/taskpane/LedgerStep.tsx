@@ -54,8 +54,10 @@ export function LedgerStep({ inspection, sheet, mapping, disabled, onSheet, onMa
       {ledger?.ok && (
         <>
           <p className={s.hint} data-testid="ledger-summary">
-            {ledger.sheet} · {t.headerRows} {rangeText(ledger.headerRows)} · {t.dataRows} {rangeText(ledger.dataRows)} ·{' '}
-            {t.schoolRows} {ledger.county.schools.length}
+            {(ledger.sheetParts ?? [{ sheet: ledger.sheet, stage: undefined, headerRows: ledger.headerRows, dataRows: ledger.dataRows }])
+              .map((p) => `${p.sheet}${p.stage ? `（${t.stage[p.stage]}）` : ''} · ${t.headerRows} ${rangeText(p.headerRows)} · ${t.dataRows} ${rangeText(p.dataRows)}`)
+              .join('；')}{' '}
+            · {t.schoolRows} {ledger.county.schools.length}
           </p>
           {missing.size > 0 && (
             <MessageBar intent="error">

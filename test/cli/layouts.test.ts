@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SheetValues } from '../../src/ledger/types.ts';
-import { statisticsSheet, STATISTICS_EXPECTED } from '../ledger/layouts/statistics.ts';
+import { juniorStatisticsSheet, statisticsSheet, STATISTICS_EXPECTED } from '../ledger/layouts/statistics.ts';
 import { basicInfoTable, declarationTable, statedTableByRows } from '../ledger/layouts/declaration.ts';
 import { runCli, tempDir } from './helpers.ts';
 
@@ -100,5 +100,33 @@ describe('复核 of a 申报表', () => {
     const col = headers.indexOf('复核（表Ⅲ）');
     expect(col).toBeGreaterThan(0);
     expect(ws.getRow(3).getCell(col).value).toBe('2 处不符');
+  });
+});
+
+describe('a 小学 sheet and a 初中 sheet (基础基312, 313)', () => {
+  it('validate reads both as one county, names both sheets, and marks the junior cell on its own sheet', async () => {
+    const file = tmp.path('分表.xlsx');
+    const junior = juniorStatisticsSheet();
+    junior.values[5][24] = 1; // 城关中学's 网络多媒体教室 (Y6) far below 2.4 per 100 pupils
+    await writeSheets(file, [statisticsSheet(), junior]);
+    const json = tmp.path('分表.json');
+    const out = tmp.path('分表-标注.xlsx');
+    const run = await runCli(['validate', file, '--json', json, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('台账工作表：“基础基312”、“基础基313”');
+    expect(run.out).toContain('工作表“基础基313”第 6–8 行');
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.sheets).toEqual(['基础基312', '基础基313']);
+    expect([report.stages.primary.schoolCount, report.stages.junior.schoolCount]).toEqual([4, 3]);
+    expect(report.schools.find((s: { name: string; stage: string }) => s.name === '城关中学').sheet).toBe('基础基313');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const note = (sheet: string, cell: string) => JSON.stringify(wb.getWorksheet(sheet)!.getCell(cell).note ?? null);
+    expect(note('基础基313', 'Y6')).toContain('网络多媒体教室');
+    expect(note('基础基312', 'Y6')).toBe('null');
+
+    const rollup = tmp.path('分表-rollup.json');
+    expect((await runCli(['rollup', file, '--out', tmp.path('分表-rollup.xlsx'), '--json', rollup])).code).toBe(0);
+    expect(JSON.parse(readFileSync(rollup, 'utf8')).counties[0].sheets).toEqual(['基础基312', '基础基313']);
   });
 });

@@ -29,7 +29,7 @@ export function planIndicators(pack: RulePack, stage: Stage, costs?: UnitCosts):
 export interface StageToPlan {
   input: StageInput;
   /** Name and ledger row of each school part, in the input's row order. */
-  parts: { name: string; row: number }[];
+  parts: { name: string; row: number; sheet?: string }[];
   /** The evaluation's CVs before any addition, per indicator. */
   cvBefore: (number | null)[];
   compositeBefore: number | null;
@@ -70,7 +70,7 @@ function indicatorPlan(s: StageToPlan, plan: StagePlan, j: number, additions: Ad
   s.parts.forEach((part, i) => {
     const bySchool = tidy(plan.school[j][i]);
     const byCV = tidy(plan.cv[j][i]);
-    const add = (amount: number, reason: Addition['reason']): Addition => ({ school: part.name, stage, row: part.row, indicator: ind.id, amount, unit: ind.unit.unit, reason });
+    const add = (amount: number, reason: Addition['reason']): Addition => ({ school: part.name, stage, row: part.row, ...(part.sheet ? { sheet: part.sheet } : {}), indicator: ind.id, amount, unit: ind.unit.unit, reason });
     if (bySchool > 0) additions.push(add(bySchool, 'school'));
     if (byCV > 0) additions.push(add(byCV, 'cv'));
     schoolTotal += bySchool;

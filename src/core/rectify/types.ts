@@ -51,6 +51,7 @@ export interface Addition {
   school: string;
   stage: Stage;
   row: number;
+  sheet?: string;
   indicator: IndicatorId;
   amount: number;
   unit: string;

@@ -223,7 +223,8 @@ export class FileHost implements Host {
           ooxml: { s: null, ours: 0, fill: null },
           ...(threaded ? { via: 'none' as const } : {}),
         };
-        const id = plan.anchor && name === plan.ledgerSheet ? identityOf(content.values, row, col, plan.anchor) : undefined;
+        const anchor = name === plan.ledgerSheet ? plan.anchor : plan.moreLedgerSheets?.find((l) => l.sheet === name)?.anchor;
+        const id = anchor ? identityOf(content.values, row, col, anchor) : undefined;
         if (id) record.id = id;
         if (!threaded) {
           const written = notes.write(ref, mark.note);

@@ -38,3 +38,18 @@ export const STATISTICS_EXPECTED = {
   merged: { schools: 3, students: 2080, mean: [5.5288461538, 1.0576923077, 1.0096153846, 4.8076923077, 8.2692307692, 2091.3461538462, 2.4038461538],
     cv: [0.0302247179, 0.1644015033, 0.00916429, 0.025560386, 0.0693498845, 0.0420293299, 0.0236016321] },
 };
+
+/**
+ * The 初中 table of the same export (基础基313), its own sheet: the title names the table by number only. 河西九年一贯制学校
+ * is on both sheets, its 小学 part on 312 and its 初中 part here.
+ */
+export const JUNIOR_STATISTICS_HEADER: Placed[] = [['A1:Z1', '2024年教育事业统计 基础基313'], ...STATISTICS_HEADER.slice(1)];
+
+//        标识码          名称                 统计三级  办学类型              计校数 在校 专任 博 硕 本  专  高 下 体 艺计 音 美 其他 骨干 教辅计 教室 室内 占地   运动场 多媒体 设备
+export const JUNIOR_STATISTICS_ROWS: unknown[][] = [
+  ['2141000011', '城关中学', '某某县', '311 初级中学', 1, 900, 70, 0, 5, 55, 10, 0, 0, 5, 4, 2, 2, 61, 15, 6000, 3500, 800, 30000, 12000, 22, 300],
+  ['2141000003', '河西九年一贯制学校', '某某县', '312 九年一贯制学校', 1, 300, 26, 0, 1, 20, 5, 0, 0, 2, 2, 1, 1, 22, 4, 2400, 1400, 300, 9000, 3500, 8, 90],
+  ['2141000012', '城西中学', '某某县', '311 初级中学', 1, 500, 40, 0, 2, 30, 8, 0, 0, 3, 2, 1, 1, 35, 6, 3200, 2000, 0, 15000, 6000, 12, 140],
+];
+
+export const juniorStatisticsSheet = (name = '基础基313'): SheetValues => sheet(name, JUNIOR_STATISTICS_HEADER, JUNIOR_STATISTICS_ROWS, 6);
