@@ -92,6 +92,18 @@ const SUBTOTAL_MIN_ROWS = 2;
 const SUBTOTAL_MIN_FIELDS = 2;
 const sameNumber = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
+/** The last of sorted `rows` below `row` (0 when none), by bisection: it is asked for every school. */
+function lastBelow(rows: number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? rows[lo - 1] : 0;
+}
+
 /**
  * An unlabelled subtotal (a row named 城区 or 全县 whose figures equal the sum of the rows just above it, back
  * to the previous total): left out with a warning, since counting it would count its schools twice (rules
@@ -106,7 +118,7 @@ export function subtotalRows(schools: LedgerSchool[], sheet: string, bounds: num
   for (const s of schools) {
     const fields = (Object.entries(s.values) as [NumericField, number][]).filter(([, v]) => v !== 0);
     const pupils = (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
-    const stop = stops.filter((r) => r < s.row).pop() ?? 0;
+    const stop = lastBelow(stops, s.row);
     while (groupStart < kept.length && kept[groupStart].row < stop) groupStart++;
     let summed = 0;
     if (fields.length >= SUBTOTAL_MIN_FIELDS && pupils > 0) {

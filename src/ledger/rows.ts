@@ -1,7 +1,7 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
 import { FLAG_FIELDS, type DataGap, type FlagField, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
-import { cellAddress } from '../model/a1.ts';
+import { columnLetter } from '../model/a1.ts';
 import { cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
 import { implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
@@ -45,6 +45,8 @@ interface Context {
 }
 
 interface RowContext extends Context {
+  /** The first column of each field, looked up once per sheet rather than once per row. */
+  byField: Map<string, ReadColumn>;
   rawEquipment: Map<LedgerSchool, number>;
   enrolmentReported: Set<LedgerSchool>;
   badCells: Set<string>;
@@ -62,7 +64,9 @@ const isTotal = (text: string): boolean => text.includes('计') && TOTAL_ROW.tes
 export function readRows(values: unknown[][], start: number, columns: ReadColumn[], context: Context): RowsRead {
   const nameCol = columns.find((c) => c.field === 'school')!;
   const schools: LedgerSchool[] = [];
-  const ctx: RowContext = { ...context, rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
+  const byField = new Map<string, ReadColumn>();
+  for (const c of columns) if (c.field && !byField.has(c.field)) byField.set(c.field, c);
+  const ctx: RowContext = { ...context, byField, rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
   const accounting: RowAccounting = { sheet: ctx.sheet, first: ctx.origin.row + start, last: ctx.origin.row + values.length - 1, schools: [], skipped: {}, errors: [] };
   const gaps: DataGap[] = [];
   const skip = (reason: SkipReason, r: number) => (accounting.skipped[reason] ??= []).push(ctx.origin.row + r);
@@ -73,7 +77,8 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
 
   for (let r = start; r < values.length; r++) {
     const row = values[r] ?? [];
-    const filled = row.flatMap((v, c) => (plain(v).kind === 'blank' ? [] : [c]));
+    const filled: number[] = [];
+    for (let c = 0; c < row.length; c++) if (c in row && !isBlank(row[c])) filled.push(c);
     if (filled.length === 0) {
       skip('blank', r);
       continue;
@@ -143,11 +148,20 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
 const SENTENCE = /[：:。，,；;！!？?]|^(以下|以上|其中|注)/;
 function isFreeText(row: unknown[], filled: number[], name: string, lone: boolean): boolean {
   if (lone) return SENTENCE.test(name) || name.length > 30;
-  const texts = new Set(filled.map((c) => cellText(row[c]).trim()));
-  return texts.size === 1;
+  const first = cellText(row[filled[0]]).trim();
+  return filled.every((c) => cellText(row[c]).trim() === first);
 }
 
-const cellAt = (ctx: Context, r: number, index: number): string => cellAddress(ctx.origin.row + r, ctx.origin.col + index);
+/** plain(v).kind === 'blank', without building the reading for the common cells (numbers, blanks, text). */
+const isBlank = (v: unknown): boolean =>
+  v === null || v === undefined ? true : typeof v === 'number' ? false : typeof v === 'string' ? v.trim() === '' : plain(v).kind === 'blank';
+
+// Column letters once per column: an address is made for every cell read.
+const LETTERS: string[] = [];
+const cellAt = (ctx: Context, r: number, index: number): string => {
+  const col = ctx.origin.col + index;
+  return `${(LETTERS[col] ??= columnLetter(col))}${ctx.origin.row + r}`;
+};
 
 function readSchool(
   row: unknown[],
@@ -160,7 +174,7 @@ function readSchool(
   const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
   const cells = school.cells!;
   const text = (field: string) => {
-    const c = columns.find((col) => col.field === field);
+    const c = ctx.byField.get(field);
     return c ? { value: trimAll(cellText(row[c.index])), cell: cellAt(ctx, r, c.index) } : undefined;
   };
 
@@ -191,7 +205,7 @@ function readSchool(
   else if (ctx.stage && type && combined) type = ctx.stage === 'primary' ? 'primary_part' : 'junior_part';
   if (type) school.type = type;
   if (typeCell) cells.type = typeCell.cell;
-  cells.school = cellAt(ctx, r, columns.find((c) => c.field === 'school')!.index);
+  cells.school = cellAt(ctx, r, ctx.byField.get('school')!.index);
 
   const central = text('central_school');
   if (central) {
