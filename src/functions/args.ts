@@ -184,19 +184,9 @@ function readPairsChecked(valuesArg: unknown, weightsArg: unknown): Paired | FnE
     const wr = wm[r];
     if (vr.length !== wr.length) return fnError('#VALUE!', `数值区域与权重区域形状不一致（第 ${r + 1} 行）`);
     for (let c = 0; c < vr.length; c++, k++) {
-      const wc = wr[c];
-      // Fast path for the common case (a number in both cells) keeps 100,000 rows to one cheap pass.
-      if (typeof wc === 'number' && wc > 0 && wc < Infinity) {
-        const vc = vr[c];
-        if (typeof vc === 'number' && Number.isFinite(vc)) {
-          values[count] = vc;
-          weights[count] = wc;
-          index[count] = k;
-          count++;
-          continue;
-        }
-      }
-      const w = cellNumber(wc);
+      // No number-pair shortcut here: a column of 100,000 rows takes readColumnPairs; this reader is for the
+      // rest, and a second copy of the pair loop once left the sums out (a row of schools read as a zero mean).
+      const w = cellNumber(wr[c]);
       if (w === undefined) return fnError('#VALUE!', `权重${positionName(wm, k)}${show(wr[c])}不是数字`);
       if (w !== null && w < 0) return fnError('#VALUE!', `权重含负数（${positionName(wm, k)}：${w}）`);
       if (w === null || w === 0) continue;

@@ -44,6 +44,10 @@ school(4, [4.2, 1.0, 0.9, 4.0, 7.5, 2000, 2.2]); // two unmet → fails
 school(5, [4.2, 1.0, 0.9, undefined, 7.5, 2000, 2.3]); // a blank
 // Values with a zero (counts) and negative/mismatched inputs for the error cases.
 row('S', [2, 0, 4]);
+// Schools across a row (W20:Y20, pupils below): mean (10 + 20 + 2·30) / 4 = 22.5, variance (156.25 + 6.25 + 2·56.25) / 4
+// = 68.75, CV √68.75 / 22.5 = 0.368514.
+[10, 20, 30].forEach((x, i) => (sheet[`${'WXY'[i]}20`] = x));
+[1, 1, 2].forEach((p, i) => (sheet[`${'WXY'[i]}21`] = p));
 row('T', [10, 10, 20]);
 row('U', [5, -1, 5]);
 row('V', [0, 0, 0]);
@@ -125,6 +129,8 @@ const CASES: Case[] = [
   ['=BALANCE.PER("一百", 5)', { error: '#VALUE!', message: /数量“一百”不是数字/ }],
   // A value of 0 with pupils counts; only the weight decides who takes part.
   ['=BALANCE.CV(S1:S3, T1:T3)', plainCV([2, 0, 4], [10, 10, 20]), 12],
+  ['=BALANCE.CV(W20:Y20, W21:Y21)', 0.368514, 6],
+  ['=BALANCE.MEAN(W20:Y20, W21:Y21)', 22.5, 10],
   // Every error case of the range functions.
   ['=BALANCE.CV(D2:D6, B2:B5)', { error: '#VALUE!', message: /大小不一致/ }],
   ['=BALANCE.CV(S1:S3, U1:U3)', { error: '#VALUE!', message: /权重含负数（第 2 行：-1）/ }],
