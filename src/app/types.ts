@@ -2,10 +2,15 @@
 import type { AnnotationPlan } from '../core/plan.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
-import type { HeaderMapping, LedgerRead } from '../ledger/types.ts';
+import type { HeaderMapping, LedgerRead, SheetValues } from '../ledger/types.ts';
 import type { EvaluationSettings, RulePack } from '../standards/types.ts';
 
 export interface ValidateOptions {
+  /**
+   * The host's values, already read and still current (the pane in browser mode): validateWorkbook validates them
+   * instead of reading the workbook again.
+   */
+  sheets?: SheetValues[];
   standard?: string;
   sheet?: string;
   mapping?: HeaderMapping;
@@ -26,6 +31,8 @@ export interface ValidateOutcome {
   /** The rule pack the evaluation used, present with it: callers need not resolve the standard again. */
   pack?: RulePack;
   plan?: AnnotationPlan;
+  /** The values validateWorkbook validated (read once, or given): a caller keeps them instead of reading again. */
+  sheets?: SheetValues[];
   /** The sheet validateWorkbook wrote the report to (均衡校验报告, or 均衡校验报告(2)… beside a clerk's sheet of that name). */
   reportSheet?: string;
   /** Fatal problems (unknown standard, no ledger) in Chinese. */

@@ -57,7 +57,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   progress(0, '读取工作簿设置');
   const saved = await host.loadSettings();
   progress(0.02, '读取工作簿');
-  const sheets = await host.readWorkbook();
+  const sheets = opts.sheets ?? (await host.readWorkbook());
   const resolved = resolveSettings(saved, sheets, { standard: opts.standard, sheet: opts.sheet, mapping: opts.mapping, evaluation: opts.settings });
   const settings = resolved.evaluation;
   const outcome = validateSheets(sheets, {
@@ -70,7 +70,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   });
   if (!outcome.plan || !outcome.evaluation || !outcome.ledger.ok) {
     progress(1, '未能完成校验');
-    return outcome;
+    return { ...outcome, sheets };
   }
   progress(0.8, '写入标注与报告');
   const { reportSheet } = await host.apply(outcome.plan);
@@ -88,7 +88,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   };
   await host.saveSettings(next);
   progress(1, '完成');
-  return { ...outcome, reportSheet };
+  return { ...outcome, sheets, reportSheet };
 }
 
 /** 清除标注: removes what the last validation added; the saved settings stay. */

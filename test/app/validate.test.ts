@@ -124,3 +124,29 @@ describe('validateSheets without a plan', () => {
     expect(bare.evaluation?.report).toEqual(full.evaluation?.report);
   });
 });
+
+describe('validateWorkbook reads the workbook once', () => {
+  it('reads once when given nothing and hands back what it read', async () => {
+    const host = await hostOf(writeSampleWorkbook());
+    const reads = { n: 0 };
+    const read = host.readWorkbook.bind(host);
+    host.readWorkbook = async () => (reads.n++, read());
+    const outcome = await validateWorkbook(host);
+    expect(reads.n).toBe(1);
+    expect(outcome.sheets?.map((s) => s.name)).toContain(SAMPLE_SHEET);
+  });
+
+  it('validates values the caller already read without reading again, with the same verdict', async () => {
+    const fresh = await validateWorkbook(await hostOf(writeSampleWorkbook()));
+    const host = await hostOf(writeSampleWorkbook());
+    const sheets = await host.readWorkbook();
+    host.readWorkbook = async () => {
+      throw new Error('read again');
+    };
+    const outcome = await validateWorkbook(host, { sheets });
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.sheets).toBe(sheets);
+    expect(outcome.evaluation?.report.pass).toBe(fresh.evaluation?.report.pass);
+    expect(outcome.plan?.marks).toEqual(fresh.plan?.marks);
+  });
+});
