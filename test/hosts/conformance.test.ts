@@ -62,6 +62,23 @@ function differences(a: unknown, b: unknown, path = ''): string[] {
   return JSON.stringify(a) === JSON.stringify(b) ? [] : [`${path}: ${JSON.stringify(a)} | ${JSON.stringify(b)}`];
 }
 
+/** What every host shows after validating twice (the second run replaces the first), all three agreeing. */
+async function appliedTwice(rs: Rig[]): Promise<Look> {
+  return agree(
+    rs,
+    await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.with((h) => h.apply(plan));
+      return r.look();
+    }),
+  );
+}
+
+/** What every host shows after clear, all three agreeing. */
+async function clearedLook(rs: Rig[]): Promise<Look> {
+  return agree(rs, await each(rs, async (r) => (await r.with((h) => h.clear()), r.look())));
+}
+
 /** The report's grid as the clerk sees it, from the plan: values, numbers as numbers, nothing as a formula. */
 function plannedCells(p: AnnotationPlan): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -128,24 +145,11 @@ describe('host conformance: our report sheet’s name taken by a sheet of the cl
   it('never touches the clerk’s sheet: the report goes to 均衡校验报告(2), re-run replaces that, clear removes only that', async () => {
     const rs = await rigs(setup([clerks]));
     const before = agree(rs, await each(rs, (r) => r.look()));
-    const applied = agree(
-      rs,
-      await each(rs, async (r) => {
-        await r.with((h) => h.apply(plan));
-        await r.with((h) => h.apply(plan));
-        return r.look();
-      }),
-    );
+    const applied = await appliedTwice(rs);
     expect(applied.sheets).toEqual(['填表说明', '台账', '均衡校验报告', '均衡校验报告(2)']);
     expect(applied.bySheet['均衡校验报告']).toEqual(before.bySheet['均衡校验报告']);
     expect(applied.bySheet['均衡校验报告(2)'].cells).toEqual(plannedCells(plan));
-    const cleared = agree(
-      rs,
-      await each(rs, async (r) => {
-        await r.with((h) => h.clear());
-        return r.look();
-      }),
-    );
+    const cleared = await clearedLook(rs);
     expect(cleared).toEqual(before);
   });
 
@@ -183,7 +187,7 @@ describe('host conformance: which sheets are ours is decided by our marker only'
     );
     expect(applied.sheets).toEqual(['填表说明', '台账', '均衡校验报告', '均衡校验报告(2)']);
     expect(applied.bySheet['均衡校验报告']).toEqual(before.bySheet['均衡校验报告']);
-    const cleared = agree(rs, await each(rs, async (r) => (await r.with((h) => h.clear()), r.look())));
+    const cleared = await clearedLook(rs);
     expect(cleared).toEqual(before);
   });
 
@@ -193,17 +197,10 @@ describe('host conformance: which sheets are ours is decided by our marker only'
     const before = agree(rs, await each(rs, (r) => r.look()));
     const read = agree(rs, await each(rs, (r) => r.with(async (h) => (await h.readWorkbook()).map((s) => s.name))));
     expect(read).toEqual(['填表说明', '台账']);
-    const applied = agree(
-      rs,
-      await each(rs, async (r) => {
-        await r.with((h) => h.apply(plan));
-        await r.with((h) => h.apply(plan));
-        return r.look();
-      }),
-    );
+    const applied = await appliedTwice(rs);
     expect(applied.sheets).toEqual(['填表说明', '台账', '十月校验', '均衡校验报告']);
     expect(applied.bySheet['十月校验']).toEqual(before.bySheet['十月校验']);
-    const cleared = agree(rs, await each(rs, async (r) => (await r.with((h) => h.clear()), r.look())));
+    const cleared = await clearedLook(rs);
     expect(cleared).toEqual(before);
   });
 });
