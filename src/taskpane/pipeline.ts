@@ -10,6 +10,8 @@ import type { HeaderMapping, LedgerRead, SheetValues } from '../ledger/types.ts'
 export interface InspectOptions {
   sheet?: string;
   mapping?: HeaderMapping;
+  /** On a sheet with several counties, the one chosen. */
+  county?: string;
 }
 
 export interface Inspection {

@@ -52,8 +52,8 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
   const [error, setError] = useState<string | null>(null);
 
   const inspection = useMemo<Inspection | null>(
-    () => (sheets ? { sheetNames: sheets.map((x) => x.name), ledger: pipeline.detect(sheets, { sheet, mapping }) } : null),
-    [sheets, sheet, mapping, pipeline],
+    () => (sheets ? { sheetNames: sheets.map((x) => x.name), ledger: pipeline.detect(sheets, { sheet, mapping, county }) } : null),
+    [sheets, sheet, mapping, county, pipeline],
   );
 
   const read = useCallback(async () => {
@@ -82,6 +82,8 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
       const resolved = resolveSettings(saved, values);
       const savedMapping = resolved.mapping ?? {};
       if (resolved.standard && getStandard(resolved.standard).ok) setStandardId(resolved.standard);
+      // The 标准 step's choices come back as the workbook last saved them.
+      setMergeCampuses(resolved.evaluation?.mergeCampuses === true);
       // The saved sheet first (while it exists); else the active sheet when it holds a ledger; else the reader's own choice.
       const active = resolved.sheet ? null : await host.activeSheet().catch(() => null);
       if (!live) return;
@@ -97,6 +99,14 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
       live = false;
     };
   }, [host, pipeline, read]);
+
+  // The county list is offered as soon as the ledger is read (not only after a refused validation), and kept while
+  // one is chosen; a workbook of one county has none.
+  useEffect(() => {
+    if (!inspection) return;
+    if (!inspection.ledger.ok && inspection.ledger.counties) setCounties(inspection.ledger.counties);
+    else if (inspection.ledger.ok && county === undefined) setCounties(undefined);
+  }, [inspection, county]);
 
   const reread = async () => {
     const values = await read();
@@ -133,7 +143,8 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
         sheet,
         mapping,
         county,
-        ...(mergeCampuses ? { settings: { mergeCampuses: true } } : {}),
+        // Always given, so unticking it is saved too (the saved evaluation settings merge under the given ones).
+        settings: { mergeCampuses },
         onProgress: (fraction, label) => setProgress({ fraction, label }),
       });
       setOutcome(result);

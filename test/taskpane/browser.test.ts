@@ -20,6 +20,8 @@ import { builtPane } from './build.ts';
 import { launchChromium } from './chromium.ts';
 import { scratchDir } from '../support/scratch.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
+import type { SheetValues } from '../../src/ledger/types.ts';
+import { statisticsSheet } from '../ledger/layouts/statistics.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-output');
@@ -334,6 +336,77 @@ describe('未评估', () => {
     expect(await resources.textContent()).toContain('未评估');
     expect(await resources.textContent()).toContain(`${blank.address} 在校生数为空或无法读取`);
     await other.close();
+  });
+});
+
+/** The fixture sheets as an .xlsx file, merges included. */
+async function sheetsFile(name: string, sheets: SheetValues[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    s.values.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue; }));
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+  }
+  const file = path.join(scratchDir('pane-layout-'), name);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  return file;
+}
+
+const primaryCount = async (p: Page): Promise<string> => {
+  await p.getByTestId('stage-primary').waitFor({ timeout: 30_000 });
+  return (await p.getByTestId('stage-primary').textContent()) ?? '';
+};
+
+describe('several counties and 是否计校数 (rules §5.1 items 3, 4)', () => {
+  it('a two-county sheet names both counties in a dropdown, and each is evaluated from it', { timeout: 120_000 }, async () => {
+    // The statistics export with its last two rows (城关一小东校区, 杨庄教学点) in 甲区: 某某县 keeps 3 schools, 甲区 has 1 of 50 pupils or more.
+    const sheet = statisticsSheet();
+    sheet.values[8][2] = '甲区';
+    sheet.values[9][2] = '甲区';
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(await sheetsFile('两县.xlsx', [sheet]));
+    // Offered as soon as the workbook is read; until one is chosen the ledger step names both and 校验全县 waits.
+    const select = other.getByTestId('county-select');
+    await select.waitFor({ timeout: 15_000 });
+    expect(await select.locator('option').allTextContents()).toEqual(['—', '某某县', '甲区']);
+    expect(await other.locator('body').textContent()).toContain('“某某县”、“甲区”');
+    expect(await other.getByTestId('validate').isDisabled()).toBe(true);
+
+    await select.selectOption('甲区');
+    await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain('学校行数 2');
+    await other.getByTestId('validate').click();
+    await expect.poll(() => primaryCount(other), { timeout: 30_000 }).toContain('1 校 · 80 学生');
+    await select.selectOption('某某县');
+    await other.getByTestId('validate').click();
+    await expect.poll(() => primaryCount(other), { timeout: 30_000 }).toContain('3 校 · 2000 学生');
+    await other.close();
+  });
+
+  it('merge-campuses changes the count, is saved in the workbook and comes back ticked (and unticked)', async () => {
+    let file = await sheetsFile('统计.xlsx', [statisticsSheet()]);
+    for (const [tick, schools] of [[true, 3], [false, 4]] as const) {
+      const other = await context.newPage();
+      await other.goto(`${server.url}/taskpane.html`);
+      await other.getByTestId('file-input').setInputFiles(file);
+      await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain('学校行数');
+      const box = other.getByTestId('merge-campuses');
+      // The state the workbook last saved: unticked at first, ticked after the first round.
+      expect(await box.isChecked()).toBe(!tick);
+      await box.setChecked(tick);
+      await other.getByTestId('validate').click();
+      await expect.poll(() => primaryCount(other), { timeout: 30_000 }).toContain(`${schools} 校 · 2080 学生`);
+      const [download] = await Promise.all([other.waitForEvent('download'), other.getByTestId('download').click()]);
+      file = path.join(scratchDir('pane-merge-'), `合并-${tick}.xlsx`);
+      await download.saveAs(file);
+      await other.close();
+    }
+    const last = await context.newPage();
+    await last.goto(`${server.url}/taskpane.html`);
+    await last.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => last.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain('学校行数');
+    expect(await last.getByTestId('merge-campuses').isChecked()).toBe(false);
+    await last.close();
   });
 });
 
