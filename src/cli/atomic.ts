@@ -10,7 +10,7 @@ import { InputError } from './errors.ts';
 export interface PendingOutput {
   path: string;
   /** Produces the file's content; called only while staging, so a throwing producer aborts the whole set. */
-  content: () => Promise<Uint8Array | string> | Uint8Array | string;
+  content: () => Promise<Uint8Array | string> | Uint8Array | string | Iterable<string>;
 }
 
 const tempPathFor = (target: string): string =>

@@ -87,4 +87,41 @@ export function reportJsonObject(report: Report) {
   };
 }
 
-export const reportJsonText = (report: Report): string => `${JSON.stringify(reportJsonObject(report), null, 2)}\n`;
+/**
+ * The report JSON as JSON.stringify(…, null, 2) prints it, in pieces of about a megabyte: a county of 200,000
+ * schools makes more text than one JavaScript string can hold, so the long lists are written element by element.
+ */
+export function* reportJsonChunks(report: Report): Generator<string> {
+  let buffer = '';
+  const put = (text: string) => {
+    buffer += text;
+    return buffer.length >= CHUNK;
+  };
+  const entries = Object.entries(reportJsonObject(report)).filter(([, v]) => v !== undefined);
+  if (put('{\n')) yield take();
+  for (const [k, [key, value]] of entries.entries()) {
+    if (put(`  ${JSON.stringify(key)}: `)) yield take();
+    if (Array.isArray(value) && value.length > 0) {
+      put('[\n');
+      for (let i = 0; i < value.length; i++) {
+        const item = JSON.stringify(value[i], null, 2) ?? 'null';
+        if (put(`    ${item.replace(/\n/g, '\n    ')}${i < value.length - 1 ? ',' : ''}\n`)) yield take();
+      }
+      put('  ]');
+    } else put(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
+    if (put(k < entries.length - 1 ? ',\n' : '\n')) yield take();
+  }
+  put('}\n');
+  yield take();
+
+  function take(): string {
+    const out = buffer;
+    buffer = '';
+    return out;
+  }
+}
+
+const CHUNK = 1 << 20;
+
+/** The whole report JSON as one string (a county small enough for one; the CLI writes reportJsonChunks). */
+export const reportJsonText = (report: Report): string => [...reportJsonChunks(report)].join('');

@@ -7,6 +7,7 @@ import type { HeaderMapping, LedgerReadOk } from '../ledger/types.ts';
 import type { EvaluationSettings, RulePack } from '../standards/types.ts';
 import { InputError } from './errors.ts';
 import { countyFromFileName, openWorkbook } from './load.ts';
+import { checkMemory } from './memory.ts';
 import { standardOption } from './standard.ts';
 
 export interface FileOptions {
@@ -36,6 +37,8 @@ export async function validateFile(path: string, options: FileOptions = {}): Pro
 
 /** `label` names the workbook in messages; its file name is the county name when the workbook names none. */
 export async function validateHost(host: FileHost, label: string, options: FileOptions = {}): Promise<ValidatedFile> {
+  // The host keeps what it read: validateWorkbook reads the same sheets again without parsing them again.
+  checkMemory(await host.readWorkbook(), label);
   const outcome = await validateWorkbook(host, { ...options, fallbackCountyName: countyFromFileName(label) });
   if (!outcome.ledger.ok) throw new InputError(`${label}：${outcome.ledger.message}`);
   if (outcome.error || !outcome.evaluation) throw new InputError(`${label}：${outcome.error ?? '未能完成校验'}`);

@@ -8,7 +8,7 @@ import type { UnitCosts } from '../../core/rectify/units.ts';
 import type { EvaluationSettings } from '../../standards/types.ts';
 import { costsOption } from '../costs.ts';
 import { parseMappings } from '../mapping.ts';
-import { reportJsonText } from '../report-json.ts';
+import { reportJsonChunks } from '../report-json.ts';
 import { formatProblems } from '../problems.ts';
 import { USAGE } from '../usage.ts';
 import { validateFile, type ValidatedFile } from '../validate-file.ts';
@@ -64,7 +64,7 @@ function missingColumns(result: ValidatedFile): string {
 export function validateOutputs(result: ValidatedFile, out: string | undefined, json: string | undefined): PendingOutput[] {
   const outputs: PendingOutput[] = [];
   if (out) outputs.push({ path: out, content: () => result.host.toBuffer() });
-  if (json) outputs.push({ path: json, content: () => reportJsonText(result.report) });
+  if (json) outputs.push({ path: json, content: () => reportJsonChunks(result.report) });
   return outputs;
 }
 
