@@ -6,10 +6,10 @@ import type { SheetValues } from '../ledger/types.ts';
 import { InputError } from './errors.ts';
 
 /**
- * Peak heap a validation takes per cell of the visible sheets (their dense rows × columns), measured with
- * --expose-gc on the bench's generated county: 50,000 rows × 40 columns hold ~200 bytes a cell at the end of
- * validate, more at the peaks; 200,000 rows abort in a 2 GB heap and finish in 4.3 GB. Revisit when the read
- * path's memory changes.
+ * Peak heap a validation with --out and --json takes per cell of the visible sheets (their dense rows ×
+ * columns), measured on the bench's generated county: 50,000 rows × 40 columns (2 million cells) abort with
+ * --max-old-space-size=500 and finish with 700, i.e. 250–350 bytes a cell; 200,000 rows abort in a 2 GB heap
+ * and finish in 4.3 GB. Revisit when the read path's memory changes.
  */
 export const BYTES_PER_CELL = 300;
 

@@ -61,5 +61,8 @@ describe('mainPrefixStripper', () => {
     }
     const plain = `<worksheet xmlns="${MAIN_NS}"><sheetData/></worksheet>`;
     expect(mainPrefixStripper()(plain, true)).toBe(plain);
+    // A part whose default namespace is another one keeps its prefixes (unprefixing would move its elements).
+    const other = `<wsDr xmlns="urn:drawing" xmlns:x="${MAIN_NS}"><x:c/></wsDr>`;
+    expect(mainPrefixStripper()(other, true)).toBe(other);
   });
 });

@@ -145,14 +145,17 @@ export function mainPrefixStripper(): (text: string, final: boolean) => string {
       const root = head.search(/<[A-Za-z_]/);
       const rootEnd = root < 0 ? -1 : head.indexOf('>', root);
       if (rootEnd < 0 && !final) return '';
-      const prefix = mainPrefix(head.slice(0, rootEnd < 0 ? head.length : rootEnd + 1));
-      if (!prefix) {
+      const rootTag = head.slice(0, rootEnd < 0 ? head.length : rootEnd + 1);
+      const prefix = mainPrefix(rootTag);
+      // A root whose default namespace is another one (a drawing) keeps its prefixes: unprefixing would clash.
+      const otherDefault = /\sxmlns="([^"]*)"/.exec(rootTag)?.[1];
+      if (!prefix || (otherDefault !== undefined && otherDefault !== MAIN_NS)) {
         strip = (t) => t;
         identity = true;
       } else {
         const tags = new RegExp(`<(/?)${prefix.replace(/[.-]/g, '\\$&')}:`, 'g');
         const decl = new RegExp(`\\sxmlns:${prefix}="${MAIN_NS.replace(/[./]/g, '\\$&')}"`);
-        const hasDefault = new RegExp(`\\sxmlns="${MAIN_NS.replace(/[./]/g, '\\$&')}"`).test(head.slice(0, rootEnd + 1));
+        const hasDefault = otherDefault === MAIN_NS;
         let first = true;
         strip = (t) => {
           let out = t.replace(tags, '<$1');
