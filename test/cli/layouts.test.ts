@@ -7,19 +7,10 @@ import type { SheetValues } from '../../src/ledger/types.ts';
 import { juniorStatisticsSheet, statisticsSheet, STATISTICS_EXPECTED } from '../ledger/layouts/statistics.ts';
 import { basicInfoTable, declarationTable, statedTableByRows } from '../ledger/layouts/declaration.ts';
 import { runCli, tempDir } from './helpers.ts';
+import { writeSheets } from '../ledger/layouts/xlsx.ts';
 
 const tmp = tempDir('layouts');
 afterAll(() => tmp.remove());
-
-async function writeSheets(path: string, sheets: SheetValues[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.values.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue; }));
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
-  await wb.xlsx.writeFile(path);
-}
 
 const twoCounties = (): SheetValues => {
   const s = statisticsSheet();

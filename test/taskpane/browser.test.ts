@@ -22,6 +22,7 @@ import { scratchDir } from '../support/scratch.ts';
 import { serveDirectory, type StaticServer } from './serve.ts';
 import type { SheetValues } from '../../src/ledger/types.ts';
 import { statisticsSheet } from '../ledger/layouts/statistics.ts';
+import { writeSheets } from '../ledger/layouts/xlsx.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, 'test-output');
@@ -339,16 +340,10 @@ describe('未评估', () => {
   });
 });
 
-/** The fixture sheets as an .xlsx file, merges included. */
+/** The fixture sheets as an .xlsx file in a scratch folder. */
 async function sheetsFile(name: string, sheets: SheetValues[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.values.forEach((row, r) => row.forEach((v, c) => { if (v !== null && v !== undefined) ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue; }));
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
   const file = path.join(scratchDir('pane-layout-'), name);
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeSheets(file, sheets);
   return file;
 }
 
