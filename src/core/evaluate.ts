@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../sta
 import { FORMULAS, deriveIndicator, shortfall, type Derived } from './derive.ts';
 import { CV_OK, CV_ZERO_MEAN, judgeStageTable, type IndicatorSpec, type StageVerdicts } from './kernel.ts';
 import { parts as methodParts } from './parts.ts';
-import { planIndicators, rectify, type StageToPlan } from './rectify/index.ts';
+import { planIndicators, rectify, type Rectification, type StageToPlan } from './rectify/index.ts';
 import type { Driver, Evaluation, IndicatorResult, Report, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { absentColumnProblem, absentHeader, countyVerdict, gapsOfStage, rowSummary, stageGapReason, uniqueGaps } from './completeness.ts';
 import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
@@ -108,9 +108,19 @@ export function evaluate(county: County, pack: RulePack, overrides: Partial<Eval
     ...(county.sheets ? { sheets: county.sheets } : {}),
     ...(county.rows ? { rows: rowSummary(county.rows, split.teachingPointsLeftOut) } : {}),
     ...(county.moreRows ? { moreRows: county.moreRows.map((r) => rowSummary(r, split.teachingPointsLeftOut, county.sheet)) } : {}),
-    rectification: rectify(toPlan, settings.unitCosts),
+    rectification: withGaps(rectify(toPlan, settings.unitCosts), allGaps),
   };
   return { report, schoolDetails, drivers };
+}
+
+/** A plan over a stage with data gaps covers only the schools read: it cannot say the stage will pass. */
+function withGaps(plan: Rectification, gaps: DataGap[]): Rectification {
+  const short = STAGES.filter((stage) => stage in plan.stagesAfter && gapsOfStage(gaps, stage).length > 0);
+  if (short.length === 0) return plan;
+  const stagesAfter = { ...plan.stagesAfter };
+  for (const stage of short) stagesAfter[stage] = null;
+  const notes = [...plan.notes, ...short.map((stage) => `${STAGE_NAMES[stage]}数据不全：测算只涵盖已读取的学校，补齐数据后重新校验才能确定能否达标`)];
+  return { ...plan, stagesAfter, passAfter: null, notes };
 }
 
 /**

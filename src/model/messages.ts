@@ -16,5 +16,7 @@ export const MESSAGES = {
   mappingColumnNotFound: (field: string, spec: string, sheet: string) => `映射“${field}=${spec}”在工作表“${sheet}”中找不到对应的列，已忽略`,
   packLacksIndicator: (pack: string, id: string) => `${pack}不含指标“${id}”`,
   noUnitCosts: '未设单价，仅列数量。',
+  /** A plan over a stage with data gaps cannot promise a pass (rules §5.2). */
+  planAfterUnknown: '数据不全，仍未评估',
   extraArguments: (args: string[]) => `多余的参数：${args.join(' ')}`,
 } as const;

@@ -31,7 +31,7 @@ export function rectificationSection(grid: Grid, plan: Rectification | undefined
     note(`${STAGE_NAMES[c.stage]}综合差异系数 ${c.before?.toFixed(3) ?? '—'} → ${c.after?.toFixed(3) ?? '—'}（限值 ${c.limit}）：${c.basis === 'cost' ? '按单价选取费用最省的指标' : '选取最少的指标'}——${names}`);
   }
   const priced = plan.byIndicator.some((b) => b.cost !== null);
-  note(`${priced ? `合计约 ${plan.cost.total.toFixed(2)} 万元。` : MESSAGES.noUnitCosts}按方案增加后复核：资源配置${plan.passAfter ? '达标' : '仍未达标'}`);
+  note(`${priced ? `合计约 ${plan.cost.total.toFixed(2)} 万元。` : MESSAGES.noUnitCosts}按方案增加后复核：${plan.passAfter === null ? MESSAGES.planAfterUnknown : plan.passAfter ? '资源配置达标' : '资源配置仍未达标'}`);
   // Per school part, one row: what to add to each indicator that needs anything (school and CV raises together;
   // the JSON keeps them apart). One row per school keeps a large county's sheet within one request.
   const columns = [...new Set(plan.byIndicator.map((b) => b.indicator))];

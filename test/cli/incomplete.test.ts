@@ -76,6 +76,21 @@ describe('validate on data that was not read', () => {
     expect(out).not.toContain('全县结论：通过');
   });
 
+  it('a failing county with an unread enrolment: the plan covers the schools read and never promises 达标', async () => {
+    const file = tmp.path('plan-gap.xlsx');
+    await writeLedger(file, FAILING);
+    const c = await letterOf(file, '小学在校生数');
+    await patch(file, { [`${c}3`]: null });
+    const { out, report } = await validate('plan-gap');
+    const plan = report.rectification!;
+    expect(plan.byIndicator.length).toBeGreaterThan(0);
+    expect(plan.passAfter).toBeNull();
+    expect(plan.stagesAfter.primary).toBeNull();
+    expect(plan.notes).toContain('小学数据不全：测算只涵盖已读取的学校，补齐数据后重新校验才能确定能否达标');
+    expect(out).toContain('按方案增加后复核：数据不全，仍未评估');
+    expect(out).not.toContain('按方案增加后复核：资源配置达标');
+  });
+
   it('a note row in mid-table is skipped and the schools below it are read; the accounting says so', async () => {
     const file = tmp.path('note.xlsx');
     await writeLedger(file, PASSING);

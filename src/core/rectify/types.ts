@@ -93,8 +93,11 @@ export interface Rectification {
   composite: CompositePlan[];
   /** Resource verdict per stage after applying every addition (checked by evaluating again). */
   stagesAfter: Partial<Record<Stage, boolean | null>>;
-  /** True when every stage with schools passes after the plan. */
-  passAfter: boolean;
+  /**
+   * True when every stage with schools passes after the plan; null when a stage rests on data that was not read
+   * (rules §5.2): the plan then covers the schools read and cannot promise a pass.
+   */
+  passAfter: boolean | null;
   /** What could not be planned and why (Chinese). */
   notes: string[];
 }
