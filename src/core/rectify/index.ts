@@ -35,8 +35,8 @@ export interface StageToPlan {
   compositeBefore: number | null;
 }
 
-/** Amounts stay as the plan made them, clear of float noise in the last digits. */
-const tidy = (x: number): number => Number(x.toFixed(6));
+/** Amounts stay as the plan made them, clear of float noise in the last digits (most are 0: no string work). */
+const tidy = (x: number): number => (x === 0 ? 0 : Number(x.toFixed(6)));
 
 export function rectify(stages: StageToPlan[], costs: UnitCosts = {}): Rectification {
   const out: Rectification = { additions: [], byIndicator: [], cost: { total: 0, unitCosts: costs }, composite: [], stagesAfter: {}, passAfter: true, notes: [] };
@@ -64,19 +64,21 @@ export function rectify(stages: StageToPlan[], costs: UnitCosts = {}): Rectifica
 function indicatorPlan(s: StageToPlan, plan: StagePlan, j: number, additions: Addition[]): IndicatorPlan | null {
   const { stage, indicators } = s.input;
   const ind = indicators[j];
+  const school = plan.school[j];
+  const cv = plan.cv[j];
   let schoolTotal = 0;
   let cvTotal = 0;
   let schools = 0;
-  s.parts.forEach((part, i) => {
-    const bySchool = tidy(plan.school[j][i]);
-    const byCV = tidy(plan.cv[j][i]);
-    const add = (amount: number, reason: Addition['reason']): Addition => ({ school: part.name, stage, row: part.row, ...(part.sheet ? { sheet: part.sheet } : {}), indicator: ind.id, amount, unit: ind.unit.unit, reason });
-    if (bySchool > 0) additions.push(add(bySchool, 'school'));
-    if (byCV > 0) additions.push(add(byCV, 'cv'));
+  // A plain loop and no closure: this runs per indicator per school part of every county.
+  for (let i = 0; i < s.parts.length; i++) {
+    const bySchool = tidy(school[i]);
+    const byCV = tidy(cv[i]);
+    if (bySchool > 0) additions.push(addition(s.parts[i], stage, ind, bySchool, 'school'));
+    if (byCV > 0) additions.push(addition(s.parts[i], stage, ind, byCV, 'cv'));
     schoolTotal += bySchool;
     cvTotal += byCV;
     if (bySchool > 0 || byCV > 0) schools++;
-  });
+  }
   if (schools === 0) return null;
   const total = tidy(schoolTotal + cvTotal);
   return {
@@ -93,6 +95,12 @@ function indicatorPlan(s: StageToPlan, plan: StagePlan, j: number, additions: Ad
     schools,
     cost: ind.cost === null ? null : tidy((total * ind.cost) / 10000),
   };
+}
+
+function addition(part: StageToPlan['parts'][number], stage: Stage, ind: PlanIndicator, amount: number, reason: Addition['reason']): Addition {
+  return part.sheet
+    ? { school: part.name, stage, row: part.row, sheet: part.sheet, indicator: ind.id, amount, unit: ind.unit.unit, reason }
+    : { school: part.name, stage, row: part.row, indicator: ind.id, amount, unit: ind.unit.unit, reason };
 }
 
 function compositePlan(s: StageToPlan, plan: StagePlan): CompositePlan | null {

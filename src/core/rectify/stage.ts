@@ -13,20 +13,33 @@ export function planStage(input: StageInput): StagePlan {
   const n = weights.length;
   const k = indicators.length;
   const label = STAGE_NAMES[stage];
-  const none = () => indicators.map(() => new Float64Array(n));
-  const plan: StagePlan = { school: none(), cv: none(), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
+  const plan: StagePlan = { school: zeros(k, n), cv: zeros(k, n), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
   if (n === 0) return plan;
 
-  const incomplete = Array.from({ length: n }, (_, i) => i).filter((i) => amounts.some((a) => Number.isNaN(a[i])));
-  if (incomplete.length > 0) {
-    plan.notes.push(`${label}有 ${incomplete.length} 所学校缺少数据，补齐后才能测算整改`);
+  let incomplete = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      if (amounts[j][i] !== amounts[j][i]) {
+        incomplete++;
+        break;
+      }
+    }
+  }
+  if (incomplete > 0) {
+    plan.notes.push(`${label}有 ${incomplete} 所学校缺少数据，补齐后才能测算整改`);
     return judge(input, plan);
   }
 
   plan.school = schoolRaises(input);
-  const values = indicators.map((ind, j) =>
-    Float64Array.from(weights, (p, i) => (ind.scale * (amounts[j][i] + plan.school[j][i])) / p),
-  );
+  const values: Float64Array[] = new Array(k);
+  for (let j = 0; j < k; j++) {
+    const scale = indicators[j].scale;
+    const a = amounts[j];
+    const add = plan.school[j];
+    const xs = new Float64Array(n);
+    for (let i = 0; i < n; i++) xs[i] = (scale * (a[i] + add[i])) / weights[i];
+    values[j] = xs;
+  }
 
   if (input.compositeLimit !== null) {
     const choice = compositeTargets(values, weights, amounts, indicators, input.compositeLimit);
@@ -52,17 +65,32 @@ export function planStage(input: StageInput): StagePlan {
   judge(input, plan);
   if (!plan.passAfter && plan.notes.length === 0) plan.notes.push(`${label}：测算的方案复核未通过，未予采用`);
   if (plan.notes.length > 0) {
-    plan.school = none();
-    plan.cv = none();
+    plan.school = zeros(k, n);
+    plan.cv = zeros(k, n);
     judge(input, plan);
   }
   return plan;
 }
 
+/** k columns of n zeros: per indicator, per school, nothing added. */
+function zeros(k: number, n: number): Float64Array[] {
+  const out: Float64Array[] = new Array(k);
+  for (let j = 0; j < k; j++) out[j] = new Float64Array(n);
+  return out;
+}
+
 /** Applies the plan to the numerators and judges the stage as evaluate() does. */
 function judge(input: StageInput, plan: StagePlan): StagePlan {
   const { weights, amounts, indicators } = input;
-  const after = amounts.map((a, j) => Float64Array.from(a, (x, i) => x + plan.school[j][i] + plan.cv[j][i]));
+  const after: Float64Array[] = new Array(amounts.length);
+  for (let j = 0; j < amounts.length; j++) {
+    const a = amounts[j];
+    const school = plan.school[j];
+    const cv = plan.cv[j];
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = a[i] + school[i] + cv[i];
+    after[j] = out;
+  }
   const specs: IndicatorSpec[] = indicators.map((ind) => ({ threshold: ind.threshold, cvLimit: ind.cvLimit }));
   const table = { groupStart: [0, weights.length], weights, amounts: after, scales: indicators.map((ind) => ind.scale), valueDecimals: input.valueDecimals ?? null };
   const compare = input.compareCV ?? ((c: number) => c);
