@@ -1,5 +1,6 @@
 // Contract of the validation pipeline shared by the task pane (any host) and the CLI.
 import type { AnnotationPlan } from '../core/plan.ts';
+import type { LeftMark } from '../plan/identity.ts';
 import type { Evaluation } from '../core/report.ts';
 import type { Problem } from '../core/types.ts';
 import type { HeaderMapping, LedgerRead, SheetValues } from '../ledger/types.ts';
@@ -35,6 +36,8 @@ export interface ValidateOutcome {
   sheets?: SheetValues[];
   /** The sheet validateWorkbook wrote the report to (均衡校验报告, or 均衡校验报告(2)… beside a clerk's sheet of that name). */
   reportSheet?: string;
+  /** Marks of the earlier validation that could not be found again with certainty after rows moved: left as they are. */
+  left?: LeftMark[];
   /** Fatal problems (unknown standard, no ledger) in Chinese. */
   error?: string;
   problems: Problem[];

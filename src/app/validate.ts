@@ -4,7 +4,7 @@ import { evaluate } from '../core/evaluate.ts';
 import { reviewStated, reviewSummary } from '../core/review.ts';
 import { readStated } from '../ledger/stated.ts';
 import type { Evaluation } from '../core/report.ts';
-import type { Host, WorkbookSettings } from '../hosts/types.ts';
+import type { Cleared, Host, WorkbookSettings } from '../hosts/types.ts';
 import { readCountySheet } from '../ledger/county-sheet.ts';
 import { readLedger } from '../ledger/index.ts';
 import type { SheetValues } from '../ledger/types.ts';
@@ -44,7 +44,7 @@ export function validateSheets(sheets: SheetValues[], opts: ValidateOptions = {}
 
   if (opts.plan === false) return { ledger, evaluation, pack: pack.value, problems };
   progress(0.6, '生成标注与报告');
-  const plan = buildPlan(evaluation, ledger, pack.value);
+  const plan = buildPlan(evaluation, ledger, pack.value, sheets);
   return { ledger, evaluation, pack: pack.value, plan, problems };
 }
 
@@ -73,7 +73,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
     return { ...outcome, sheets };
   }
   progress(0.8, '写入标注与报告');
-  const { reportSheet } = await host.apply(outcome.plan);
+  const { reportSheet, left } = await host.apply(outcome.plan);
   progress(0.95, '保存设置');
   // A ledger found on several sheets (one stage each) is found so again: saving its first sheet would lose the others,
   // and one sheet's headers saved as the mapping would be forced onto the other's (its 在校生数 is the other stage's).
@@ -88,10 +88,10 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   };
   await host.saveSettings(next);
   progress(1, '完成');
-  return { ...outcome, sheets, reportSheet };
+  return { ...outcome, sheets, reportSheet, left };
 }
 
 /** 清除标注: removes what the last validation added; the saved settings stay. */
-export async function clearWorkbook(host: Host): Promise<void> {
-  await host.clear();
+export async function clearWorkbook(host: Host): Promise<Cleared> {
+  return host.clear();
 }

@@ -19,6 +19,8 @@ export interface CellMark {
   /** Note text (multi-line), Chinese: indicator, value, threshold, shortfall. */
   note: string;
   kind: 'fail' | 'warning';
+  /** Which school and column the cell belongs to (plan/identity.ts), so a later clear finds it after rows move. */
+  id?: CellIdentity;
 }
 
 export type ReportValue = string | number | boolean | null;
@@ -78,6 +80,26 @@ export interface LedgerAnchor {
   nameColumn: number | null;
 }
 
+/** A marked cell's school and column, as it was when marked (plan/identity.ts makes and places them). */
+export interface CellIdentity {
+  /** The school name in the row (trimmed), '' when none. */
+  school: string;
+  /** Hash of the row's cell texts when marked. */
+  row: string;
+  /** Texts of the column in each header row, and those rows (1-based) when marked. */
+  header: string[];
+  headerRows: number[];
+  /** 1-based column of the school name. */
+  nameColumn: number | null;
+}
+
+/** A ledger sheet's values as read (origin: the sheet row and column of values[0][0], 1-based; A1 when absent). */
+export interface PlanGrid {
+  sheet: string;
+  values: unknown[][];
+  origin?: { row: number; col: number };
+}
+
 export interface AnnotationPlan {
   ledgerSheet: string;
   marks: CellMark[];
@@ -85,5 +107,10 @@ export interface AnnotationPlan {
   anchor?: LedgerAnchor;
   /** The further ledger sheets when the ledger spans several (one stage per sheet), each with its own anchor. */
   moreLedgerSheets?: { sheet: string; anchor: LedgerAnchor }[];
+  /**
+   * The ledger sheets' values the plan was made from (the arrays read, not copies): where a host re-validating
+   * finds its earlier marks again (plan/identity.ts placeMarks) without reading the sheet a second time.
+   */
+  grids?: PlanGrid[];
   reportSheet: ReportSheetPlan;
 }

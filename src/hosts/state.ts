@@ -4,11 +4,13 @@
 //
 // The very hidden sheet _balance_state: A1 the marker, column A the annotation record and column B the
 // saved settings, each as JSON split over rows 2…. Pure data in, grid out: each host only moves the grid.
+import type { CellIdentity } from '../core/plan.ts';
 import type { WorkbookSettings } from './types.ts';
 import { STATE_SHEET } from '../model/sheets.ts';
 
 export { STATE_SHEET };
 export { markKey } from '../plan/host-rules.ts';
+export type { CellIdentity };
 export const STATE_MARKER = 'balance-state';
 
 /**
@@ -27,8 +29,13 @@ export interface MarkRecord {
   xlsx?: { fill: unknown; note: unknown };
   /** File host: the cell's own style index and comment element as found, our cell format and a hash of our note. */
   ooxml?: OoxmlMark;
-  /** Which school and column the cell belongs to, so clear finds it after rows were sorted, inserted or deleted. */
+  /**
+   * Which school and column the cell belongs to (from the plan), so clear and the next validation find it after
+   * rows were sorted, inserted or deleted (plan/identity.ts placeMarks). Absent in older records: by address.
+   */
   id?: CellIdentity;
+  /** Hash of the note text we left on the cell (plan/identity.ts noteHash): a note that no longer matches is the clerk's and stays. */
+  noteHash?: string;
   /** WPS: the Interior's Pattern and Color (BGR) exactly as read. */
   et?: { pattern: number; color: number };
   /** Excel: how our text was attached — a note, a comment (older Excel), or not at all (a clerk's comment thread was there). */
@@ -44,21 +51,10 @@ export interface OoxmlMark {
   fill: string | null;
   /** The clerk's <comment> element as it was, or null for none; absent when we left the note alone. */
   comment?: string | null;
-  /** Hash of the note text we wrote: a note that no longer matches is the clerk's and stays. */
+  /** The file host's first place for MarkRecord.noteHash: read, no longer written. */
   noteHash?: string;
 }
 
-export interface CellIdentity {
-  /** The school name in the row (trimmed), '' when none. */
-  school: string;
-  /** Hash of the row's cell texts when marked. */
-  row: string;
-  /** Texts of the column in each header row, and those rows (1-based) when marked. */
-  header: string[];
-  headerRows: number[];
-  /** 1-based column of the school name. */
-  nameColumn: number | null;
-}
 
 export interface AnnotationRecord {
   version: 2;
@@ -76,6 +72,9 @@ export const NO_STATE: StateSlots = { annotations: null, settings: null };
 
 /** Whether restoring a mark touches the note: not where Excel left a clerk's comment thread alone. */
 export const ownsNote = (m: MarkRecord): boolean => m.via !== 'none';
+
+/** The hash of the note we wrote, wherever the record's version keeps it. */
+export const writtenNoteHash = (m: MarkRecord): string | undefined => m.noteHash ?? m.ooxml?.noteHash;
 
 // Chunks start with a character a sheet never reads as a number, date or formula, so a value write keeps them
 // text; JSON always offers one nearby. 8,000 characters stays far below Excel's 32,767 per cell.

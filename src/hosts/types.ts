@@ -3,6 +3,9 @@
 import type { AnnotationPlan } from '../core/plan.ts';
 import type { EvaluationSettings } from '../standards/types.ts';
 import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
+import type { LeftMark } from '../plan/identity.ts';
+
+export type { LeftMark };
 
 /** Saved in the workbook so the mapping and chosen standard travel with the file. */
 export interface WorkbookSettings {
@@ -16,6 +19,14 @@ export interface WorkbookSettings {
 /** What apply wrote where the plan left the host a choice by rule. */
 export interface Applied {
   reportSheet: string;
+  /** Marks of the previous validation that could not be found again with certainty: left as they are (plan/identity.ts). */
+  left: LeftMark[];
+}
+
+/** What clear did: how many marked cells it gave back their own look, and which it left (and why). */
+export interface Cleared {
+  restored: number;
+  left: LeftMark[];
 }
 
 export interface Host {
@@ -30,8 +41,11 @@ export interface Host {
    * clerk's has it).
    */
   apply(plan: AnnotationPlan): Promise<Applied>;
-  /** Removes exactly what apply added and restores what it covered (fills, notes). */
-  clear(): Promise<void>;
+  /**
+   * Removes exactly what apply added and restores what it covered (fills, notes), on each cell found again by
+   * its school and column (plan/identity.ts placeMarks); a cell not found with certainty is left and listed.
+   */
+  clear(): Promise<Cleared>;
   loadSettings(): Promise<WorkbookSettings | null>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
   /** Selects a cell so the user sees the offending value. */

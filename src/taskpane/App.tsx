@@ -31,7 +31,7 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
   const s = useStyles();
   const validateHeading = useId();
   const p = usePane({ host, pipeline, onWorkbookChanged, bridge });
-  const { inspection, busy, progress, outcome, status, error } = p;
+  const { inspection, busy, progress, outcome, status, error, left } = p;
 
   return (
     <main className={s.pane} aria-busy={busy !== null}>
@@ -83,6 +83,20 @@ export function App({ host, pipeline, onWorkbookChanged, workbookPanel, actions,
         <div role="status" aria-live="polite" data-testid="status" className={s.hint}>
           {status}
         </div>
+        {left.length > 0 && (
+          <MessageBar intent="warning" data-testid="left-marks">
+            <MessageBarBody>
+              {t.leftMarks(left.length)}
+              <ul className={s.hint}>
+                {left.map((m) => (
+                  <li key={`${m.sheet}!${m.cell}`}>
+                    {m.sheet}!{m.cell}：{m.reason}
+                  </li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {error && (
           <MessageBar intent="error" role="alert">
             <MessageBarBody>{error}</MessageBarBody>

@@ -7,6 +7,7 @@ import { PaneBridge } from './bridge.ts';
 import { BrowserShell } from './BrowserShell.tsx';
 import { mountNode, mountPane } from './mount.tsx';
 import { detectMode } from './office.ts';
+import { leftLines } from '../plan/identity.ts';
 import { appPipeline } from './pipeline.ts';
 import { pickLocale, type Locale } from './strings.ts';
 
@@ -23,7 +24,11 @@ function startExcel(container: Element, locale: Locale) {
       const outcome = await appPipeline.validate(host, {});
       if (outcome.error) throw new Error(outcome.error);
     },
-    clear: () => appPipeline.clear(host),
+    async clear() {
+      // Marks left in place are shown by the pane as soon as it mounts (the ribbon has no other way to tell).
+      const { left } = await appPipeline.clear(host);
+      if (left.length > 0) bridge.showError(leftLines(left).join('\n'));
+    },
     showError: (message) => console.error(message),
   });
   registerCommands({

@@ -3,7 +3,7 @@
 import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
 import { insertCountySheet, type InsertResult } from '../app/county-sheet.ts';
 import { clearWorkbook, validateWorkbook } from '../app/validate.ts';
-import type { Host } from '../hosts/types.ts';
+import type { Cleared, Host } from '../hosts/types.ts';
 import { readLedger } from '../ledger/index.ts';
 import type { HeaderMapping, LedgerRead, SheetValues } from '../ledger/types.ts';
 
@@ -26,7 +26,7 @@ export interface PanePipeline {
   /** Reads, evaluates, writes the annotations (replacing earlier ones) and saves the settings. */
   validate(host: Host, options: ValidateOptions): Promise<ValidateOutcome>;
   /** Removes every annotation the add-in wrote. */
-  clear(host: Host): Promise<void>;
+  clear(host: Host): Promise<Cleared>;
   /** Adds the blank 县级指标 sheet of the standard, unless the workbook has one. */
   insertCountySheet(host: Host, standard: string, countyName: string): Promise<InsertResult>;
 }

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { resolveSettings } from '../app/settings.ts';
 import type { ValidateOutcome } from '../app/types.ts';
 import type { CanonicalField } from '../core/types.ts';
-import type { Host } from '../hosts/types.ts';
+import type { Host, LeftMark } from '../hosts/types.ts';
 import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
 import { DEFAULT_STANDARD_ID, STANDARDS, getStandard } from '../standards/index.ts';
 import type { PaneBridge } from './bridge.ts';
@@ -50,6 +50,8 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   const [status, setStatus] = useState(t.loading);
   const [error, setError] = useState<string | null>(null);
+  // Marks of ours the last validate or clear could not find again after rows moved (left on their cells).
+  const [left, setLeft] = useState<LeftMark[]>([]);
 
   const inspection = useMemo<Inspection | null>(
     () => (sheets ? { sheetNames: sheets.map((x) => x.name), ledger: pipeline.detect(sheets, { sheet, mapping, county }) } : null),
@@ -134,6 +136,7 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
     setBusy('validate');
     setError(null);
     setOutcome(null);
+    setLeft([]);
     setProgress({ fraction: 0, label: t.validating });
     setStatus(t.validating);
     try {
@@ -148,6 +151,7 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
         onProgress: (fraction, label) => setProgress({ fraction, label }),
       });
       setOutcome(result);
+      setLeft(result.left ?? []);
       // What this click read is the workbook now: detection and the next click start from it (no second read).
       if (result.sheets) setSheets(result.sheets);
       if (!result.ledger.ok && result.ledger.counties) setCounties(result.ledger.counties);
@@ -172,7 +176,9 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
     setBusy('clear');
     setError(null);
     try {
-      await pipeline.clear(host);
+      setLeft([]);
+      const cleared = await pipeline.clear(host);
+      setLeft(cleared.left);
       setOutcome(null);
       setStatus(t.cleared);
       onWorkbookChanged?.();
@@ -233,7 +239,7 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
   const ledgerSheet = outcome?.ledger.ok ? outcome.ledger.sheet : inspection?.ledger.ok ? inspection.ledger.sheet : undefined;
 
   return {
-    sheet, mapping, standardId, mergeCampuses, county, counties, inspection, busy, progress, outcome, status, error,
+    sheet, mapping, standardId, mergeCampuses, county, counties, inspection, busy, progress, outcome, status, error, left,
     ledgerOk, evaluation, resultPack, ledgerSheet,
     changeSheet, mapField, reread, selectStandard, selectMergeCampuses, setCounty, validate, clear, insertCountySheet, select,
   };

@@ -4,7 +4,8 @@
 import type { ValidateOptions, ValidateOutcome } from '../app/types.ts';
 import { REPORT_SHEET } from '../core/plan.ts';
 import { STAGES } from '../core/types.ts';
-import type { Host } from '../hosts/types.ts';
+import type { Cleared, Host } from '../hosts/types.ts';
+import { leftLines } from '../plan/identity.ts';
 
 /** Control ids in ribbon.xml; the labels there are Chinese. */
 export const CONTROLS = { validate: 'btnValidate', clear: 'btnClear', pane: 'btnPane' } as const;
@@ -29,7 +30,7 @@ export interface WpsPaneRoot {
 
 export interface RibbonPipeline {
   validate(host: Host, options: ValidateOptions): Promise<ValidateOutcome>;
-  clear(host: Host): Promise<void>;
+  clear(host: Host): Promise<Cleared>;
 }
 
 export interface RibbonDeps {
@@ -56,8 +57,8 @@ export function createRibbon(deps: RibbonDeps) {
     try {
       if (id === CONTROLS.validate) deps.notify(await validate(deps));
       else if (id === CONTROLS.clear) {
-        await deps.pipeline.clear(deps.host());
-        deps.notify('已清除本工具添加的标注和报告工作表，台账恢复原样。');
+        const { left } = await deps.pipeline.clear(deps.host());
+        deps.notify(['已清除本工具添加的标注和报告工作表，台账恢复原样。', ...leftLines(left)].join('\n'));
       }
     } catch (e) {
       deps.notify(`操作未完成：${(e as Error).message}`);
@@ -91,6 +92,7 @@ async function validate({ host, pipeline }: RibbonDeps): Promise<string> {
     `校验完成：全县${verdict}${reason ? `（${reason}）` : ''}。`,
     ...gaps,
     `已标注 ${marks} 个单元格${problems ? `，数据问题 ${problems} 条` : ''}，详见工作表“${outcome.reportSheet ?? REPORT_SHEET}”。`,
+    ...leftLines(outcome.left ?? []),
   ].join('\n');
 }
 

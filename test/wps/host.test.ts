@@ -204,7 +204,7 @@ describe('WpsHost settings and selection', () => {
     await host.saveSettings({ version: 1, standard: 'national-2012-basic' });
     app.sheet(STATE_SHEET).Range('B2').Value2 = '{broken';
     expect(await host.loadSettings()).toBeNull();
-    await expect(host.clear()).resolves.toBeUndefined();
+    await expect(host.clear()).resolves.toEqual({ restored: 0, left: [] });
   });
 
   it('select activates the sheet and selects the cell', async () => {

@@ -12,7 +12,7 @@ const host = {} as Host;
 
 function setup(pipeline: Partial<RibbonPipeline>) {
   const notify = vi.fn<(m: string) => void>();
-  const full: RibbonPipeline = { validate: vi.fn(), clear: vi.fn(async () => undefined), ...pipeline };
+  const full: RibbonPipeline = { validate: vi.fn(), clear: vi.fn(async () => ({ restored: 0, left: [] })), ...pipeline };
   return { notify, pipeline: full, ribbon: createRibbon({ root, host: () => host, pipeline: full, paneUrl: 'file:///x/ui/taskpane.html', notify }) };
 }
 

@@ -3,7 +3,7 @@
 import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
-import type { Applied, Host, WorkbookSettings } from '../types.ts';
+import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from '../../model/a1.ts';
 import { CHUNK_BYTES, ChunkedBatch, payloadBytes } from './batch.ts';
 import { layoutReport, type ReportLayout } from './report-layout.ts';
@@ -239,7 +239,7 @@ export class ExcelHost implements Host {
       await batch.flush();
       this.lastRequests = batch.sent;
     });
-    return { reportSheet };
+    return { reportSheet, left: [] };
   }
 
   async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
@@ -256,7 +256,8 @@ export class ExcelHost implements Host {
     return added;
   }
 
-  async clear(): Promise<void> {
+  async clear(): Promise<Cleared> {
+    let restored = 0;
     await this.write(async (context) => {
       const read = await this.readState(context);
       const useNotes = this.notesSupported();
@@ -267,11 +268,13 @@ export class ExcelHost implements Host {
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
       await this.dropReports(context, batch, replacedReports(facts(), read.state.annotations?.reportSheet));
+      restored = new Set(recorded.map((m) => markKey(m.sheet, m.cell))).size - untouched.length;
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
+    return { restored, left: [] };
   }
 
   /** Phase 1 (one sync): the sheet list and our saved state. */

@@ -8,10 +8,10 @@ import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import { REPORT_MARKER_CELL } from '../../model/sheets.ts';
-import { markKey, NO_STATE, solidColour, type MarkRecord, type StateSlots } from '../state.ts';
-import type { Applied, Host, WorkbookSettings } from '../types.ts';
+import { markKey, NO_STATE, solidColour, writtenNoteHash, type MarkRecord, type StateSlots } from '../state.ts';
+import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
+import { noteHash, noteIsOurs, placeMarks, type LeftMark } from '../../plan/identity.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
-import { hashText, identityOf, Locator } from './identity.ts';
 import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
 import { NS, relativeTarget, type SheetEntry } from './package.ts';
 import { Package } from './package.ts';
@@ -63,12 +63,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return out;
 }
 
-/** A cell clear could not put back with certainty, and why. */
-export interface LeftMark {
-  sheet: string;
-  cell: string;
-  reason: string;
-}
+export type { LeftMark };
 
 export class FileHost implements Host {
   readonly kind = 'file' as const;
@@ -197,7 +192,7 @@ export class FileHost implements Host {
   async apply(plan: AnnotationPlan): Promise<Applied> {
     const facts = this.sheetFacts();
     const reportName = reportSheetName(plan.reportSheet.name, facts, replacedReports(facts, this.state().slots.annotations?.reportSheet));
-    await this.clear();
+    const { left } = await this.clear();
     const book = this.styleBook();
     const records: MarkRecord[] = [];
     const bySheet = groupBy(plan.marks, (m) => m.sheet);
@@ -223,13 +218,11 @@ export class FileHost implements Host {
           ooxml: { s: null, ours: 0, fill: null },
           ...(threaded ? { via: 'none' as const } : {}),
         };
-        const anchor = name === plan.ledgerSheet ? plan.anchor : plan.moreLedgerSheets?.find((l) => l.sheet === name)?.anchor;
-        const id = anchor ? identityOf(content.values, row, col, anchor) : undefined;
-        if (id) record.id = id;
+        if (mark.id) record.id = mark.id;
         if (!threaded) {
           const written = notes.write(ref, mark.note);
           record.ooxml!.comment = comment ?? null;
-          record.ooxml!.noteHash = hashText(written);
+          record.noteHash = noteHash(written);
         }
         const ourFill = book.add('fills', solidFillXml(mark.fill));
         const edit: StyleEdit = (current, existed) => {
@@ -254,10 +247,10 @@ export class FileHost implements Host {
     this.pkg.setEntry(report.path, streamedEntry(report.path, (push) => writeReportSheet(plan.reportSheet, book, { drawingRelId }, push)));
     this.saveStyles(book);
     this.writeState({ annotations: { version: 2, reportSheet: reportName, marks: records }, settings: this.state().slots.settings });
-    return { reportSheet: reportName };
+    return { reportSheet: reportName, left };
   }
 
-  async clear(): Promise<void> {
+  async clear(): Promise<Cleared> {
     const { slots } = this.state();
     this.lastLeft = [];
     this.lastCleared = 0;
@@ -275,27 +268,16 @@ export class FileHost implements Host {
     }
     this.removeReports(record?.reportSheet);
     this.writeState({ annotations: null, settings: slots.settings });
+    return { restored: this.lastCleared, left: this.lastLeft };
   }
 
   private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook): void {
     const content = this.content(sheet);
     const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
-    const locator = new Locator(content.values);
     const cells = new Map<number, Map<number, StyleEdit>>();
-    // In reverse, so a cell recorded twice ends with its first (original) state.
-    for (const m of [...marks].reverse()) {
-      const at = rowCol(m.cell);
-      if (!at) continue;
-      let [row, col] = at;
-      if (m.id) {
-        const found = locator.locate(m.id, { row, col });
-        if ('reason' in found) {
-          this.lastLeft.push({ sheet: sheet.name, cell: m.cell, reason: found.reason });
-          continue;
-        }
-        ({ row, col } = found);
-      }
-      const ref = refOf(row, col);
+    const { placed, left } = placeMarks(marks, () => content);
+    this.lastLeft.push(...left);
+    for (const { mark: m, row, col, cell: ref } of placed) {
       const edit: StyleEdit = (current, _existed, fallback) => {
         const o = m.ooxml;
         if (o && current === o.ours && book.item('cellXfs', o.ours) !== undefined) return o.s ?? fallback;
@@ -313,10 +295,8 @@ export class FileHost implements Host {
       const current = notes.get(ref);
       if (current === null) continue;
       const text = SheetNotes.text(current) ?? '';
-      // A note the clerk edited since is the clerk's now: it stays as it is. (Another host's record has no
-      // hash of what it wrote: its note is put back as recorded, as that host would.)
-      const ours = m.ooxml?.noteHash ? hashText(text) === m.ooxml.noteHash : true;
-      if (!ours) continue;
+      // A note the clerk edited since is the clerk's now: it stays as it is.
+      if (!noteIsOurs(writtenNoteHash(m), text)) continue;
       if (m.ooxml && m.ooxml.comment !== undefined) notes.restore(ref, m.ooxml.comment);
       else notes.restore(ref, m.note ? plainComment(ref, m.note, current) : null);
     }

@@ -3,7 +3,7 @@
 import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark } from '../../core/plan.ts';
 import { markedNote, ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import type { SheetValues } from '../../ledger/types.ts';
-import type { Applied, Host, WorkbookSettings } from '../types.ts';
+import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
 import { parseCell } from '../../model/a1.ts';
 import { hexToBgr } from './color.ts';
 import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWorksheet, type EtWorksheets } from './et.ts';
@@ -67,19 +67,21 @@ export class WpsHost implements Host {
       writeReportSheet(report, { ...plan.reportSheet, name: reportName });
       report.Activate();
     });
-    return { reportSheet: reportName };
+    return { reportSheet: reportName, left: [] };
   }
 
-  async clear(): Promise<void> {
+  async clear(): Promise<Cleared> {
     const slots = this.readSlots();
     const annotations = slots.annotations;
     const replaced = replacedReports(this.sheetFacts(), annotations?.reportSheet);
-    if (!annotations && replaced.size === 0) return;
+    const restored = new Set(annotations?.marks.map((m) => markKey(m.sheet, m.cell))).size;
+    if (!annotations && replaced.size === 0) return { restored, left: [] };
     this.withScreenOff(() => {
       if (annotations) this.restore(annotations);
       for (const name of replaced) this.deleteSheet(name);
       if (annotations) this.writeSlots({ annotations: null, settings: slots.settings });
     });
+    return { restored, left: [] };
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {
