@@ -2,6 +2,7 @@
 // into plain values, with Chinese errors that name the position in the range.
 import { getIndicator, getStandard, type IndicatorId, type RulePack } from '../standards/index.ts';
 import type { CalcError, Stage } from '../core/types.ts';
+import { FUNCTION_ARGUMENT, readCellNumber } from '../model/cell-number.ts';
 import { MESSAGES } from '../model/messages.ts';
 import { fnError, type FnError } from './types.ts';
 
@@ -29,15 +30,15 @@ export function positionName(m: unknown[][], k: number): string {
   return `第 ${Math.floor(k / width) + 1} 行第 ${(k % width) + 1} 列`;
 }
 
-/** A cell as a number: numbers as they are, numeric text read, blank → null; anything else is an error. */
+/**
+ * A cell as a number, read as the ledger reads it (model/cell-number.ts: full-width digits, "1,234", the
+ * missing markers "—", "/", "无") under the functions' policy (bare numbers, Excel's 1.2e3 and 12%):
+ * blank or a missing marker → null; anything else that is not a number → undefined (an error to name).
+ */
 export function cellNumber(x: unknown): number | null | undefined {
   if (typeof x === 'number') return Number.isFinite(x) ? x : undefined;
-  if (isBlank(x)) return null;
-  if (typeof x === 'string') {
-    const n = Number(x.trim().replace(/,/g, ''));
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
+  const read = readCellNumber(x, FUNCTION_ARGUMENT);
+  return read.kind === 'number' ? read.value : read.kind === 'missing' ? null : undefined;
 }
 
 /** A cell as a message shows it; an error value or rich value arrives as an object. */
@@ -47,7 +48,7 @@ const show = (x: unknown): string => (typeof x === 'string' ? `“${x}”` : typ
 export function scalarNumber(x: unknown, what: string): number | FnError {
   const cell = Array.isArray(x) ? asMatrix(x)[0]?.[0] : x;
   const n = cellNumber(cell);
-  if (n === null) return fnError('#VALUE!', `${what}为空`);
+  if (n === null) return fnError('#VALUE!', isBlank(cell) ? `${what}为空` : `${what}${show(cell)}表示数据缺失，不是数值`);
   if (n === undefined) return fnError('#VALUE!', `${what}${show(cell)}不是数字`);
   return n;
 }

@@ -127,6 +127,12 @@ const CASES: Case[] = [
   ['=BALANCE.PER(1, -5)', { error: '#NUM!', message: /负数/ }],
   ['=BALANCE.PER(1, 5, "千")', { error: '#VALUE!', message: /换算方式“千”无效/ }],
   ['=BALANCE.PER("一百", 5)', { error: '#VALUE!', message: /数量“一百”不是数字/ }],
+  // Numbers typed as text are read as the ledger reads them (model/cell-number.ts), in Excel's notation, without units.
+  ['=BALANCE.PER("１２３", 5)', 24.6, 6],
+  ['=BALANCE.PER("1,234.5", 5)', 246.9, 6],
+  ['=BALANCE.PER("1.2e3", 5)', 240, 6],
+  ['=BALANCE.PER("12万", 5)', { error: '#VALUE!', message: /数量“12万”不是数字/ }],
+  ['=BALANCE.PER("—", 5)', { error: '#VALUE!', message: /数量“—”表示数据缺失，不是数值/ }],
   // A value of 0 with pupils counts; only the weight decides who takes part.
   ['=BALANCE.CV(S1:S3, T1:T3)', plainCV([2, 0, 4], [10, 10, 20]), 12],
   ['=BALANCE.CV(W20:Y20, W21:Y21)', 0.368514, 6],
