@@ -226,6 +226,16 @@ export const noteHash = (note: string): string => hashText(note.replace(/\r\n?/g
 export const noteIsOurs = (written: string | undefined, now: string): boolean =>
   written === undefined || noteHash(now) === written || hashText(now) === written;
 
+/**
+ * The note a marked cell carries once our mark is taken off (by clear, or by a re-validation before it marks
+ * again): the clerk's original while the note there is still the one we wrote; the note there now when the clerk
+ * edited it since (it is theirs); none when the clerk deleted it.
+ */
+export function noteAfterClear(written: string | undefined, now: string | null, original: string | null): string | null {
+  if (now === null) return null;
+  return noteIsOurs(written, now) ? original : now;
+}
+
 /** The lines the pane and the CLI show for marks left in place (empty when none). */
 export function leftLines(left: readonly LeftMark[]): string[] {
   if (left.length === 0) return [];

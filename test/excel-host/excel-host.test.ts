@@ -193,6 +193,49 @@ describe('sync calls', () => {
     for (const s of nation.sizes) expect(s).toBeLessThanOrEqual(4 * 1024 * 1024);
   });
 
+  // Clear reads the marked sheets' values to find each cell again by its school and column (rows may have moved),
+  // then looks at those cells, then writes: four syncs with the state read, whatever the county's size.
+  it('clear takes the same four syncs for 10 and 10,000 schools, and re-validating after a sort the same as validating', async () => {
+    const counts = [];
+    for (const schools of [10, 10_000]) {
+      const { xl, plan } = workbook(schools);
+      await host(xl).apply(plan);
+      // The clerk sorts the schools (reverses them) and validates again: the plan made from the sorted rows.
+      const sheet = xl.sheet('台账');
+      const last = schools + 1;
+      sheet.cells = new Map([...sheet.cells].map(([ref, c]) => [ref.replace(/\d+$/, (r) => String(r === '1' ? 1 : last + 2 - Number(r))), c]));
+      sheet.notes = new Map([...sheet.notes].map(([ref, n]) => [ref.replace(/\d+$/, (r) => String(last + 2 - Number(r))), n]));
+      const rows = ledgerRows(schools);
+      const sorted = planFor([{ name: '台账', values: [rows[0], ...rows.slice(1).reverse()] }]);
+      xl.syncs = 0;
+      const applied = await host(xl).apply(sorted);
+      expect(applied.left).toEqual([]);
+      const again = xl.syncs;
+      xl.syncs = 0;
+      const cleared = await host(xl).clear();
+      expect(cleared).toEqual({ restored: sorted.marks.length, left: [] });
+      counts.push({ again, clear: xl.syncs });
+    }
+    expect(counts).toEqual([
+      { again: 4, clear: 4 },
+      { again: 4, clear: 4 },
+    ]);
+  });
+
+  it('clear reads a ledger too big for one response again in row blocks, and restores the same', async () => {
+    const { xl, plan } = workbook(3000);
+    const before = snapshot(xl);
+    await host(xl).apply(plan);
+    // Above what the placed cells' notes take, below the ledger's values in one piece.
+    xl.responseLimit = 300 * 1024;
+    xl.syncs = 0;
+    const cleared = await host(xl, { chunkBytes: 80 * 1024 }).clear();
+    expect(cleared).toEqual({ restored: plan.marks.length, left: [] });
+    // The refused attempt (state, values), then the state, the sizes, the blocks, the cells and the writes.
+    expect(xl.syncs).toBeGreaterThan(2 + 4);
+    expect(snapshot(xl)).toEqual(before);
+  });
+
   it('grows only by whole chunks beyond, and no request passes the chunk size', async () => {
     const base = (await syncsFor(10)).syncs;
     const chunk = 256 * 1024;

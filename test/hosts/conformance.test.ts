@@ -8,7 +8,8 @@ import { encodeSlots } from '../../src/hosts/state.ts';
 import { REPORT_MARKER, STATE_SHEET } from '../../src/model/sheets.ts';
 import { ExcelEnums } from '../excel-host/fake-excel.ts';
 import { ledgerRows, planFor } from '../excel-host/county.ts';
-import { address, rigs, type Look, type Rig, type SheetSetup } from './rigs.ts';
+import type { Cleared } from '../../src/hosts/types.ts';
+import { address, rigs, type Edit, type Look, type Rig, type SheetSetup } from './rigs.ts';
 
 beforeAll(() => {
   (globalThis as Record<string, unknown>).Excel = ExcelEnums;
@@ -221,21 +222,139 @@ describe('host conformance: text from the workbook stays text', () => {
 });
 
 describe('host conformance: rows moved between validate and clear', () => {
-  it('file host: a row inserted above the marked rows, clear finds each marked cell by its school and column', async () => {
-    const [file] = await rigs(setup());
-    const before = await file.look();
-    await file.with((h) => h.apply(plan));
-    // The clerk inserts a school at the top of the table (row 2) after validating: every marked cell moves down.
-    await file.insertRow!('台账', 2, ['新增学校', 100]);
-    await file.with((h) => h.clear());
-    const after = await file.look();
-    const sheet = ledgerOf(after);
-    const down = (ref: string) => ref.replace(/\d+$/, (n) => String(Number(n) + 1));
-    expect(sheet.notes).toEqual({ [down(first.cell)]: CLERK_NOTE });
-    expect(sheet.fills).toEqual({ [down(second.cell)]: CLERK_FILL });
-    expect(after.sheets).toEqual(before.sheets);
+  // The marks: first.cell (F6) is the 5th school's (HOSTILE, row 6), under the clerk's note; second.cell (J8)
+  // the 7th school's (PLUS, row 8), over the clerk's fill. Each scenario's expectation is the workbook the clerk
+  // would have made with the same edit and no validation at all: a fresh rig set built that way, never validated.
+
+  /** The starting workbook with the ledger's rows moved by `move` (notes and fills with their rows), then `values` typed. */
+  function edited(move: (row: number) => number | null, values: Record<string, unknown> = {}): SheetSetup[] {
+    const rows: unknown[][] = [];
+    ledger().forEach((row, i) => {
+      const to = move(i + 1);
+      if (to !== null) rows[to - 1] = row;
+    });
+    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+    for (const [ref, v] of Object.entries(values)) {
+      const r = Number(/\d+$/.exec(ref)![0]) - 1;
+      const c = ref.charCodeAt(0) - 65;
+      (rows[r] ??= [])[c] = v;
+    }
+    const at = (ref: string) => {
+      const to = move(Number(/\d+$/.exec(ref)![0]));
+      return to === null ? null : ref.replace(/\d+$/, String(to));
+    };
+    const keyed = (ref: string, v: string) => (at(ref) ? { [at(ref)!]: v } : {});
+    return [
+      { name: '填表说明', rows: [['每校一行']] },
+      { name: '台账', rows, notes: keyed(first.cell, CLERK_NOTE), fills: keyed(second.cell, CLERK_FILL) },
+    ];
+  }
+
+  /** What a clerk sees of a workbook set up as `s` and never validated, all three agreeing. */
+  async function untouched(s: SheetSetup[]): Promise<Look> {
+    const rs = await rigs(s);
+    return agree(rs, await each(rs, (r) => r.look()));
+  }
+
+  /** Validate, the clerk's edit, clear: what each host shows, and what clear reported. */
+  async function validateEditClear(change: Edit): Promise<{ look: Look; cleared: Cleared }> {
+    const rs = await rigs(setup());
+    const results = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.edit('台账', change);
+      const cleared = await r.with((h) => h.clear());
+      return { look: await r.look(), cleared };
+    });
+    return agree(rs, results);
+  }
+
+  const reversed = (r: number) => (r === 1 ? 1 : 11 - r);
+  const inserted = (r: number) => (r >= 2 ? r + 1 : r);
+  const deleted = (gone: number) => (r: number) => (r === gone ? null : r > gone ? r - 1 : r);
+  const LEFT_PLUS = { sheet: '台账', cell: second.cell, reason: `找不到学校“${PLUS}”所在的行（可能已删除或改名）` };
+
+  it('rows sorted (reversed): each school gets its own note and fill back, nothing of ours stays', async () => {
+    const { look, cleared } = await validateEditClear({ move: reversed });
+    expect(cleared).toEqual({ restored: 2, left: [] });
+    expect(look).toEqual(await untouched(edited(reversed)));
+    expect(ledgerOf(look).notes).toEqual({ F5: CLERK_NOTE });
+    expect(ledgerOf(look).fills).toEqual({ J3: CLERK_FILL });
   });
 
-  // Not covered here: the Excel and WPS hosts record each mark by address only (no school + column identity
-  // yet), so after a sort or an inserted row their clear restores the old addresses (open in issue #11).
+  it('a row inserted above the schools: the marked cells are found one row down', async () => {
+    const values = { A2: '新增学校', B2: 100 };
+    const { look, cleared } = await validateEditClear({ move: inserted, values });
+    expect(cleared).toEqual({ restored: 2, left: [] });
+    expect(look).toEqual(await untouched(edited(inserted, values)));
+    expect(ledgerOf(look).notes).toEqual({ F7: CLERK_NOTE });
+    expect(ledgerOf(look).fills).toEqual({ J9: CLERK_FILL });
+  });
+
+  it('a marked school’s row deleted: its mark is gone with it and listed, the school below is restored, not shifted onto', async () => {
+    const { look, cleared } = await validateEditClear({ move: deleted(6) });
+    expect(cleared).toEqual({ restored: 1, left: [{ sheet: '台账', cell: first.cell, reason: `找不到学校“${HOSTILE}”所在的行（可能已删除或改名）` }] });
+    expect(look).toEqual(await untouched(edited(deleted(6))));
+    expect(ledgerOf(look).notes).toEqual({});
+    expect(ledgerOf(look).fills).toEqual({ J7: CLERK_FILL });
+  });
+
+  it('re-validating after a sort marks the sorted cells once (no stacked notes) and keeps the clerk’s originals for clear', async () => {
+    const sortedPlan = planFor([{ name: '台账', values: edited(reversed)[1].rows }]);
+    expect(sortedPlan.marks.map((m) => m.cell).sort()).toEqual(['F5', 'J3']);
+    const rs = await rigs(setup());
+    const results = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.edit('台账', { move: reversed });
+      const applied = await r.with((h) => h.apply(sortedPlan));
+      const look = await r.look();
+      const cleared = await r.with((h) => h.clear());
+      return { applied, look, cleared, after: await r.look() };
+    });
+    const got = agree(rs, results);
+    expect(got.applied.left).toEqual([]);
+    // The same as validating the sorted workbook once, from scratch.
+    const fresh = await rigs(edited(reversed));
+    const once = agree(fresh, await each(fresh, async (r) => (await r.with((h) => h.apply(sortedPlan)), r.look())));
+    expect(got.look).toEqual(once);
+    expect(ledgerOf(got.look).notes.F5).toBe(`${CLERK_NOTE}\n\n【均衡校验】\n${sortedPlan.marks.find((m) => m.cell === 'F5')!.note}`);
+    expect(got.cleared).toEqual({ restored: 2, left: [] });
+    expect(got.after).toEqual(await untouched(edited(reversed)));
+  });
+
+  it('a note the clerk edited after validation is the clerk’s: clear keeps it and still gives the cell its fill back', async () => {
+    const EDITED = '已核实，数据无误';
+    const { look, cleared } = await validateEditClear({ notes: { [second.cell]: EDITED, [first.cell]: `${CLERK_NOTE}（已补报）` } });
+    expect(cleared).toEqual({ restored: 2, left: [] });
+    const expected = await untouched(setup());
+    expected.bySheet['台账'].notes = { [first.cell]: `${CLERK_NOTE}（已补报）`, [second.cell]: EDITED };
+    expect(look).toEqual(expected);
+  });
+
+  it('a school renamed and its row changed and moved cannot be found with certainty: its cell is left as it is and listed', async () => {
+    const renamed = { A3: '第七小学（新）', B3: 999 };
+    const { look, cleared } = await validateEditClear({ move: reversed, values: renamed });
+    expect(cleared).toEqual({ restored: 1, left: [LEFT_PLUS] });
+    // Everything as the clerk left it, except our mark on the renamed school's cell (J8 then, J3 now).
+    const expected = await untouched(edited(reversed, renamed));
+    expected.bySheet['台账'].fills.J3 = second.fill.toUpperCase();
+    expected.bySheet['台账'].notes.J3 = second.note;
+    expect(look).toEqual(expected);
+  });
+
+  it('state written by the previous version (marks by address, no identity, no note hash) still clears by address', async () => {
+    const rs = await rigs(setup());
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const results = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.rewriteState((slots) => ({
+        ...slots,
+        annotations: slots.annotations && { ...slots.annotations, marks: slots.annotations.marks.map(({ id: _id, noteHash: _hash, ...old }) => old) },
+      }));
+      const cleared = await r.with((h) => h.clear());
+      return { cleared, look: await r.look() };
+    });
+    const got = agree(rs, results);
+    expect(got.cleared).toEqual({ restored: 2, left: [] });
+    expect(got.look).toEqual(before);
+  });
 });

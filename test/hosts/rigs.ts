@@ -7,6 +7,7 @@ import { ExcelHost } from '../../src/hosts/excel/host.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import type { Host } from '../../src/hosts/types.ts';
 import { WpsHost, bgrToHex, hexToBgr, type EtApplication } from '../../src/hosts/wps/index.ts';
+import { decodeSlots, encodeSlots, STATE_SHEET, type StateSlots } from '../../src/hosts/state.ts';
 import { FakeExcel } from '../excel-host/fake-excel.ts';
 import { load, noteText } from '../file-host/snapshot.ts';
 import { StandinApp, XL_PATTERN_NONE } from '../wps/et-standin.ts';
@@ -43,10 +44,35 @@ export interface Rig {
   with<T>(act: (host: Host) => Promise<T>): Promise<T>;
   look(): Promise<Look>;
   /**
-   * The clerk inserts a row above row `at` (cells, fills and notes below move down), as Excel does. Only where
-   * the host finds marked cells again by identity: the file rig, through a plain ExcelJS round trip.
+   * The clerk edits the sheet between two runs, in that host's world (the file rig through a plain ExcelJS round
+   * trip): rows move with their values, fills and notes (`move(row)` is a row's new number, null deletes it; a
+   * sort, an inserted or a deleted row), then cells are typed and notes written.
    */
-  insertRow?(sheet: string, at: number, row: unknown[]): Promise<void>;
+  edit(sheet: string, change: Edit): Promise<void>;
+  /** Rewrites our hidden state record as another version of the add-in would have left it. */
+  rewriteState(change: (slots: StateSlots) => StateSlots): Promise<void>;
+}
+
+/** The state grid (columns A and B from A1) → the same grid rewritten by `change`, as every host lays it out. */
+const restated = (grid: unknown[][], change: (slots: StateSlots) => StateSlots): unknown[][] => encodeSlots(change(decodeSlots(grid)));
+
+export interface Edit {
+  move?: (row: number) => number | null;
+  values?: Record<string, unknown>;
+  notes?: Record<string, string>;
+}
+
+const rowOf = (ref: string) => Number(/\d+$/.exec(ref)![0]);
+const colOf = (ref: string) => /^[A-Z]+/.exec(ref)![0];
+
+/** A map keyed by address, its rows moved by `move`. */
+function moved<V>(map: Map<string, V>, move: (row: number) => number | null): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [ref, v] of map) {
+    const to = move(rowOf(ref));
+    if (to !== null) out.set(`${colOf(ref)}${to}`, v);
+  }
+  return out;
 }
 
 const letters = (n: number): string => (n <= 0 ? '' : letters(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
@@ -105,14 +131,42 @@ async function fileRig(setup: SheetSetup[]): Promise<Rig> {
       }
       return look;
     },
-    async insertRow(sheet, at, row) {
+    async edit(sheet, change) {
       const book = await load(bytes);
       const ws = book.getWorksheet(sheet)!;
-      // ExcelJS's spliceRows moves values and styles but drops notes: they are moved by hand, as Excel moves them.
-      const notes: [number, number, ExcelJS.Comment | string][] = [];
-      ws.eachRow((r) => r.eachCell((c) => c.note && notes.push([Number(c.row), Number(c.col), c.note])));
-      ws.spliceRows(at, 0, row);
-      for (const [r, c, note] of notes) ws.getCell(r >= at ? r + 1 : r, c).note = note;
+      if (change.move) {
+        // Every cell is lifted (value, style, note) and put down on its new row, as a spreadsheet moves rows.
+        const lifted: { r: number; c: number; value: ExcelJS.CellValue; style: Partial<ExcelJS.Style>; note: ExcelJS.Comment | string | undefined }[] = [];
+        const rows = ws.rowCount;
+        const cols = ws.columnCount;
+        for (let r = 1; r <= rows; r++)
+          for (let c = 1; c <= cols; c++) {
+            const cell = ws.getCell(r, c);
+            lifted.push({ r, c, value: cell.value, style: JSON.parse(JSON.stringify(cell.style ?? {})), note: cell.note });
+            cell.value = null;
+            cell.style = {};
+            (cell as unknown as { _comment?: unknown })._comment = undefined;
+          }
+        for (const x of lifted) {
+          const to = change.move(x.r);
+          if (to === null) continue;
+          const cell = ws.getCell(to, x.c);
+          cell.value = x.value;
+          cell.style = x.style;
+          if (x.note) cell.note = x.note;
+        }
+      }
+      for (const [ref, v] of Object.entries(change.values ?? {})) ws.getCell(ref).value = v as ExcelJS.CellValue;
+      for (const [ref, note] of Object.entries(change.notes ?? {})) ws.getCell(ref).note = note;
+      bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    },
+    async rewriteState(change) {
+      const book = await load(bytes);
+      const ws = book.getWorksheet(STATE_SHEET)!;
+      const grid: unknown[][] = [];
+      ws.eachRow((row, r) => (grid[r - 1] = [row.getCell(1).value ?? null, row.getCell(2).value ?? null]));
+      ws.eachRow((row) => row.eachCell((c) => (c.value = null)));
+      restated(grid, change).forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue)));
       bytes = new Uint8Array(await book.xlsx.writeBuffer());
     },
   };
@@ -145,6 +199,22 @@ function excelRig(setup: SheetSetup[]): Rig {
         look.bySheet[s.name] = sheet;
       }
       return look;
+    },
+    async edit(name, change) {
+      const sheet = xl.sheet(name);
+      if (change.move) {
+        sheet.cells = moved(sheet.cells, change.move);
+        sheet.notes = moved(sheet.notes, change.move);
+      }
+      for (const [ref, v] of Object.entries(change.values ?? {})) sheet.cells.set(ref, { ...(sheet.cells.get(ref) ?? {}), v });
+      for (const [ref, note] of Object.entries(change.notes ?? {})) sheet.notes.set(ref, note);
+    },
+    async rewriteState(change) {
+      const sheet = xl.sheet(STATE_SHEET);
+      const grid: unknown[][] = [];
+      for (const [ref, c] of sheet.cells) (grid[rowOf(ref) - 1] ??= [null, null])[colOf(ref) === 'A' ? 0 : 1] = c.v ?? null;
+      sheet.cells.clear();
+      restated(grid, change).forEach((row, r) => row.forEach((v, c) => v !== null && sheet.cells.set(address(r + 1, c + 1), { v })));
     },
   };
 }
@@ -183,6 +253,23 @@ function wpsRig(setup: SheetSetup[]): Rig {
         look.bySheet[ws.Name] = sheet;
       }
       return look;
+    },
+    async edit(name, change) {
+      const ws = app.sheet(name);
+      if (change.move) ws.moveRows(change.move);
+      for (const [ref, v] of Object.entries(change.values ?? {})) ws.Range(ref).Value2 = v;
+      for (const [ref, note] of Object.entries(change.notes ?? {})) {
+        ws.Range(ref).ClearComments();
+        ws.Range(ref).AddComment(note);
+      }
+    },
+    async rewriteState(change) {
+      const ws = app.sheet(STATE_SHEET);
+      const used = ws.UsedRange;
+      const grid = (used.Value2 as unknown[][]).map((row) => [row[0] ?? null, row[1] ?? null]);
+      used.ClearContents();
+      const next = restated(grid, change);
+      ws.Range(`A1:B${next.length}`).Value2 = next;
     },
   };
 }

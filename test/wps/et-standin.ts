@@ -350,6 +350,17 @@ export class StandinSheet {
     return Array.from({ length: last }, (_, i) => this.columnWidths.get(i + 1) ?? 8.43);
   }
 
+  /** Test helper: the clerk moves rows (sort, insert, delete) with everything on them; `to(row)` is the new row, null deletes it. */
+  moveRows(to: (row: number) => number | null): void {
+    const moved = new Map<string, CellState>();
+    for (const [k, cell] of this.cells) {
+      const [r, c] = k.split(',').map(Number);
+      const t = to(r);
+      if (t !== null) moved.set(`${t},${c}`, cell);
+    }
+    this.cells = moved;
+  }
+
   /** Test helper: set values from a 2-D array at A1 without counting as a host write. */
   load(rows: unknown[][]): this {
     rows.forEach((row, i) => row.forEach((v, j) => (this.cell(i + 1, j + 1, true).value = v)));

@@ -40,6 +40,15 @@ describe('ribbon actions', () => {
     expect(notify).toHaveBeenCalledWith('操作未完成：找不到工作表 台账。');
   });
 
+  it('lists the marks clear left because their cells could not be found again (rows moved), after saying it cleared', async () => {
+    const left = [{ sheet: '台账', cell: 'J8', reason: '找不到学校“七小”所在的行（可能已删除或改名）' }];
+    const { ribbon, notify } = setup({ clear: async () => ({ restored: 3, left }) });
+    await ribbon.runAction(CONTROLS.clear);
+    expect(notify).toHaveBeenCalledWith(
+      '已清除本工具添加的标注和报告工作表，台账恢复原样。\n以下 1 处标注无法确定对应的单元格，保留原样，请手工检查：\n台账!J8：找不到学校“七小”所在的行（可能已删除或改名）',
+    );
+  });
+
   it('names the sheet the report was actually written to (均衡校验报告(2) beside a clerk’s sheet of that name)', async () => {
     const done = { ledger: { ok: true }, evaluation: { report: { pass: false, stages: {} } }, plan: { marks: [{}, {}] }, problems: [], reportSheet: '均衡校验报告(2)' } as unknown as ValidateOutcome;
     const { ribbon, notify } = setup({ validate: vi.fn(async () => done) });

@@ -1,13 +1,14 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
 import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
+import { noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
 import { columnLetter, originOf } from '../../model/a1.ts';
 import { CHUNK_BYTES, ChunkedBatch, payloadBytes } from './batch.ts';
 import { layoutReport, type ReportLayout } from './report-layout.ts';
-import { decodeSlots, encodeSlots, NO_STATE, STATE_SHEET, type MarkRecord, type StateSlots } from '../state.ts';
+import { decodeSlots, encodeSlots, NO_STATE, STATE_SHEET, writtenNoteHash, type MarkRecord, type StateSlots } from '../state.ts';
 import { markedNote, markKey, ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import { normalizeFill, viaOf } from './state.ts';
 
@@ -196,18 +197,32 @@ export class ExcelHost implements Host {
   }
 
   async apply(plan: AnnotationPlan): Promise<Applied> {
+    try {
+      return await this.applyOnce(plan, false);
+    } catch (e) {
+      // Only a sheet of earlier marks outside the plan's ledger is read here; nothing has been written yet.
+      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
+      return this.applyOnce(plan, true);
+    }
+  }
+
+  private async applyOnce(plan: AnnotationPlan, inBlocks: boolean): Promise<Applied> {
     let reportSheet = plan.reportSheet.name;
+    let left: LeftMark[] = [];
     await this.write(async (context) => {
       const read = await this.readState(context);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
       const marks = plan.marks;
-      const recorded = read.state.annotations?.marks ?? [];
-      const previous = new Map(recorded.map((m) => [markKey(m.sheet, m.cell), m]));
-
-      // Phase 2: every sheet's marker cell, how newly marked cells look now (their originals) and which of our
-      // notes still exist.
+      // Phase 2: every sheet's marker cell, how newly marked cells look now (their originals) and how the cells
+      // marked last time look now, found where the clerk's row moves put them: in the values the plan was made
+      // from (plan.grids), and only for earlier marks on another sheet in values read here (one more sync then).
       const facts = await this.loadMarkers(batch, read);
+      const planned = new Map((plan.grids ?? []).map((g) => [g.sheet, g]));
+      const placed = await this.placeRecorded(context, batch, read, (sheet) => planned.get(sheet), inBlocks);
+      left = placed.left;
+      const recorded = placed.marks;
+      const previous = new Map(recorded.map((m) => [markKey(m.sheet, m.cell), m]));
       const fresh = marks.filter((m) => !previous.has(markKey(m.sheet, m.cell)));
       const seen = await this.look(context, batch, fresh, recorded, useNotes);
       const replaced = replacedReports(facts(), read.state.annotations?.reportSheet);
@@ -223,23 +238,31 @@ export class ExcelHost implements Host {
       const states: MarkRecord[] = [];
       for (const m of marks) {
         const key = markKey(m.sheet, m.cell);
-        let state = previous.get(key) ?? (seen.looks.get(key) as MarkRecord);
+        const before = previous.get(key);
+        // A cell marked again keeps its recorded original, except a note the clerk edited since: that is theirs now.
+        let state = before ? { ...before, note: viaOf(before) === 'note' ? noteAfterClear(writtenNoteHash(before), seen.notes.get(key) ?? null, before.note) : before.note } : (seen.looks.get(key) as MarkRecord);
         // Older Excel: a cell with the clerk's own comment thread gets our fill only; their thread stays untouched.
-        if (!previous.has(key) && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
+        if (!before && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
+        state = { ...state, sheet: m.sheet, cell: m.cell };
+        delete state.id;
+        delete state.noteHash;
+        if (m.id) state.id = m.id;
+        const written = await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key), useNotes);
+        if (written !== null) state.noteHash = noteHash(written);
         states.push(state);
-        await this.writeMark(context, batch, m, state, seen.notes.has(key), comments.has(key), useNotes);
       }
       states.push(...untouched);
-      // The report travels in a request of its own: the marks and notes of 10,000 schools fill one 4 MB chunk and
-      // their report another, so every county up to 10,000 schools takes the same number of syncs (one more
-      // round trip than packing a small county's marks and report together would take).
+      // The state (each mark's original and identity) goes with the marks, and the report travels in a request of
+      // its own: the marks, notes and state of 10,000 schools fill one 4 MB chunk and their report another, so
+      // every county up to 10,000 schools takes the same number of syncs (one more round trip than packing a small
+      // county's marks and report together would take).
+      await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: reportName, marks: states } });
       await batch.flush();
       await this.writeReport(context, batch, { ...plan.reportSheet, name: reportName });
-      await this.writeState(context, batch, read, { settings: read.state.settings, annotations: { version: 2, reportSheet: reportName, marks: states } });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
-    return { reportSheet, left: [] };
+    return { reportSheet, left };
   }
 
   async addSheet(name: string, rows: (string | number | null)[][], columnWidths: number[]): Promise<boolean> {
@@ -257,24 +280,75 @@ export class ExcelHost implements Host {
   }
 
   async clear(): Promise<Cleared> {
+    try {
+      return await this.clearOnce(false);
+    } catch (e) {
+      // The ledger's values did not fit one response (Excel on the web): read again in row blocks. Nothing has
+      // been written when that sync fails.
+      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
+      return this.clearOnce(true);
+    }
+  }
+
+  private async clearOnce(inBlocks: boolean): Promise<Cleared> {
     let restored = 0;
+    let left: LeftMark[] = [];
     await this.write(async (context) => {
       const read = await this.readState(context);
       const useNotes = this.notesSupported();
       const batch = new ChunkedBatch(context, this.chunkBytes);
-      const recorded = read.state.annotations?.marks ?? [];
+      // Phase 2 reads the marked sheets' values with the marker cells and places every mark there (plan/identity.ts);
+      // phase 3 looks at the placed cells; phase 4 writes.
       const facts = await this.loadMarkers(batch, read);
+      const placed = await this.placeRecorded(context, batch, read, () => undefined, inBlocks);
+      left = placed.left;
+      const recorded = placed.marks;
       const seen = await this.look(context, batch, [], recorded, useNotes);
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
       await this.dropReports(context, batch, replacedReports(facts(), read.state.annotations?.reportSheet));
-      restored = new Set(recorded.map((m) => markKey(m.sheet, m.cell))).size - untouched.length;
+      restored = recorded.length - untouched.length;
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
       this.lastRequests = batch.sent;
     });
-    return { restored, left: [] };
+    return { restored, left };
+  }
+
+  /**
+   * The recorded marks where their cells are now (plan/identity.ts placeMarks), each record moved to its cell,
+   * and those left. Sheets whose values `known` does not give are read in one sync (or row blocks).
+   */
+  private async placeRecorded(
+    context: Excel.RequestContext,
+    batch: ChunkedBatch,
+    read: SheetRead,
+    known: (sheet: string) => Grid | undefined,
+    inBlocks: boolean,
+  ): Promise<{ marks: MarkRecord[]; left: LeftMark[] }> {
+    const recorded = read.state.annotations?.marks ?? [];
+    const exists = new Set(read.sheets.items.map((s) => s.name));
+    const needed = [...new Set(recorded.filter((m) => m.id && exists.has(m.sheet) && !known(m.sheet)).map((m) => m.sheet))];
+    const grids = needed.length > 0 ? await this.readGrids(context, batch, needed, inBlocks) : new Map<string, Grid>();
+    // A record without identity (an older version's) keeps its address; a sheet deleted since has nothing to restore.
+    const { placed, left } = placeMarks(recorded, (sheet) => (exists.has(sheet) ? (known(sheet) ?? grids.get(sheet) ?? { values: [] }) : null));
+    return { marks: placed.map((p) => ({ ...p.mark, cell: p.cell })), left };
+  }
+
+  /** The used ranges of `names` (values only), queued with what the batch holds and sent in one sync. */
+  private async readGrids(context: Excel.RequestContext, batch: ChunkedBatch, names: string[], inBlocks: boolean): Promise<Map<string, Grid>> {
+    const used = [];
+    for (const name of names) {
+      await batch.add(80 + payloadBytes(name));
+      const sheet = context.workbook.worksheets.getItem(name);
+      const range = sheet.getUsedRangeOrNullObject(true);
+      range.load(inBlocks ? 'address,rowCount,columnCount' : 'values,address');
+      used.push({ name, sheet, range });
+    }
+    await batch.flush();
+    const blocks = inBlocks ? await this.readBlocks(context, used) : null;
+    return new Map(used.map(({ name, range }, i) => [name, range.isNullObject ? { values: [] } : { values: blocks ? blocks[i] : range.values, origin: originOf(range.address) }]));
   }
 
   /** Phase 1 (one sync): the sheet list and our saved state. */
@@ -299,7 +373,7 @@ export class ExcelHost implements Host {
     fresh: CellMark[],
     previous: MarkRecord[],
     useNotes: boolean,
-  ): Promise<{ looks: Map<string, MarkRecord>; notes: Set<string> }> {
+  ): Promise<{ looks: Map<string, MarkRecord>; notes: Map<string, string> }> {
     const notesOf = (sheet: string, cell: string) => {
       const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
       note.load('content');
@@ -321,14 +395,15 @@ export class ExcelHost implements Host {
     }
     await batch.flush();
     const looks = new Map<string, MarkRecord>();
-    const notes = new Set<string>();
+    // Each cell's note as it is now, by markKey (a cell without one is absent).
+    const notes = new Map<string, string>();
     for (const { m, fill, note } of pendingFresh) {
       const key = markKey(m.sheet, m.cell);
       const text = note && !note.isNullObject ? note.content : null;
-      if (text !== null) notes.add(key);
+      if (text !== null) notes.set(key, text);
       looks.set(key, { sheet: m.sheet, cell: m.cell, fill: normalizeFill(fill.color), note: text || null, via: useNotes ? 'note' : 'comment' });
     }
-    for (const { m, note } of pendingPrevious) if (!note.isNullObject) notes.add(markKey(m.sheet, m.cell));
+    for (const { m, note } of pendingPrevious) if (!note.isNullObject) notes.set(markKey(m.sheet, m.cell), note.content);
     return { looks, notes };
   }
 
@@ -350,7 +425,7 @@ export class ExcelHost implements Host {
     context: Excel.RequestContext,
     batch: ChunkedBatch,
     marks: MarkRecord[],
-    notes: Set<string>,
+    notes: Map<string, string>,
     comments: Set<string>,
     useNotes: boolean,
   ): Promise<MarkRecord[]> {
@@ -360,17 +435,17 @@ export class ExcelHost implements Host {
     for (const m of marks) {
       const via = viaOf(m);
       if (via === 'none' || (via === 'note' && !useNotes)) continue;
-      await batch.add(payloadBytes(m.note) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
       const key = markKey(m.sheet, m.cell);
+      const now = notes.get(key) ?? null;
+      // A note the clerk edited or deleted since validation is theirs: it stays (plan/identity.ts noteAfterClear).
+      const target = via === 'note' ? noteAfterClear(writtenNoteHash(m), now, m.note) : null;
+      if (via === 'note' && target === now) continue;
+      await batch.add(payloadBytes(target) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
       const ws = context.workbook.worksheets.getItem(m.sheet);
       const range = ws.getRange(m.cell);
       if (via === 'note') {
-        if (notes.has(key)) {
-          if (m.note) ws.notes.getItem(m.cell).content = m.note;
-          else ws.notes.getItem(m.cell).delete();
-        } else if (m.note) {
-          ws.notes.add(range, m.note);
-        }
+        if (target !== null) ws.notes.getItem(m.cell).content = target;
+        else ws.notes.getItem(m.cell).delete();
       } else if (via === 'comment' && comments.has(key)) {
         context.workbook.comments.getItemByCell(range).delete();
       }
@@ -399,9 +474,10 @@ export class ExcelHost implements Host {
     }
   }
 
-  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkRecord, hasNote: boolean, hasComment: boolean, useNotes: boolean): Promise<void> {
+  /** Writes one mark's note; returns the note text it left on the cell (null where it wrote no note). */
+  private async writeMark(context: Excel.RequestContext, batch: ChunkedBatch, m: CellMark, original: MarkRecord, hasNote: boolean, hasComment: boolean, useNotes: boolean): Promise<string | null> {
     const via = viaOf(original);
-    if (via === 'none' || (via === 'note' && !useNotes)) return;
+    if (via === 'none' || (via === 'note' && !useNotes)) return null;
     // A note the clerk wrote stays, with ours below it; clear() puts theirs back alone.
     const text = markedNote(original.note, m.note);
     await batch.add(payloadBytes(text) + 2 * (payloadBytes(m.sheet) + payloadBytes(m.cell)));
@@ -414,6 +490,7 @@ export class ExcelHost implements Host {
       if (hasComment) context.workbook.comments.getItemByCell(range).content = m.note;
       else context.workbook.comments.add(range, m.note);
     }
+    return via === 'note' ? text : null;
   }
 
   /** Queues a load of every sheet's marker cell, read by plan/host-rules.ts once the phase's sync has run. */

@@ -10,7 +10,8 @@ import { XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, type EtApplication, type EtWork
 import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { writeReportSheet } from './report.ts';
-import { decodeSlots, encodeSlots, markKey, NO_STATE, ownsNote, STATE_SHEET, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
+import { decodeSlots, encodeSlots, markKey, NO_STATE, ownsNote, STATE_SHEET, writtenNoteHash, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
+import { noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
 import { fillToRestore, recordFill } from './state.ts';
 
 const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
@@ -44,8 +45,12 @@ export class WpsHost implements Host {
     const facts = this.sheetFacts();
     const replaced = replacedReports(facts, slots.annotations?.reportSheet);
     const reportName = reportSheetName(plan.reportSheet.name, facts, replaced);
+    let left: LeftMark[] = [];
     this.withScreenOff(() => {
-      if (slots.annotations) this.restore(slots.annotations);
+      // The earlier marks come off first, each found where the clerk's row moves put it: in the values the plan
+      // was made from, or (another sheet) in the sheet's values now. What is left then is the cells' own look.
+      const planned = new Map((plan.grids ?? []).map((g) => [g.sheet, g]));
+      if (slots.annotations) left = this.restore(slots.annotations, (name) => planned.get(name));
       const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
       const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
       // Saved before anything is written, so a run that fails half-way can still be cleared.
@@ -67,21 +72,24 @@ export class WpsHost implements Host {
       writeReportSheet(report, { ...plan.reportSheet, name: reportName });
       report.Activate();
     });
-    return { reportSheet: reportName, left: [] };
+    return { reportSheet: reportName, left };
   }
 
   async clear(): Promise<Cleared> {
     const slots = this.readSlots();
     const annotations = slots.annotations;
     const replaced = replacedReports(this.sheetFacts(), annotations?.reportSheet);
-    const restored = new Set(annotations?.marks.map((m) => markKey(m.sheet, m.cell))).size;
-    if (!annotations && replaced.size === 0) return { restored, left: [] };
+    if (!annotations && replaced.size === 0) return { restored: 0, left: [] };
+    let placed = { restored: 0, left: [] as LeftMark[] };
     this.withScreenOff(() => {
-      if (annotations) this.restore(annotations);
+      if (annotations) {
+        const left = this.restore(annotations, () => undefined);
+        placed = { restored: new Set(annotations.marks.map((m) => markKey(m.sheet, m.cell))).size - left.length, left };
+      }
       for (const name of replaced) this.deleteSheet(name);
       if (annotations) this.writeSlots({ annotations: null, settings: slots.settings });
     });
-    return { restored, left: [] };
+    return placed;
   }
 
   async loadSettings(): Promise<WorkbookSettings | null> {
@@ -127,21 +135,41 @@ export class WpsHost implements Host {
     return ws;
   }
 
-  /** Puts back every fill and comment an apply covered (by any host). */
-  private restore(record: AnnotationRecord): void {
+  /**
+   * Puts back every fill and comment an apply covered (by any host), on each cell found again by its school and
+   * column (plan/identity.ts); returns the marks left because their cell could not be found with certainty.
+   */
+  private restore(record: AnnotationRecord, known: (sheet: string) => Grid | undefined): LeftMark[] {
     const sheets = new Map(this.allSheets().map((ws) => [ws.Name, ws]));
-    // In reverse, so a cell recorded twice ends with its first (original) state.
-    for (const m of [...record.marks].reverse()) {
-      const ws = sheets.get(m.sheet);
-      if (!ws) continue; // the user deleted the sheet since; nothing left to restore there
-      const rng = ws.Range(m.cell);
+    const read = new Map<string, Grid>();
+    const gridOf = (name: string): Grid | null => {
+      const ws = sheets.get(name);
+      if (!ws) return null; // the user deleted the sheet since; nothing left to restore there
+      const grid = known(name) ?? read.get(name);
+      if (grid) return grid;
+      // Read only for marks that carry an identity (an older record is restored by address).
+      if (!record.marks.some((m) => m.sheet === name && m.id)) return { values: [] };
+      const used = ws.UsedRange;
+      const values = { values: valueRows(used.Value2), origin: { row: used.Row, col: used.Column } };
+      read.set(name, values);
+      return values;
+    };
+    const { placed, left } = placeMarks(record.marks, gridOf);
+    for (const { mark: m, cell } of placed) {
+      const rng = sheets.get(m.sheet)!.Range(cell);
       const fill = fillToRestore(m);
       if (fill.color !== undefined) rng.Interior.Color = fill.color;
       rng.Interior.Pattern = fill.pattern;
       if (!ownsNote(m)) continue;
+      const comment = rng.Comment;
+      const now = comment ? comment.Text() : null;
+      // A note the clerk edited or deleted since validation is theirs: it stays (noteAfterClear).
+      const target = noteAfterClear(writtenNoteHash(m), now, m.note);
+      if (target === now) continue;
       rng.ClearComments();
-      if (m.note !== null) rng.AddComment(m.note);
+      if (target !== null) rng.AddComment(target);
     }
+    return left;
   }
 
   /** What plan/host-rules.ts decides by: each sheet's name and what it holds in the marker cell. */
@@ -205,11 +233,12 @@ export class WpsHost implements Host {
   }
 }
 
-/** The fill and comment a mark is about to cover. */
+/** The fill and comment a mark is about to cover, the cell's identity, and a hash of the note about to be written. */
 function original(ws: EtWorksheet, m: CellMark): MarkRecord {
   const rng = ws.Range(m.cell);
   const comment = rng.Comment;
-  return { sheet: m.sheet, cell: m.cell, ...recordFill(rng.Interior.Pattern, rng.Interior.Color), note: comment ? comment.Text() : null };
+  const note = comment ? comment.Text() : null;
+  return { sheet: m.sheet, cell: m.cell, ...recordFill(rng.Interior.Pattern, rng.Interior.Color), note, ...(m.id ? { id: m.id } : {}), noteHash: noteHash(markedNote(note, m.note)) };
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
