@@ -20,6 +20,27 @@ export function normalizeHeader(s: string): string {
     .replace(/(\d)(?:-|~|—|–|至|到)+(?=\d)/g, '$1-');
 }
 
+// Text of ASCII, CJK ideographs, full-width ASCII and CJK punctuation: normalizeHeader keeps its ideographs as they
+// are and adds none (NFKC maps none of these to an ideograph), so an ideograph not in the text is not in its form.
+const KEEPS_IDEOGRAPHS = /^[\t\n\r\u0020-\u007f\u00b7\u2018\u2019\u201c\u201d\u203b\u3000-\u3002\u4e00-\u9fff\uff01-\uff5e]*$/;
+const IDEOGRAPH = /[\u4e00-\u9fff]/;
+
+/** normalizeHeader(text) holds exactly the ideographs of `text`, none added (see KEEPS_IDEOGRAPHS). */
+export const keepsIdeographs = (text: string): boolean => KEEPS_IDEOGRAPHS.test(text);
+
+/** The CJK ideographs of a text, for normalizedLacks. */
+export const ideographsOf = (s: string): string[] => [...s].filter((ch) => IDEOGRAPH.test(ch));
+
+/**
+ * True when normalizeHeader(text) surely misses one of `ideographs` (from ideographsOf), known without
+ * normalising: the reader asks it of every row's name before the costly normalisation. False: "may hold them all".
+ */
+export function normalizedLacks(text: string, ideographs: string[]): boolean {
+  if (!keepsIdeographs(text)) return false;
+  for (const ch of ideographs) if (!text.includes(ch)) return true;
+  return false;
+}
+
 const STAGE_TOKENS: Record<string, HeaderStage> = { 小学: 'primary', 初中: 'junior', 高中: 'senior' };
 const UNIT_RE = /万元|元|m2|平方米|平米|间|台|册|人/g;
 const BRACKETS = /[()[\]<>《》/\\]/g;

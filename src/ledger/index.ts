@@ -7,7 +7,7 @@ import { countyFromLabels, countyFromRows, countyFromTitle } from './county.ts';
 import { findHeader, HEADER_SCAN_ROWS, MIN_HEADER_FIELDS, type HeaderFound } from './layout.ts';
 import { fieldOf, normalizeHeader, sheetStage, withSheetStage } from './headers.ts';
 import { cellText } from './cells.ts';
-import { averagePerPupil, countsAboveTotal, dropFractionalBandCounts, dropNegatives, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, otherStageValues, subtotalRows, unitMismatch } from './quality.ts';
+import { averagePerPupil, checkValues, duplicateNames, enrolment, EQUIPMENT_WAN_BELOW, subtotalRows, unitMismatch } from './quality.ts';
 import { readRows } from './rows.ts';
 import { linkCampuses } from './campuses.ts';
 import { countiesOf, distinctCounties, pickCounty } from './counties.ts';
@@ -146,8 +146,10 @@ function readTable(
   const rows = readRows(sheet.values, headerEnd + 1, columns, { sheet: name, origin, problems, bareStudentsIsTotal: staged, stage, rowTypes: types });
   const accounting = rows.accounting;
   let read = dropPlaceholders(rows.schools);
-  const kept = new Set(read);
-  moveRows(accounting, rows.schools.filter((s) => !kept.has(s)), 'placeholder');
+  if (read.length < rows.schools.length) {
+    const kept = new Set(read);
+    moveRows(accounting, rows.schools.filter((s) => !kept.has(s)), 'placeholder');
+  }
   if (given.length > 0) {
     problems.push(...readGiven(sheet.values, origin, read, given, name, new Map(found.columns.map((h) => [h.index, h.info.text]))));
     problems.push({ severity: 'info', sheet: name,
@@ -189,18 +191,19 @@ function readTable(
     accounting.schools = accounting.schools.filter((r) => !out.has(r));
     accounting.skipped.subtotal = [...out];
   }
-  problems.push(...subtotals.problems, ...dropNegatives(schools, name, headerOf, rows.badCells));
+  const checked = checkValues(schools, name, headerOf, rows.badCells);
+  problems.push(...subtotals.problems, ...checked.negatives);
   const covered = fieldsCoveredByGiven(given);
   const missing = unmapped(columns, staged, typeStage, covered, REQUIRED_FIELDS);
   const absent = absentColumns(unmapped(columns, staged, typeStage, covered, NUMERIC_FIELDS), headerOf);
   const enrolled = enrolment(schools, name, headerOf, rows.enrolmentReported, rows.badCells, new Set(missing));
   const gaps = [...missingEnrolmentColumns(missing, stage, name, headerOf), ...rows.gaps, ...enrolled.gaps];
   problems.push(
-    ...dropFractionalBandCounts(schools, name, headerOf),
+    ...checked.fractionalBands,
     ...duplicateNames(schools, name),
     ...enrolled.problems,
-    ...countsAboveTotal(schools, name, headerOf),
-    ...otherStageValues(schools, name, headerOf),
+    ...checked.aboveTotal,
+    ...checked.otherStage,
     ...unitMismatch(schools, name, columns.flatMap((c) =>
       c.field && c.field !== 'students' ? [{ field: c.field as NumericField, header: c.header, headerCell: c.headerCell }] : [])),
   );

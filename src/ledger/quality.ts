@@ -1,6 +1,7 @@
 // Data-quality checks on rows that read fine: duplicate names, missing enrolment, sub-counts above their
 // total, values off by a unit factor, negative numbers. Each problem names the cell.
 import { MESSAGES } from '../model/messages.ts';
+import { cellText } from '../model/cell-value.ts';
 import { resolveType } from '../core/split.ts';
 import type { DataGap, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
 
@@ -20,14 +21,15 @@ const PUPIL_UNITS = new Set(['人', '名']);
 
 /**
  * A figure that read as a number but cannot be one (rules §5.2), as the end of a message after the header;
- * null when plausible. `text` is the cell as typed, `unit` the unit the text carried.
+ * null when plausible. `unit` is the unit the text carried, `digits` its digits as typed, `cell` the cell as
+ * read (its text is made only for a message).
  */
-export function implausibleValue(field: NumericField, read: { value: number; unit?: string; digits?: number }, text: string): string | null {
-  const { value, unit } = read;
-  const digits = read.digits ?? (value === 0 ? 1 : Math.floor(Math.log10(Math.abs(value))) + 1);
-  if (digits >= ID_DIGITS) return `为 ${digits} 位数字（${text.trim().slice(0, 24)}），疑为身份证号或编码误填`;
+export function implausibleValue(field: NumericField, value: number, unit: string | undefined, typedDigits: number | undefined, cell: unknown): string | null {
+  // Only a number of at least 1e13 can have ID_DIGITS digits: the logarithm is taken for those alone.
+  const digits = typedDigits ?? (Math.abs(value) < 1e13 ? 0 : Math.floor(Math.log10(Math.abs(value))) + 1);
+  if (digits >= ID_DIGITS) return `为 ${digits} 位数字（${cellText(cell).trim().slice(0, 24)}），疑为身份证号或编码误填`;
   if (!ENROLMENT.has(field)) return null;
-  if (unit && !PUPIL_UNITS.has(unit)) return `填了“${text.trim()}”，单位不是人`;
+  if (unit && !PUPIL_UNITS.has(unit)) return `填了“${cellText(cell).trim()}”，单位不是人`;
   if (!Number.isInteger(value)) return `填了 ${value}，不是整数个学生`;
   if (value > MAX_STAGE_ENROLMENT) return `为 ${value} 人，超过一所学校一个学段 ${MAX_STAGE_ENROLMENT} 人的合理范围`;
   return null;
@@ -40,32 +42,49 @@ export type HeaderOf = (field: NumericField) => string;
 
 const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toString() : (Math.round(x * 100) / 100).toString());
 
-/** Negative numbers are errors and are dropped (missing), never used. */
-export function dropNegatives(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, bad?: Set<string>): Problem[] {
-  const problems: Problem[] = [];
-  for (const s of schools) {
-    for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
-      if (v >= 0) continue;
-      const cell = s.cells?.[f];
-      if (cell) bad?.add(cell);
-      problems.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}为负数（${fmt(v)}），按缺失处理` });
-      delete s.values[f];
-    }
-  }
-  return problems;
+/** The value checks of one school, each list in school order (index.ts reports them in this order). */
+export interface ValueChecks {
+  negatives: Problem[];
+  fractionalBands: Problem[];
+  aboveTotal: Problem[];
+  otherStage: Problem[];
 }
 
-/** A 班额 band holds a number of classes: a fraction (2.5) is an error and is dropped (missing), never used. */
-export function dropFractionalBandCounts(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
-  const problems: Problem[] = [];
+/**
+ * One pass over every school's values for the checks that look at one school alone: negative numbers are errors
+ * and are dropped (missing), never used; a 班额 band holds a number of classes, so a fraction (2.5) is an error
+ * and is dropped; a count of some teachers larger than the teachers it is a part of (骨干教师 > 专任教师) is a
+ * warning; per-stage figures of a stage a single-stage school does not have are not used (rules §5): said.
+ * `bad` receives the cells dropped as negative, so later checks do not call them blank.
+ */
+export function checkValues(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf, bad?: Set<string>): ValueChecks {
+  const out: ValueChecks = { negatives: [], fractionalBands: [], aboveTotal: [], otherStage: [] };
+  // Positive per-stage figures, kept for the other-stage check once the school's type is known.
+  const staged: NumericField[] = [];
   for (const s of schools) {
-    for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
-      if (!f.startsWith('class_band_') || Number.isInteger(v)) continue;
-      problems.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}应为整数个班（填了 ${fmt(v)}），按缺失处理` });
-      delete s.values[f];
+    staged.length = 0;
+    // for…in rather than Object.entries: no pair array per field of every school.
+    for (const key in s.values) {
+      const f = key as NumericField;
+      const v = s.values[f]!;
+      if (v < 0) {
+        const cell = s.cells?.[f];
+        if (cell) bad?.add(cell);
+        out.negatives.push({ severity: 'error', sheet, cell, message: `“${s.name}”的${headerOf(f)}为负数（${fmt(v)}），按缺失处理` });
+        delete s.values[f];
+        continue;
+      }
+      if (f.startsWith('class_band_') && !Number.isInteger(v)) {
+        out.fractionalBands.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}应为整数个班（填了 ${fmt(v)}），按缺失处理` });
+        delete s.values[f];
+        continue;
+      }
+      if (v > 0 && (f.endsWith('_primary') || f.endsWith('_junior'))) staged.push(f);
     }
+    countsAboveTotal(s, sheet, headerOf, out.aboveTotal);
+    if (staged.length > 0) otherStageValues(s, staged, sheet, headerOf, out.otherStage);
   }
-  return problems;
+  return out;
 }
 
 /** Invisible characters and spaces of any width: "城关第一\u200b小学" and "城关第一\u3000小学" are 城关第一小学 (rules §5.2). */
@@ -104,6 +123,11 @@ function lastBelow(rows: number[], row: number): number {
   return lo > 0 ? rows[lo - 1] : 0;
 }
 
+function allSame(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (!sameNumber(a[k], b[k])) return false;
+  return true;
+}
+
 /**
  * An unlabelled subtotal (a row named 城区 or 全县 whose figures equal the sum of the rows just above it, back
  * to the previous total): left out with a warning, since counting it would count its schools twice (rules
@@ -115,22 +139,34 @@ export function subtotalRows(schools: LedgerSchool[], sheet: string, bounds: num
   const problems: Problem[] = [];
   const stops = [...bounds].sort((a, b) => a - b);
   let groupStart = 0;
+  // The row's non-zero fields and the sums of the rows above, in arrays reused from row to row.
+  const fields: NumericField[] = [];
+  const own: number[] = [];
+  const sums: number[] = [];
   for (const s of schools) {
-    const fields = (Object.entries(s.values) as [NumericField, number][]).filter(([, v]) => v !== 0);
+    fields.length = 0;
+    own.length = 0;
+    for (const key in s.values) {
+      const v = s.values[key as NumericField]!;
+      if (v === 0) continue;
+      fields.push(key as NumericField);
+      own.push(v);
+    }
     const pupils = (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
     const stop = lastBelow(stops, s.row);
     while (groupStart < kept.length && kept[groupStart].row < stop) groupStart++;
     let summed = 0;
     if (fields.length >= SUBTOTAL_MIN_FIELDS && pupils > 0) {
-      const sums = new Map<NumericField, number>();
+      sums.length = 0;
+      for (let k = 0; k < fields.length; k++) sums.push(0);
       let below = 0;
       for (let j = kept.length - 1; j >= groupStart; j--) {
         const above = kept[j];
-        for (const [f] of fields) sums.set(f, (sums.get(f) ?? 0) + (above.values[f] ?? 0));
+        for (let k = 0; k < fields.length; k++) sums[k] += above.values[fields[k]] ?? 0;
         below += (above.values.students_primary ?? 0) + (above.values.students_junior ?? 0) + (above.values.students_senior ?? 0);
         if (below > pupils * (1 + 1e-9)) break;
         const rows = kept.length - j;
-        if (rows >= SUBTOTAL_MIN_ROWS && fields.every(([f, v]) => sameNumber(sums.get(f) ?? 0, v))) {
+        if (rows >= SUBTOTAL_MIN_ROWS && allSame(sums, own)) {
           summed = rows;
           break;
         }
@@ -204,49 +240,43 @@ export function enrolment(
 }
 
 /** A count of some teachers larger than the teachers it is a part of (骨干教师 > 专任教师). */
-export function countsAboveTotal(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
-  const problems: Problem[] = [];
-  for (const s of schools) {
-    for (const suffix of ['_primary', '_junior', ''] as const) {
-      const totalField = `teachers${suffix}` as NumericField;
-      const total = s.values[totalField];
-      if (total === undefined) continue;
-      for (const sub of SUB_COUNTS) {
-        const f = `${sub}${suffix}` as NumericField;
-        const v = s.values[f];
-        if (v === undefined || v <= total) continue;
-        problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
-          message: `“${s.name}”的${headerOf(f)}（${fmt(v)}）大于${headerOf(totalField)}（${fmt(total)}）` });
-      }
-    }
-    const { teachers_primary: p, teachers_junior: j, teachers: t } = s.values;
-    if (t !== undefined && (p ?? 0) + (j ?? 0) > t) {
-      problems.push({ severity: 'warning', sheet, cell: s.cells?.teachers,
-        message: `“${s.name}”各学段专任教师数之和（${fmt((p ?? 0) + (j ?? 0))}）大于${headerOf('teachers')}（${fmt(t)}）` });
+function countsAboveTotal(s: LedgerSchool, sheet: string, headerOf: HeaderOf, problems: Problem[]): void {
+  for (const [totalField, subFields] of TEACHER_PARTS) {
+    const total = s.values[totalField];
+    if (total === undefined) continue;
+    for (const f of subFields) {
+      const v = s.values[f];
+      if (v === undefined || v <= total) continue;
+      problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
+        message: `“${s.name}”的${headerOf(f)}（${fmt(v)}）大于${headerOf(totalField)}（${fmt(total)}）` });
     }
   }
-  return problems;
+  const { teachers_primary: p, teachers_junior: j, teachers: t } = s.values;
+  if (t !== undefined && (p ?? 0) + (j ?? 0) > t) {
+    problems.push({ severity: 'warning', sheet, cell: s.cells?.teachers,
+      message: `“${s.name}”各学段专任教师数之和（${fmt((p ?? 0) + (j ?? 0))}）大于${headerOf('teachers')}（${fmt(t)}）` });
+  }
 }
+
+// Field names made once: a name built per school is a new string each time, slower to look up.
+const TEACHER_PARTS: [NumericField, NumericField[]][] = (['_primary', '_junior', ''] as const).map((suffix) =>
+  [`teachers${suffix}` as NumericField, SUB_COUNTS.map((sub) => `${sub}${suffix}` as NumericField)]);
 
 const STAGE_OF: Partial<Record<SchoolType, 'primary' | 'junior'>> = {
   primary: 'primary', teaching_point: 'primary', primary_part: 'primary', junior: 'junior', junior_part: 'junior', complete_secondary: 'junior',
 };
 
-/** Per-stage figures of a stage a single-stage school does not have are not used (rules §5): say so. */
-export function otherStageValues(schools: LedgerSchool[], sheet: string, headerOf: HeaderOf): Problem[] {
-  const problems: Problem[] = [];
-  for (const s of schools) {
-    const type = resolveType(s);
-    const stage = type && STAGE_OF[type];
-    if (!stage) continue;
-    const other = stage === 'primary' ? '_junior' : '_primary';
-    for (const [f, v] of Object.entries(s.values) as [NumericField, number][]) {
-      if (!f.endsWith(other) || !(v > 0)) continue;
-      problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
-        message: `“${s.name}”没有${stage === 'primary' ? '初中' : '小学'}学段，${headerOf(f)}（${fmt(v)}）不计入` });
-    }
+/** Per-stage figures (`staged`: the school's positive ones) of a stage a single-stage school does not have. */
+function otherStageValues(s: LedgerSchool, staged: NumericField[], sheet: string, headerOf: HeaderOf, problems: Problem[]): void {
+  const type = resolveType(s);
+  const stage = type && STAGE_OF[type];
+  if (!stage) return;
+  const other = stage === 'primary' ? '_junior' : '_primary';
+  for (const f of staged) {
+    if (!f.endsWith(other)) continue;
+    problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
+      message: `“${s.name}”没有${stage === 'primary' ? '初中' : '小学'}学段，${headerOf(f)}（${fmt(s.values[f]!)}）不计入` });
   }
-  return problems;
 }
 
 const pupils = (s: LedgerSchool): number =>

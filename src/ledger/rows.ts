@@ -1,11 +1,13 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
-import { FLAG_FIELDS, type DataGap, type FlagField, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
+import { FLAG_FIELDS, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
 import { columnLetter } from '../model/a1.ts';
 import { cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
-import { implausibleValue } from './quality.ts';
+import { isErrorText } from '../model/cell-value.ts';
+import { asciiNumber, digitCount } from '../model/cell-number.ts';
+import { ID_DIGITS, implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
-import { normalizeHeader } from './headers.ts';
+import { ideographsOf, keepsIdeographs, normalizeHeader, normalizedLacks } from './headers.ts';
 import { isPrivateOwner, partFromName, readSchoolType, singleStageOf } from './school-type.ts';
 import { NOTE_PREFIXES } from './synonyms.ts';
 
@@ -47,17 +49,28 @@ interface Context {
 interface RowContext extends Context {
   /** The first column of each field, looked up once per sheet rather than once per row. */
   byField: Map<string, ReadColumn>;
+  /** Column letters by 0-based index, for the mapped columns. */
+  letters: string[];
+  /** The 是/否 columns among the numeric ones. */
+  flagColumns: Set<ReadColumn>;
+  /** Every school's `cells` keys, in order, when they are the same for every row (see cellsTemplate). */
+  cellsTemplate: Partial<Record<string, string>> | null;
   rawEquipment: Map<LedgerSchool, number>;
   enrolmentReported: Set<LedgerSchool>;
   badCells: Set<string>;
 }
 
 const NOTES = NOTE_PREFIXES.map(normalizeHeader);
-const isNote = (v: unknown): boolean => {
+// Most rows are schools: a text with none of the ideographs a note starts with is none, known without normalising.
+// (Sound only while every note prefix starts with an ideograph; otherwise every text is normalised.)
+const NOTE_START = NOTES.every((p) => /^[\u4e00-\u9fff]/.test(p)) ? new RegExp(`[${[...new Set(NOTES.map((p) => p[0]))].join('')}]`) : /[^]/;
+function isNote(v: unknown): boolean {
   if (typeof v === 'number') return false;
-  const n = normalizeHeader(cellText(v));
+  const text = cellText(v);
+  if (keepsIdeographs(text) && !NOTE_START.test(text)) return false;
+  const n = normalizeHeader(text);
   return NOTES.some((p) => n.startsWith(p));
-};
+}
 // Cheap test first: only text with 计 can be a totals row.
 const isTotal = (text: string): boolean => text.includes('计') && TOTAL_ROW.test(normalizeHeader(text));
 
@@ -66,19 +79,27 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
   const schools: LedgerSchool[] = [];
   const byField = new Map<string, ReadColumn>();
   for (const c of columns) if (c.field && !byField.has(c.field)) byField.set(c.field, c);
-  const ctx: RowContext = { ...context, byField, rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
+  const letters: string[] = [];
+  for (const c of columns) letters[c.index] = columnLetter(context.origin.col + c.index);
+  const ctx: RowContext = { ...context, byField, letters, cellsTemplate: cellsTemplate(columns, byField), flagColumns: new Set(), rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
   const accounting: RowAccounting = { sheet: ctx.sheet, first: ctx.origin.row + start, last: ctx.origin.row + values.length - 1, schools: [], skipped: {}, errors: [] };
   const gaps: DataGap[] = [];
   const skip = (reason: SkipReason, r: number) => (accounting.skipped[reason] ??= []).push(ctx.origin.row + r);
   let first = -1;
   let last = -1;
   const mapped = columns.filter((c) => c.field);
+  const numeric = mapped.filter((c) => !TEXT_SET.has(c.field!));
+  ctx.flagColumns = new Set(numeric.filter((c) => FLAG_SET.has(c.field!)));
   const nameHeader = normalizeHeader(nameCol.header.split('/').pop() ?? '');
+  const nameHeaderIdeographs = ideographsOf(nameHeader);
+  // One array for every row's filled columns: most rows are schools, read once each.
+  const filled: number[] = [];
 
   for (let r = start; r < values.length; r++) {
     const row = values[r] ?? [];
-    const filled: number[] = [];
-    for (let c = 0; c < row.length; c++) if (c in row && !isBlank(row[c])) filled.push(c);
+    filled.length = 0;
+    // A hole in a sparse row reads as undefined, which is blank.
+    for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) filled.push(c);
     if (filled.length === 0) {
       skip('blank', r);
       continue;
@@ -88,28 +109,28 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
       skip('note', r);
       continue;
     }
-    const hasNumber = () => mapped.some((c) => !TEXT_SET.has(c.field!) && readNumber(row[c.index]).kind === 'number');
-    const nameCell = plain(row[nameCol.index]);
-    if (nameCell.kind === 'error') {
+    const nameValue = row[nameCol.index];
+    const nameError = errorOf(nameValue);
+    if (nameError !== null) {
       const cell = cellAt(ctx, r, nameCol.index);
       ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell,
-        message: `第 ${ctx.origin.row + r} 行的学校名称${nameCell.value.startsWith('#') ? `是错误值 ${nameCell.value}` : nameCell.value}，未读取` });
+        message: `第 ${ctx.origin.row + r} 行的学校名称${nameError.startsWith('#') ? `是错误值 ${nameError}` : nameError}，未读取` });
       accounting.errors.push(ctx.origin.row + r);
       gaps.push({ stage: null, sheet: ctx.sheet, cells: [cell], reason: '学校名称无法读取' });
       continue;
     }
-    const name = trimAll(cellText(row[nameCol.index]));
-    if (isTotal(name) || filled.slice(0, 3).some((c) => typeof row[c] !== 'number' && isTotal(cellText(row[c])))) {
+    const name = trimAll(cellText(nameValue));
+    if (isTotal(name) || leadsWithTotal(row, filled)) {
       skip('total', r);
       continue;
     }
     // A third header row (a merged 学校名称 repeated below a two-row header) is no school either.
-    if (COLUMN_NUMBERS.has(name) || normalizeHeader(name) === nameHeader) {
+    if (COLUMN_NUMBERS.has(name) || (!normalizedLacks(name, nameHeaderIdeographs) && normalizeHeader(name) === nameHeader)) {
       skip('header', r);
       continue;
     }
     if (!name) {
-      if (hasNumber()) {
+      if (hasNumber(row, numeric)) {
         const cell = cellAt(ctx, r, nameCol.index);
         ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell,
           message: `第 ${ctx.origin.row + r} 行有数据但学校名称为空，未读取` });
@@ -122,16 +143,16 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     }
     // A row holding only a note merged across the table, or a section heading (一、小学) with no figures.
     const lone = filled.length === 1;
-    if (lone && (filled[0] !== nameCol.index || SECTION_ROW.test(name)) && !hasNumber()) {
+    if (lone && (filled[0] !== nameCol.index || SECTION_ROW.test(name)) && !hasNumber(row, numeric)) {
       skip(filled[0] === nameCol.index && SECTION_ROW.test(name) ? 'section' : 'note', r);
       continue;
     }
-    if (isFreeText(row, filled, name, lone) && !hasNumber()) {
+    if (isFreeText(row, filled, name, lone) && !hasNumber(row, numeric)) {
       skip('note', r);
       continue;
     }
 
-    const read = readSchool(row, r, name, mapped, ctx);
+    const read = readSchool(row, r, name, numeric, ctx);
     if (first < 0) first = r;
     last = r;
     if (read.school) {
@@ -142,6 +163,50 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
     }
   }
   return { schools, first, last, rawEquipment: ctx.rawEquipment, enrolmentReported: ctx.enrolmentReported, badCells: ctx.badCells, accounting, gaps };
+}
+
+/**
+ * The keys every school's `cells` gets, in the order readSchool gives them, as an object to copy: copies of one
+ * object share its compact layout, where an object given 20-odd keys one by one is left in V8's slow dictionary
+ * form (some 1.5 kB a row). Null when a stage-less enrolment column makes the keys differ from row to row.
+ */
+function cellsTemplate(columns: ReadColumn[], byField: Map<string, ReadColumn>): Partial<Record<string, string>> | null {
+  if (columns.some((c) => c.field === 'students')) return null;
+  const keys = [...(byField.has('type') ? ['type'] : []), 'school', ...(byField.has('central_school') ? ['central_school'] : []),
+    ...(byField.has('ownership') ? ['ownership'] : []), ...columns.flatMap((c) => (c.field && !TEXT_SET.has(c.field) ? [c.field] : []))];
+  const template: Partial<Record<string, string>> = {};
+  for (const k of keys) template[k] = undefined;
+  return { ...template };
+}
+
+/** Some numeric column of the row holds a number. */
+function hasNumber(row: unknown[], numeric: ReadColumn[]): boolean {
+  for (const c of numeric) {
+    const v = row[c.index];
+    if (typeof v === 'number' ? v - v === 0 : v !== null && v !== undefined && readNumber(v).kind === 'number') return true;
+  }
+  return false;
+}
+
+/** One of the first three filled cells names a total (合计, 其中：小计). */
+function leadsWithTotal(row: unknown[], filled: number[]): boolean {
+  for (let k = 0; k < filled.length && k < 3; k++) {
+    const v = row[filled[k]];
+    if (typeof v !== 'number' && isTotal(cellText(v))) return true;
+  }
+  return false;
+}
+
+/** What plain(v) says when it is an error (an error value, an uncalculated formula), else null; common cells without plain(). */
+function errorOf(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return isErrorText(t) ? t : null;
+  }
+  if (typeof v === 'number' && v - v === 0) return null;
+  const p = plain(v);
+  return p.kind === 'error' ? p.value : null;
 }
 
 /** Sentence punctuation or a merged row repeating one text: a remark (以下为乡镇学校。), not a school's name. */
@@ -156,45 +221,44 @@ function isFreeText(row: unknown[], filled: number[], name: string, lone: boolea
 const isBlank = (v: unknown): boolean =>
   v === null || v === undefined ? true : typeof v === 'number' ? false : typeof v === 'string' ? v.trim() === '' : plain(v).kind === 'blank';
 
-// Column letters once per column: an address is made for every cell read.
-const LETTERS: string[] = [];
-const cellAt = (ctx: Context, r: number, index: number): string => {
-  const col = ctx.origin.col + index;
-  return `${(LETTERS[col] ??= columnLetter(col))}${ctx.origin.row + r}`;
-};
+/** A cell's bare address from the sheet's column letters, made once per column. */
+const cellAt = (ctx: RowContext, r: number, index: number): string => ctx.letters[index] + String(ctx.origin.row + r);
 
 function readSchool(
   row: unknown[],
   r: number,
   name: string,
-  columns: ReadColumn[],
+  /** The mapped columns other than the text ones (numbers and 是/否). */
+  numeric: ReadColumn[],
   ctx: RowContext,
 ): { school: LedgerSchool; skipped?: undefined } | { school: null; skipped: SkipReason } {
-  const { sheet, problems } = ctx;
-  const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
-  const cells = school.cells!;
-  const text = (field: string) => {
-    const c = ctx.byField.get(field);
-    return c ? { value: trimAll(cellText(row[c.index])), cell: cellAt(ctx, r, c.index) } : undefined;
-  };
-
-  const ownership = text('ownership');
-  if (ownership && isPrivateOwner(ownership.value)) {
-    problems.push({ severity: 'info', sheet, cell: ownership.cell, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
+  const { sheet, problems, byField, letters } = ctx;
+  // The row's number once: every address of the row is its column's letters and this.
+  const rowText = String(ctx.origin.row + r);
+  const ownershipCol = byField.get('ownership');
+  const ownership = ownershipCol && trimAll(cellText(row[ownershipCol.index]));
+  if (ownershipCol && isPrivateOwner(ownership!)) {
+    problems.push({ severity: 'info', sheet, cell: letters[ownershipCol.index] + rowText, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
     return { school: null, skipped: 'private' };
   }
 
+  const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
+  // Every key of the template is set below (each column's address, read or not).
+  const cells: Partial<Record<string, string>> = ctx.cellsTemplate ? { ...ctx.cellsTemplate } : {};
   let type: SchoolType | undefined;
-  const typeCell = text('type');
-  if (typeCell?.value) {
-    const read = readSchoolType(typeCell.value);
-    if (read.kind === 'excluded') {
-      problems.push({ severity: 'info', sheet, cell: typeCell.cell, message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
-      return { school: null, skipped: read.label.includes('民办') ? 'private' : 'not_compulsory' };
+  const typeCol = byField.get('type');
+  if (typeCol) {
+    const typeText = trimAll(cellText(row[typeCol.index]));
+    if (typeText) {
+      const read = readSchoolType(typeText);
+      if (read.kind === 'excluded') {
+        problems.push({ severity: 'info', sheet, cell: letters[typeCol.index] + rowText, message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
+        return { school: null, skipped: read.label.includes('民办') ? 'private' : 'not_compulsory' };
+      }
+      if (read.kind === 'type') type = read.type;
+      else problems.push({ severity: 'warning', sheet, cell: letters[typeCol.index] + rowText,
+        message: `学校类型“${typeText}”无法识别，将按各学段在校生数推断` });
     }
-    if (read.kind === 'type') type = read.type;
-    else problems.push({ severity: 'warning', sheet, cell: typeCell.cell,
-      message: `学校类型“${typeCell.value}”无法识别，将按各学段在校生数推断` });
   }
   type ??= ctx.rowTypes?.get(r);
   // 申报表 layout: a combined school's parts are rows named …小学部 / …初中部, already split.
@@ -204,66 +268,89 @@ function readSchool(
   // On a sheet about one stage, a combined school's row holds that part's figures only.
   else if (ctx.stage && type && combined) type = ctx.stage === 'primary' ? 'primary_part' : 'junior_part';
   if (type) school.type = type;
-  if (typeCell) cells.type = typeCell.cell;
-  cells.school = cellAt(ctx, r, ctx.byField.get('school')!.index);
+  if (typeCol) cells.type = letters[typeCol.index] + rowText;
+  cells.school = letters[byField.get('school')!.index] + rowText;
 
-  const central = text('central_school');
-  if (central) {
-    cells.central_school = central.cell;
-    if (central.value) school.centralSchool = central.value;
+  const centralCol = byField.get('central_school');
+  if (centralCol) {
+    cells.central_school = letters[centralCol.index] + rowText;
+    const central = trimAll(cellText(row[centralCol.index]));
+    if (central) school.centralSchool = central;
   }
-  if (ownership) cells.ownership = ownership.cell;
+  if (ownershipCol) cells.ownership = letters[ownershipCol.index] + rowText;
 
-  const sums = new Map<NumericField, number>();
-  for (const c of columns) {
+  const values: Partial<Record<NumericField, number>> = {};
+  for (const c of numeric) {
     const field = c.field!;
-    if (TEXT_SET.has(field)) continue;
-    const cell = cellAt(ctx, r, c.index);
-    if (FLAG_SET.has(field)) {
-      cells[field as FlagField] = cell;
-      const flag = readFlag(row[c.index]);
+    const v = row[c.index];
+    const cell = letters[c.index] + rowText;
+    if (ctx.flagColumns.size > 0 && ctx.flagColumns.has(c)) {
+      cells[field] = cell;
+      const flag = readFlag(v);
       if (flag === 'bad') {
         problems.push({ severity: 'warning', sheet, cell,
-          message: `“${name}”的${c.header}填了“${cellText(row[c.index]).trim()}”，应填“是”或“否”，按未填处理` });
+          message: `“${name}”的${c.header}填了“${cellText(v).trim()}”，应填“是”或“否”，按未填处理` });
       } else if (flag !== undefined) {
         school.flags = { ...school.flags, [field]: flag };
       }
       continue;
     }
-    const read = readNumber(row[c.index]);
-    const target = field === 'students' ? bareStudentsField(school, ctx, cell, read.kind !== 'missing') : (field as NumericField);
+    // A number, or plain digits typed as text (most cells), without building a reading; the rest through readNumber.
+    const typed = typeof v === 'number' ? v : typeof v === 'string' ? asciiNumber(v) : NaN;
+    const read = typed - typed === 0 ? null : readNumber(v);
+    const present = read === null || read.kind !== 'missing';
+    const target = field === 'students' ? bareStudentsField(school, cells, ctx, cell, present) : (field as NumericField);
     if (!target) continue;
-    if (!cells[target]) cells[target] = cell;
-    if (read.kind === 'missing') continue;
-    const implausible = read.kind === 'bad' ? read.reason : implausibleValue(target, read, cellText(row[c.index]));
-    if (implausible) {
-      problems.push({ severity: 'error', sheet, cell, message: `“${name}”的${c.header}${implausible}，按缺失处理` });
-      ctx.badCells.add(cell);
-      continue;
+    cells[target] ??= cell;
+    if (!present) continue;
+    let value: number;
+    let absolute = false;
+    if (read === null) {
+      value = typed;
+      // Digits as typed matter only in text long enough to be an ID.
+      const digits = typeof v === 'string' && v.length >= ID_DIGITS ? digitCount(v) : undefined;
+      const implausible = implausibleValue(target, value, undefined, digits, v);
+      if (implausible) {
+        reportImplausible(ctx, name, c, cell, implausible);
+        continue;
+      }
+    } else {
+      const implausible = read.kind === 'bad' ? read.reason : read.kind === 'number' ? implausibleValue(target, read.value, read.unit, read.digits, v) : null;
+      if (implausible) {
+        reportImplausible(ctx, name, c, cell, implausible);
+        continue;
+      }
+      if (read.kind !== 'number') continue;
+      value = read.value;
+      absolute = read.absolute === true;
     }
-    if (read.kind !== 'number') continue;
-    if (target === 'equipment_value' && !c.unitStated && !read.absolute) {
-      ctx.rawEquipment.set(school, (ctx.rawEquipment.get(school) ?? 0) + read.value);
+    if (target === 'equipment_value' && !c.unitStated && !absolute) {
+      ctx.rawEquipment.set(school, (ctx.rawEquipment.get(school) ?? 0) + value);
     }
-    const value = read.absolute ? read.value : read.value * c.factor;
-    sums.set(target, c.summed ? (sums.get(target) ?? 0) + value : value);
+    const base = absolute ? value : value * c.factor;
+    values[target] = c.summed ? (values[target] ?? 0) + base : base;
   }
-  school.values = Object.fromEntries(sums);
   // Copied once complete: an object given 20-odd properties by computed keys is left in V8's slow dictionary
-  // form, some 1.5 kB a row; the copy is compact (a 200,000-row ledger is held in a fraction of the memory).
-  school.cells = { ...cells };
+  // form, some 1.5 kB a row; the copies are compact (a 200,000-row ledger is held in a fraction of the memory).
+  school.values = { ...values };
+  school.cells = ctx.cellsTemplate ? cells : { ...cells };
   return { school };
 }
 
+function reportImplausible(ctx: RowContext, name: string, c: ReadColumn, cell: string, implausible: string): void {
+  ctx.problems.push({ severity: 'error', sheet: ctx.sheet, cell, message: `“${name}”的${c.header}${implausible}，按缺失处理` });
+  ctx.badCells.add(cell);
+}
+
 /** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */
-function bareStudentsField(school: LedgerSchool, ctx: RowContext, cell: string, filled: boolean): NumericField | null {
+function bareStudentsField(school: LedgerSchool, cells: Partial<Record<string, string>>, ctx: RowContext, cell: string, filled: boolean): NumericField | null {
   if (ctx.bareStudentsIsTotal) return null;
   const stage = singleStageOf(school.type, school.name);
   if (stage === 'primary') return 'students_primary';
   if (stage === 'junior') return 'students_junior';
   // The only enrolment cell of the row: where problems about either stage's enrolment point.
-  school.cells!.students_primary ??= cell;
-  school.cells!.students_junior ??= cell;
+  cells.students_primary ??= cell;
+  cells.students_junior ??= cell;
   // A blank count is left to the enrolment check; only a count that cannot be placed is reported here.
   if (!filled) return null;
   ctx.enrolmentReported.add(school);

@@ -30,7 +30,19 @@ const TYPE_CODES: Record<string, TypeRead> = {
   '345': { kind: 'type', type: 'twelve_year' },
 };
 
+// A ledger's type column repeats a handful of words (小学, 初中 …) over thousands of rows: each is read once.
+const READ_TYPES = new Map<string, TypeRead>();
+const READ_TYPES_KEPT = 256;
+
 export function readSchoolType(text: string): TypeRead {
+  let read = READ_TYPES.get(text);
+  if (read) return read;
+  read = typeOf(text);
+  if (READ_TYPES.size < READ_TYPES_KEPT) READ_TYPES.set(text, read);
+  return read;
+}
+
+function typeOf(text: string): TypeRead {
   const s = toHalfWidth(text).replace(/[\s\u3000]/g, '');
   if (!s) return { kind: 'unknown' };
   const code = TYPE_CODES[s];

@@ -45,8 +45,17 @@ const MISSING: NumberRead = Object.freeze({ kind: 'missing' });
 const ASCII_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)(e[+-]?\d+)?(%)?(万元|万|元|m2|平方米|平米|间|台|册|人|个|名)?$/;
 
+/**
+ * Plain ASCII digits ("1234", "1,234", "-12.5": by far the most common text in a numeric cell) as a number,
+ * read without normalising; NaN for any other text, which then takes readCellNumber's full way.
+ */
+export function asciiNumber(s: string): number {
+  if (!ASCII_NUMBER.test(s)) return NaN;
+  return Number(s.includes(',') ? s.replace(/,/g, '') : s);
+}
+
 /** How many digits a number's text has (not the sign, separators or point). */
-function digitCount(s: string): number {
+export function digitCount(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -60,10 +69,8 @@ export function readCellNumber(v: unknown, policy: NumberPolicy): NumberRead {
   if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'bad', reason: `数值无效（${String(v)}）` };
   if (v === null || v === undefined) return MISSING;
   if (typeof v === 'string') {
-    if (ASCII_NUMBER.test(v)) {
-      const n = Number(v.includes(',') ? v.replace(/,/g, '') : v);
-      if (Number.isFinite(n)) return { kind: 'number', value: n, digits: digitCount(v) };
-    }
+    const n = asciiNumber(v);
+    if (n - n === 0) return { kind: 'number', value: n, digits: digitCount(v) };
     return readText(v, policy);
   }
   const p = plain(v);

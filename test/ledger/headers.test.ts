@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFlag, readNumber } from '../../src/ledger/cells.ts';
 import { columnLetter, columnNumber, parseRange } from '../../src/model/a1.ts';
-import { analyseHeader, fieldOf, normalizeHeader, unitFactor } from '../../src/ledger/headers.ts';
+import { analyseHeader, fieldOf, ideographsOf, normalizeHeader, normalizedLacks, unitFactor } from '../../src/ledger/headers.ts';
 import { readSchoolType } from '../../src/ledger/school-type.ts';
 import { countyFromTitle } from '../../src/ledger/county.ts';
 import { REQUIRED_FIELDS, TEMPLATE_COLUMNS, TEMPLATE_SHEET } from '../../src/ledger/template.ts';
@@ -124,6 +124,24 @@ describe('cells', () => {
     expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(703)]).toEqual(['A', 'Z', 'AA', 'AAA']);
     expect([columnNumber('ab'), columnNumber('学校')]).toEqual([28, null]);
     expect(parseRange('台账!$B$2:D3')).toEqual({ r1: 2, c1: 2, r2: 3, c2: 4 });
+  });
+});
+
+describe('the shortcut before normalising a row name', () => {
+  const header = ideographsOf(normalizeHeader('学校名称'));
+  it('knows a name lacks the header when an ideograph of it is missing and nothing could become one', () => {
+    expect(header).toEqual(['学', '校', '名', '称']);
+    expect(normalizedLacks('第1学校', header)).toBe(true);
+    expect(normalizedLacks('城关第一小学（东校区）', header)).toBe(true);
+    expect(normalizedLacks('Ａ小学', header)).toBe(true);
+  });
+  it('says "may hold it" when the text has them all or carries characters NFKC may turn into an ideograph', () => {
+    expect(normalizedLacks('学校名称', header)).toBe(false);
+    expect(normalizedLacks('学 校：名称', header)).toBe(false);
+    // Kangxi radicals (⼀ → 一) and other compatibility forms: normalised first.
+    expect(normalizedLacks('学校名\u2F8A', header)).toBe(false);
+    expect(normalizedLacks('⼀小', ideographsOf('一'))).toBe(false);
+    expect(normalizeHeader('⼀小')).toBe('一小');
   });
 });
 
