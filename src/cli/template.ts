@@ -2,7 +2,7 @@
 // explains each field and lists the chosen standard's indicators, thresholds and CV limits, and the blank
 // 县级指标 sheet of the standard (county-level items the ledger cannot hold).
 import ExcelJS from 'exceljs';
-import { FORMULAS } from '../core/derive.ts';
+import { FORMULAS, partValuesOf } from '../core/derive.ts';
 import type { SchoolPart } from '../core/split.ts';
 import { STAGES, STAGE_NAMES, type CanonicalField } from '../core/types.ts';
 import { COUNTY_SHEET, countySheetGrid } from '../ledger/county-sheet.ts';
@@ -26,7 +26,7 @@ const ALWAYS_REQUIRED = new Set<CanonicalField>(['school', 'students_primary', '
 export function requiredFields(pack: RulePack): Set<CanonicalField> {
   if (pack.method === '2017') return new Set(TEMPLATE_COLUMNS.filter((c) => c.required).map((c) => c.field));
   const blank = { values: {} } as SchoolPart;
-  const inputs = new Set<string>(pack.indicators.flatMap((r) => FORMULAS[r.id].required(blank)));
+  const inputs = new Set<string>(pack.indicators.flatMap((r) => FORMULAS[r.id].required(partValuesOf(blank))));
   const base = (f: string) => f.replace(/_(primary|junior)$/, '');
   return new Set(TEMPLATE_COLUMNS.map((c) => c.field).filter((f) => ALWAYS_REQUIRED.has(f) || inputs.has(base(f))));
 }

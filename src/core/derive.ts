@@ -3,6 +3,16 @@
 import { INDICATORS, type IndicatorId } from '../model/indicators.ts';
 import type { PartField, SchoolPart } from './split.ts';
 
+/** What a formula reads of a school part: its fields, enrolment and flags (a SchoolPart or a split Part). */
+export interface PartValues {
+  value(f: PartField): number | undefined;
+  students: number;
+  flags: SchoolPart['flags'];
+}
+
+/** A plain SchoolPart read through the formulas' interface. */
+export const partValuesOf = (p: SchoolPart): PartValues => ({ value: (f) => p.values[f], students: p.students, flags: p.flags });
+
 export interface Derived {
   /** Per-school indicator value, or null when an input is missing. */
   value: number | null;
@@ -18,21 +28,28 @@ export interface Derived {
 
 interface Formula {
   scale: number;
-  cellField: (p: SchoolPart) => PartField;
-  required: (p: SchoolPart) => PartField[];
-  amount: (p: SchoolPart, relaxations: boolean) => number;
+  cellField: (p: PartValues) => PartField;
+  /** The inputs that must be filled (the same array each call: callers do not change it). */
+  required: (p: PartValues) => readonly PartField[];
+  amount: (p: PartValues, relaxations: boolean) => number;
 }
 
-const v = (p: SchoolPart, f: PartField): number => p.values[f] ?? 0;
+const v = (p: PartValues, f: PartField): number => p.value(f) ?? 0;
 
 /** A plain ratio: the registry's one numerator field over pupils, at its scale. */
 const ratio = (id: IndicatorId): Formula => {
   const field = INDICATORS[id].numerator[0] as PartField;
-  return { scale: INDICATORS[id].scale, cellField: () => field, required: () => [field], amount: (p) => v(p, field) };
+  const required = [field];
+  return { scale: INDICATORS[id].scale, cellField: () => field, required: () => required, amount: (p) => v(p, field) };
 };
 
+const TEACHING_AREA: readonly PartField[] = ['teaching_area'];
+const SPORTS_AREA: readonly PartField[] = ['sports_area'];
+const SPORTS_GROUND_AREA: readonly PartField[] = ['sports_ground_area'];
+const PE_ART_TEACHERS: readonly PartField[] = ['pe_art_teachers'];
+
 /** 规程: rural small schools and teaching points with 50–99 pupils may count itinerant PE/art teachers. */
-const itinerantAllowed = (p: SchoolPart): boolean =>
+const itinerantAllowed = (p: PartValues): boolean =>
   (p.flags.smallRuralSchool || p.flags.teachingPoint) && p.students >= 50 && p.students < 100;
 
 export const FORMULAS: Record<IndicatorId, Formula> = {
@@ -40,16 +57,16 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
   teaching_area_per_student: {
     scale: INDICATORS.teaching_area_per_student.scale,
     cellField: () => 'teaching_area',
-    required: () => ['teaching_area'],
+    required: () => TEACHING_AREA,
     amount: (p) => v(p, 'teaching_area') - v(p, 'indoor_sports_area'),
   },
   sports_area_per_student: {
     scale: INDICATORS.sports_area_per_student.scale,
     // A ledger's own 体育运动场馆面积 already includes the gym and is used as is.
-    cellField: (p) => (p.values.sports_area !== undefined ? 'sports_area' : 'sports_ground_area'),
-    required: (p) => [p.values.sports_area !== undefined ? 'sports_area' : 'sports_ground_area'],
+    cellField: (p) => (p.value('sports_area') !== undefined ? 'sports_area' : 'sports_ground_area'),
+    required: (p) => (p.value('sports_area') !== undefined ? SPORTS_AREA : SPORTS_GROUND_AREA),
     amount: (p, relaxations) => {
-      const base = p.values.sports_area ?? v(p, 'sports_ground_area') + v(p, 'indoor_sports_area');
+      const base = p.value('sports_area') ?? v(p, 'sports_ground_area') + v(p, 'indoor_sports_area');
       const extra = relaxations && p.flags.denseCityCentre ? v(p, 'rented_sports_area') + v(p, 'other_sports_area') : 0;
       return base + extra;
     },
@@ -65,21 +82,57 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
   pe_art_teachers_per_100: {
     scale: INDICATORS.pe_art_teachers_per_100.scale,
     cellField: () => 'pe_art_teachers',
-    required: () => ['pe_art_teachers'],
+    required: () => PE_ART_TEACHERS,
     amount: (p, relaxations) =>
       v(p, 'pe_art_teachers') + (relaxations && itinerantAllowed(p) ? v(p, 'pe_art_itinerant_teachers') : 0),
   },
 };
 
 export function deriveIndicator(p: SchoolPart, id: IndicatorId, relaxations: boolean): Derived {
+  return derivePart(partValuesOf(p), p.given, id, relaxations);
+}
+
+/** deriveIndicator of any part: `given` holds the values the ledger states for it, by indicator id. */
+export function derivePart(p: PartValues, given: Partial<Record<string, number>> | undefined, id: IndicatorId, relaxations: boolean): Derived {
   const f = FORMULAS[id];
   const cellField = f.cellField(p);
-  const given = p.given?.[id];
-  if (given !== undefined && p.students > 0) return { value: given, amount: (given * p.students) / f.scale, scale: f.scale, cellField, missing: [] };
-  const missing = f.required(p).filter((field) => p.values[field] === undefined);
-  if (missing.length > 0 || p.students <= 0) return { value: null, amount: null, scale: f.scale, cellField, missing };
+  deriveInto(p, given, id, relaxations, ONE_AMOUNT, ONE_VALUE, 0);
+  const value = ONE_VALUE[0];
+  if (value === value) return { value, amount: ONE_AMOUNT[0], scale: f.scale, cellField, missing: [] };
+  return { value: null, amount: null, scale: f.scale, cellField, missing: f.required(p).filter((field) => p.value(field) === undefined) };
+}
+
+const ONE_AMOUNT = new Float64Array(1);
+const ONE_VALUE = new Float64Array(1);
+
+/**
+ * A part's amount (base units) and value into columns at row k: the ledger's stated value as it is, else the
+ * formula's amount over pupils; NaN in both when an input is missing or the part has no pupils (derivePart
+ * says which inputs). No object per call: this runs per indicator per school part of every county.
+ */
+export function deriveInto(
+  p: PartValues, given: Partial<Record<string, number>> | undefined, id: IndicatorId, relaxations: boolean,
+  amounts: Float64Array, values: Float64Array, k: number,
+): void {
+  const f = FORMULAS[id];
+  const students = p.students;
+  const stated = given?.[id];
+  if (stated !== undefined && students > 0) {
+    amounts[k] = (stated * students) / f.scale;
+    values[k] = stated;
+    return;
+  }
+  const required = f.required(p);
+  let complete = students > 0;
+  for (let i = 0; complete && i < required.length; i++) complete = p.value(required[i]) !== undefined;
+  if (!complete) {
+    amounts[k] = Number.NaN;
+    values[k] = Number.NaN;
+    return;
+  }
   const amount = f.amount(p, relaxations);
-  return { value: (f.scale * amount) / p.students, amount, scale: f.scale, cellField, missing };
+  amounts[k] = amount;
+  values[k] = (f.scale * amount) / students;
 }
 
 /**

@@ -52,18 +52,15 @@ const item = (
   [op, threshold, unit]: [PartItem['op'], number, string],
   pass: boolean | null,
   cell?: string,
-): PartItem => ({
-  id,
-  name,
-  value,
-  threshold,
-  op,
-  unit,
-  pass,
-  school: facts.name,
-  ...(cell ? { cell } : {}),
-  ...(cell && facts.sheet ? { sheet: facts.sheet } : {}),
-});
+): PartItem => {
+  // No spreads: an item per school per check of every county.
+  const out: PartItem = { id, name, value, threshold, op, unit, pass, school: facts.name };
+  if (cell) {
+    out.cell = cell;
+    if (facts.sheet) out.sheet = facts.sheet;
+  }
+  return out;
+};
 
 // The band fields of each stage, named once: this runs for every school of every county.
 const BAND_FIELDS = (['primary', 'junior', undefined] as const).map((stage) => ({
@@ -74,6 +71,8 @@ const BAND_FIELDS = (['primary', 'junior', undefined] as const).map((stage) => (
 /** The ledger's band counts per stage (blank bands left out), in band order. */
 export function classBandsOf(values: Partial<Record<NumericField, number>>, cells: Partial<Record<CanonicalField, string>> = {}): BandsByStage {
   const out: BandsByStage = {};
+  // Most ledgers give the largest class instead: one look at the row's own fields, not thirty misses.
+  if (!hasBandField(values)) return out;
   for (const { key, bands } of BAND_FIELDS) {
     let list: BandCount[] | undefined;
     for (const { band: b, field } of bands) {
@@ -84,6 +83,11 @@ export function classBandsOf(values: Partial<Record<NumericField, number>>, cell
     if (list) out[key] = list;
   }
   return out;
+}
+
+function hasBandField(values: Partial<Record<NumericField, number>>): boolean {
+  for (const field in values) if (field.startsWith('class_band_')) return true;
+  return false;
 }
 
 /**
@@ -215,6 +219,7 @@ export function judgeSchoolGovernment(
   relaxations: boolean,
 ): { items: PartItem[]; warnings: GovernmentWarning[] } {
   const warnings: GovernmentWarning[] = [];
-  const items = [...classSize(facts, rules, warnings), ...schoolSize(facts, rules, relaxations), ...specialRooms(facts, rules, relaxations), ...publicFunding(facts, pack)];
+  const items = classSize(facts, rules, warnings);
+  for (const list of [schoolSize(facts, rules, relaxations), specialRooms(facts, rules, relaxations), publicFunding(facts, pack)]) for (const i of list) items.push(i);
   return { items, warnings };
 }

@@ -74,11 +74,12 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
   switch (id) {
     case 'government': {
       if (!pack.government) return [];
-      const perSchool = inputs.governmentFacts.flatMap((f) => {
-        const judged = judgeSchoolGovernment(f, pack.government!.school, pack, inputs.relaxations);
+      const perSchool: PartItem[] = [];
+      for (const f of inputs.governmentFacts) {
+        const judged = judgeSchoolGovernment(f, pack.government.school, pack, inputs.relaxations);
         for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: f.sheet ?? inputs.county.sheet, cell: w.cell, message: w.message });
-        return judged.items;
-      });
+        for (const i of judged.items) perSchool.push(i);
+      }
       const rules = pack.government.countyItems.filter((r) => r.part === 'government');
       const county = onSheet(judgeCountyItems(rules, entries)).map((item, k) => fromLedger(item, rules[k], entries, perSchool));
       return [...perSchool, ...county];
@@ -142,10 +143,13 @@ function resourcesPart(
       if (r.cvPass === false) reasons.push(`${label}${r.name}差异系数${r.cv === null ? '无法计算' : `超过 ${r.cvLimit}`}`);
     }
   }
-  schools.forEach((s, i) => {
-    if (s.pass !== false) return;
-    const unmet = pack.indicators.filter((r) => s.met?.[r.id] !== true);
-    for (const r of unmet) {
+  const failing = new Set<string>();
+  for (let i = 0; i < schools.length; i++) {
+    const s = schools[i];
+    if (s.pass !== false) continue;
+    failing.add(s.name);
+    for (const r of pack.indicators) {
+      if (s.met?.[r.id] === true) continue;
       items.push({
         id: r.id,
         name: r.name,
@@ -156,10 +160,9 @@ function resourcesPart(
         cell: details[i].cells[r.id],
       });
     }
-  });
+  }
   // A combined school has a part per stage: name it once.
-  const failing = [...new Set(schools.filter((s) => s.pass === false).map((s) => s.name))];
-  if (failing.length > 0) reasons.push(`${failing.length} 所学校未达到校际标准：${failing.slice(0, 5).join('、')}${failing.length > 5 ? '等' : ''}`);
+  if (failing.size > 0) reasons.push(`${failing.size} 所学校未达到校际标准：${[...failing].slice(0, 5).join('、')}${failing.size > 5 ? '等' : ''}`);
   const judged = STAGES.map((s) => stages[s]).filter((st): st is StageResult => !!st && st.schoolCount > 0);
   // A stage that failed on data that was read fails the part; otherwise any gap leaves it 未评估 (rules §5.2).
   const failed = judged.some((st) => st.pass === false);

@@ -54,8 +54,105 @@ export interface SchoolPart {
   givenCells?: Partial<Record<string, string>>;
 }
 
-export interface SplitResult {
-  parts: SchoolPart[];
+/**
+ * A school part as the engine reads it: its values and cells are read from its ledger row on demand, by the
+ * rules of §2 below, instead of being copied into records per part (evaluate() reads a few fields of each).
+ */
+export class Part {
+  readonly sheet?: string;
+  readonly nameCell?: string;
+  readonly flags: SchoolPart['flags'];
+  readonly given?: Partial<Record<string, number>>;
+  readonly givenCells?: Partial<Record<string, string>>;
+
+  constructor(
+    /** The ledger row (a main school with its merged units already added in). */
+    readonly school: LedgerSchool,
+    readonly stage: Stage,
+    readonly type: SchoolType,
+    readonly students: number,
+    readonly share: number,
+    /** Whether shared totals are divided between the stages (a combined school with more than one stage). */
+    readonly splits: boolean,
+    private readonly splitFields: ReadonlySet<NumericField>,
+  ) {
+    if (school.sheet) this.sheet = school.sheet;
+    this.nameCell = school.cells?.school;
+    this.flags = {
+      smallRuralSchool: school.flags?.small_rural_school === true,
+      denseCityCentre: school.flags?.dense_city_centre === true,
+      teachingPoint: type === 'teaching_point',
+    };
+    // Stated values belong to a row that is one school part; a combined row's would need splitting, which a value cannot.
+    if (!splits && school.given) this.given = school.given;
+    if (!splits && school.givenCells) this.givenCells = school.givenCells;
+  }
+
+  get name(): string {
+    return this.school.name;
+  }
+
+  get row(): number {
+    return this.school.row;
+  }
+
+  /** The part's amount of a field: a per-stage teacher column as it is, a school total split by the stage's share. */
+  value(f: PartField): number | undefined {
+    const staged = STAGED_TEACHER[this.stage][f];
+    const values = this.school.values;
+    if (staged !== undefined) {
+      const own = values[staged];
+      if (own !== undefined) return own;
+    } else if (this.splits && !this.splitFields.has(f) && f !== 'pe_art_itinerant_teachers') {
+      // Fields the pack does not split are not used by its indicators; a part keeps them only when unsplit.
+      return undefined;
+    }
+    const v = values[f];
+    return v === undefined || !this.splits ? v : v * this.share;
+  }
+
+  /** The cell a field of the part comes from (blank ones too): the per-stage column's, else the total's. */
+  cell(f: PartField): string | undefined {
+    const cells = this.school.cells;
+    if (!cells) return undefined;
+    const staged = STAGED_TEACHER[this.stage][f];
+    if (staged === undefined) return this.splits && !this.splitFields.has(f) && f !== 'pe_art_itinerant_teachers' ? undefined : cells[f] || undefined;
+    const stagedCell = cells[staged] ?? cells[f];
+    if (this.school.values[staged] === undefined && this.school.values[f] !== undefined && cells[f]) return cells[f];
+    return stagedCell || undefined;
+  }
+
+  /** The part as plain data, every mapped field copied. */
+  toSchoolPart(): SchoolPart {
+    const values: SchoolPart['values'] = {};
+    const cells: SchoolPart['cells'] = {};
+    for (const f of PART_FIELDS) {
+      const cell = this.cell(f);
+      if (cell) cells[f] = cell;
+      const v = this.value(f);
+      if (v !== undefined) values[f] = v;
+    }
+    const out: SchoolPart = {
+      name: this.name,
+      row: this.row,
+      ...(this.sheet ? { sheet: this.sheet } : {}),
+      stage: this.stage,
+      type: this.type,
+      students: this.students,
+      share: this.share,
+      values,
+      cells,
+      nameCell: this.nameCell,
+      flags: this.flags,
+    };
+    if (this.given) out.given = this.given;
+    if (this.givenCells) out.givenCells = this.givenCells;
+    return out;
+  }
+}
+
+export interface SplitResult<P = SchoolPart> {
+  parts: P[];
   problems: Problem[];
   /** Schools left out for want of data (no enrolment, a negative one, a teaching point with no central school). */
   gaps: DataGap[];
@@ -161,6 +258,17 @@ export function splitCounty(
   teachingPoints: { mode: TeachingPointMode; minStudents: number } = pack.teachingPoints,
   mergeCampuses = false,
 ): SplitResult {
+  const split = splitParts(county, pack, teachingPoints, mergeCampuses);
+  return { ...split, parts: split.parts.map((p) => p.toSchoolPart()) };
+}
+
+/** splitCounty with each part read from its ledger row on demand (what evaluate() uses). */
+export function splitParts(
+  county: County,
+  pack: RulePack,
+  teachingPoints: { mode: TeachingPointMode; minStudents: number } = pack.teachingPoints,
+  mergeCampuses = false,
+): SplitResult<Part> {
   const problems: Problem[] = [];
   const gaps: DataGap[] = [];
   const teachingPointsLeftOut: SplitResult['teachingPointsLeftOut'] = [];
@@ -169,7 +277,7 @@ export function splitCounty(
   const isUnit = (s: LedgerSchool) =>
     (teachingPoints.mode === 'merge' && resolveType(s) === 'teaching_point') || ((mergeCampuses || teachingPoints.mode === 'merge') && notCounted(s));
   const schools = county.schools.some(isUnit) ? mergeUnits(county.schools, isUnit, sheet, problems, gaps) : county.schools;
-  const parts: SchoolPart[] = [];
+  const parts: Part[] = [];
   const splitFields = new Set<NumericField>(pack.splitFields);
   // Schools an unmapped enrolment column leaves out are counted and told once (the stage's gap names the column).
   const absent = absentHeader(county.absentColumns);
@@ -256,54 +364,15 @@ export function splitCounty(
 
     for (const stage of stages) {
       const share = splits ? shares[stage] : 1;
-      const part: SchoolPart = {
-        name: s.name,
-        row: s.row,
-        ...(s.sheet ? { sheet: s.sheet } : {}),
-        stage,
-        type,
-        students: positive(stage === 'primary' ? a : b),
-        share,
-        values: {},
-        cells: {},
-        nameCell,
-        flags: {
-          smallRuralSchool: s.flags?.small_rural_school === true,
-          denseCityCentre: s.flags?.dense_city_centre === true,
-          teachingPoint: type === 'teaching_point',
-        },
-      };
-      // Stated values belong to a row that is one school part; a combined row's would need splitting, which a value cannot.
-      if (!splits && s.given) part.given = s.given;
-      if (!splits && s.givenCells) part.givenCells = s.givenCells;
-      for (const f of RESOURCE_FIELDS) {
-        // Fields the pack does not split are not used by its indicators; a part keeps them only when unsplit.
-        if (splits && !splitFields.has(f) && f !== 'pe_art_itinerant_teachers') continue;
-        const cell = s.cells?.[f];
-        if (cell) part.cells[f] = cell;
-        const v = s.values[f];
-        if (v !== undefined) part.values[f] = splits ? v * share : v;
-      }
-      for (const [f, staged] of STAGED_TEACHER_FIELDS[stage]) {
-        const own = s.values[staged];
-        const stagedCell = s.cells?.[staged] ?? s.cells?.[f];
-        if (stagedCell) part.cells[f] = stagedCell;
-        if (own !== undefined) {
-          part.values[f] = own;
-          const cell = s.cells?.[staged];
-          if (cell) part.cells[f] = cell;
-          continue;
-        }
-        const total = s.values[f];
-        if (total === undefined) continue;
-        part.values[f] = splits ? total * share : total;
-        const cell = s.cells?.[f];
-        if (cell) part.cells[f] = cell;
-        if (splits) {
+      const part = new Part(s, stage, type, positive(stage === 'primary' ? a : b), share, splits, splitFields);
+      if (splits) {
+        for (const [f, staged] of STAGED_TEACHER_FIELDS[stage]) {
+          const total = s.values[f];
+          if (s.values[staged] !== undefined || total === undefined) continue;
           problems.push({
             severity: 'warning',
             sheet,
-            cell,
+            cell: s.cells?.[f],
             message: `“${s.name}”只有全校合计的教师数，已按 1:1.1:1.32 折算到${stage === 'primary' ? '小学' : '初中'}（${roundForMessage(total * share)} 人）；请按学段填报`,
           });
         }
@@ -325,5 +394,14 @@ const STAGED_TEACHER_FIELDS: Record<Stage, [TeacherField, NumericField][]> = {
   primary: TEACHER_FIELDS.map((f) => [f, `${f}_primary` as NumericField]),
   junior: TEACHER_FIELDS.map((f) => [f, `${f}_junior` as NumericField]),
 };
+
+/** Per stage, each teacher field's per-stage column; resource fields have none. */
+const STAGED_TEACHER: Record<Stage, Partial<Record<PartField, NumericField>>> = {
+  primary: Object.fromEntries(STAGED_TEACHER_FIELDS.primary),
+  junior: Object.fromEntries(STAGED_TEACHER_FIELDS.junior),
+};
+
+/** The order a part's fields are copied in: shared resources, then teachers. */
+const PART_FIELDS: PartField[] = [...RESOURCE_FIELDS, ...TEACHER_FIELDS];
 
 const roundForMessage = (x: number): string => (Math.round(x * 100) / 100).toString();

@@ -35,8 +35,16 @@ export interface StageToPlan {
   compositeBefore: number | null;
 }
 
-/** Amounts stay as the plan made them, clear of float noise in the last digits (most are 0: no string work). */
-const tidy = (x: number): number => (x === 0 ? 0 : Number(x.toFixed(6)));
+/**
+ * Amounts stay as the plan made them, clear of float noise in the last digits. Most are 0 or on the 0.01 grid
+ * already (whole teachers, 0.01 ㎡, whole 元), which six decimals give back unchanged: no string work for them.
+ * (A double nearest to k/100 below 1e9 is within 1e-7 of it, so toFixed(6) prints k/100 and parses back to it.)
+ */
+function tidy(x: number): number {
+  if (x === 0) return 0;
+  if (Math.abs(x) < 1e9 && Math.round(x * 100) / 100 === x) return x;
+  return Number(x.toFixed(6));
+}
 
 export function rectify(stages: StageToPlan[], costs: UnitCosts = {}): Rectification {
   const out: Rectification = { additions: [], byIndicator: [], cost: { total: 0, unitCosts: costs }, composite: [], stagesAfter: {}, passAfter: true, notes: [] };

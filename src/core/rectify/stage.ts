@@ -31,14 +31,13 @@ export function planStage(input: StageInput): StagePlan {
   }
 
   plan.school = schoolRaises(input);
-  const values: Float64Array[] = new Array(k);
+  const values = zeros(k, n);
   for (let j = 0; j < k; j++) {
     const scale = indicators[j].scale;
     const a = amounts[j];
     const add = plan.school[j];
-    const xs = new Float64Array(n);
+    const xs = values[j];
     for (let i = 0; i < n; i++) xs[i] = (scale * (a[i] + add[i])) / weights[i];
-    values[j] = xs;
   }
 
   if (input.compositeLimit !== null) {
@@ -72,24 +71,24 @@ export function planStage(input: StageInput): StagePlan {
   return plan;
 }
 
-/** k columns of n zeros: per indicator, per school, nothing added. */
+/** k columns of n zeros: per indicator, per school, nothing added (views of one buffer: one allocation, not k). */
 function zeros(k: number, n: number): Float64Array[] {
+  const all = new Float64Array(k * n);
   const out: Float64Array[] = new Array(k);
-  for (let j = 0; j < k; j++) out[j] = new Float64Array(n);
+  for (let j = 0; j < k; j++) out[j] = all.subarray(j * n, (j + 1) * n);
   return out;
 }
 
 /** Applies the plan to the numerators and judges the stage as evaluate() does. */
 function judge(input: StageInput, plan: StagePlan): StagePlan {
   const { weights, amounts, indicators } = input;
-  const after: Float64Array[] = new Array(amounts.length);
+  const after = zeros(amounts.length, weights.length);
   for (let j = 0; j < amounts.length; j++) {
     const a = amounts[j];
     const school = plan.school[j];
     const cv = plan.cv[j];
-    const out = new Float64Array(a.length);
+    const out = after[j];
     for (let i = 0; i < a.length; i++) out[i] = a[i] + school[i] + cv[i];
-    after[j] = out;
   }
   const specs: IndicatorSpec[] = indicators.map((ind) => ({ threshold: ind.threshold, cvLimit: ind.cvLimit }));
   const table = { groupStart: [0, weights.length], weights, amounts: after, scales: indicators.map((ind) => ind.scale), valueDecimals: input.valueDecimals ?? null };
