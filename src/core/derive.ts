@@ -31,16 +31,20 @@ interface Formula {
   cellField: (p: PartValues) => PartField;
   /** The inputs that must be filled (the same array each call: callers do not change it). */
   required: (p: PartValues) => readonly PartField[];
+  /** NaN when one of `required` is blank: each is read with `need`, so the amount is read in one pass. */
   amount: (p: PartValues, relaxations: boolean) => number;
 }
 
+/** An input that may be blank (counts as 0). */
 const v = (p: PartValues, f: PartField): number => p.value(f) ?? 0;
+/** A required input: blank makes the amount NaN (not computable). */
+const need = (p: PartValues, f: PartField): number => p.value(f) ?? Number.NaN;
 
 /** A plain ratio: the registry's one numerator field over pupils, at its scale. */
 const ratio = (id: IndicatorId): Formula => {
   const field = INDICATORS[id].numerator[0] as PartField;
   const required = [field];
-  return { scale: INDICATORS[id].scale, cellField: () => field, required: () => required, amount: (p) => v(p, field) };
+  return { scale: INDICATORS[id].scale, cellField: () => field, required: () => required, amount: (p) => need(p, field) };
 };
 
 const TEACHING_AREA: readonly PartField[] = ['teaching_area'];
@@ -58,7 +62,7 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
     scale: INDICATORS.teaching_area_per_student.scale,
     cellField: () => 'teaching_area',
     required: () => TEACHING_AREA,
-    amount: (p) => v(p, 'teaching_area') - v(p, 'indoor_sports_area'),
+    amount: (p) => need(p, 'teaching_area') - v(p, 'indoor_sports_area'),
   },
   sports_area_per_student: {
     scale: INDICATORS.sports_area_per_student.scale,
@@ -66,7 +70,7 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
     cellField: (p) => (p.value('sports_area') !== undefined ? 'sports_area' : 'sports_ground_area'),
     required: (p) => (p.value('sports_area') !== undefined ? SPORTS_AREA : SPORTS_GROUND_AREA),
     amount: (p, relaxations) => {
-      const base = p.value('sports_area') ?? v(p, 'sports_ground_area') + v(p, 'indoor_sports_area');
+      const base = p.value('sports_area') ?? need(p, 'sports_ground_area') + v(p, 'indoor_sports_area');
       const extra = relaxations && p.flags.denseCityCentre ? v(p, 'rented_sports_area') + v(p, 'other_sports_area') : 0;
       return base + extra;
     },
@@ -84,7 +88,7 @@ export const FORMULAS: Record<IndicatorId, Formula> = {
     cellField: () => 'pe_art_teachers',
     required: () => PE_ART_TEACHERS,
     amount: (p, relaxations) =>
-      v(p, 'pe_art_teachers') + (relaxations && itinerantAllowed(p) ? v(p, 'pe_art_itinerant_teachers') : 0),
+      need(p, 'pe_art_teachers') + (relaxations && itinerantAllowed(p) ? v(p, 'pe_art_itinerant_teachers') : 0),
   },
 };
 
@@ -122,15 +126,8 @@ export function deriveInto(
     values[k] = stated;
     return;
   }
-  const required = f.required(p);
-  let complete = students > 0;
-  for (let i = 0; complete && i < required.length; i++) complete = p.value(required[i]) !== undefined;
-  if (!complete) {
-    amounts[k] = Number.NaN;
-    values[k] = Number.NaN;
-    return;
-  }
-  const amount = f.amount(p, relaxations);
+  // NaN (an input blank) stays NaN in both columns.
+  const amount = students > 0 ? f.amount(p, relaxations) : Number.NaN;
   amounts[k] = amount;
   values[k] = (f.scale * amount) / students;
 }

@@ -12,7 +12,7 @@ import { absentColumnProblem, absentHeader, countyVerdict, gapsOfStage, rowSumma
 import { classBandsOf, type SchoolGovernmentFacts } from './government.ts';
 import { recordOf } from './records.ts';
 import { resolveType, splitParts, type Part } from './split.ts';
-import { leaveOneOutImpact, roundTo } from './stats.ts';
+import { leaveOneOutInto, roundTo } from './stats.ts';
 import { STAGE_NAMES, STAGES, ok, type County, type DataGap, type Problem, type Result, type Stage } from './types.ts';
 
 const DRIVERS_PER_INDICATOR = 3;
@@ -179,6 +179,7 @@ function schoolResults(
 ): void {
   const k = specs.length;
   const ids = pack.indicators.map((r) => r.id);
+  const formulas = ids.map((id) => FORMULAS[id]);
   const judgedAt = specs.flatMap((s, j) => (s.threshold === null ? [] : [j]));
   const judgedIds = judgedAt.map((j) => ids[j]);
   const judged = judgedAt.length > 0;
@@ -195,7 +196,7 @@ function schoolResults(
     for (let j = 0; j < k; j++) {
       const x = values[j][q];
       valueOf[j] = x === x ? x : null;
-      const cell = part.givenCells?.[ids[j]] ?? part.cell(FORMULAS[ids[j]].cellField(part));
+      const cell = part.givenCells?.[ids[j]] ?? part.cell(formulas[j].cellField(part));
       if (cell) {
         cellKeys[cells] = ids[j];
         cellOf[cells++] = cell;
@@ -206,7 +207,7 @@ function schoolResults(
       const x = values[j][q];
       const threshold = specs[j].threshold as number;
       metOf[t] = x === x ? x >= threshold : null;
-      shortOf[t] = x === x ? shortfall(x, threshold, part.students, FORMULAS[ids[j]].scale) : null;
+      shortOf[t] = x === x ? shortfall(x, threshold, part.students, formulas[j].scale) : null;
       ratioOf[t] = x === x ? x / threshold : null;
     }
     const out = recordOf(ids, valueOf, k);
@@ -286,14 +287,13 @@ function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array): Dri
       w[k] = weights[rows[k]];
     }
   }
-  const impact = leaveOneOutImpact(x, w);
-  if (!impact.ok) return [];
+  const impacts = new Float64Array(x.length);
+  if (!leaveOneOutInto(x, w, impacts).ok) return [];
   // A running top three instead of an object per school and a sort: this runs per indicator per stage per county.
   const top: { k: number; impact: number }[] = [];
-  const impacts = impact.value;
   for (let k = 0; k < impacts.length; k++) {
     const v = impacts[k];
-    if (v === null || !(v > 0)) continue;
+    if (!(v > 0)) continue;
     let at = top.length;
     while (at > 0 && top[at - 1].impact < v) at--;
     if (at < DRIVERS_PER_INDICATOR) top.splice(at, 0, { k, impact: v });

@@ -43,6 +43,7 @@ export interface SchoolGovernmentFacts {
 }
 
 const COMBINED: ReadonlySet<SchoolType> = new Set(['nine_year', 'twelve_year']);
+const COMPULSORY: readonly Stage[] = ['primary', 'junior'];
 
 const item = (
   facts: SchoolGovernmentFacts,
@@ -94,9 +95,8 @@ function hasBandField(values: Partial<Record<NumericField, number>>): boolean {
  * Class size: every class within the stage's limit, from the largest class and from the band counts; either
  * failing fails. A single (stage-less) column on a combined school is held to the junior limit.
  */
-function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warnings: GovernmentWarning[]): PartItem[] {
-  const out: PartItem[] = [];
-  for (const stage of ['primary', 'junior'] as Stage[]) {
+function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warnings: GovernmentWarning[], out: PartItem[]): void {
+  for (const stage of COMPULSORY) {
     if (f.students[stage] <= 0) continue;
     const combined = f.students.primary > 0 && f.students.junior > 0;
     const own = f.maxClassSize[stage];
@@ -112,16 +112,15 @@ function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warni
       const cell = f.cells[own === undefined ? 'max_class_size' : `max_class_size_${stage}`];
       out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, ['≤', limit, '人'], value <= limit, cell));
     }
-    out.push(...classBands(f, stage, combined, rules, warnings));
+    classBands(f, stage, combined, rules, warnings, out);
   }
-  return out;
 }
 
 /** Classes in bands wholly above the limit; a band straddling the limit (a non-national limit) is warned about, not failed. */
-function classBands(f: SchoolGovernmentFacts, stage: Stage, combined: boolean, rules: SchoolGovernmentRules, warnings: GovernmentWarning[]): PartItem[] {
+function classBands(f: SchoolGovernmentFacts, stage: Stage, combined: boolean, rules: SchoolGovernmentRules, warnings: GovernmentWarning[], out: PartItem[]): void {
   const own = f.classBands?.[stage];
   const bands = own ?? f.classBands?.any;
-  if (!bands) return [];
+  if (!bands) return;
   const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
   const label = STAGE_NAMES[stage];
   if (own === undefined && combined && stage === 'primary') {
@@ -142,20 +141,20 @@ function classBands(f: SchoolGovernmentFacts, stage: Stage, combined: boolean, r
   // The limit is in the name already; the bands over it say where the classes are.
   const which = over.length > 0 ? `（${over.map((b) => `${b.label} ${b.count} 个`).join('、')}）` : '';
   const cell = over[0]?.cell ?? bands[0].cell;
-  return [item(f, `class_size_bands_${stage}`, `${label}班额超过 ${limit} 人的班级数${which}`, count, ['≤', 0, '个'], count === 0, cell)];
+  out.push(item(f, `class_size_bands_${stage}`, `${label}班额超过 ${limit} 人的班级数${which}`, count, ['≤', 0, '个'], count === 0, cell));
 }
 
-function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
+function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean, out: PartItem[]): void {
   // 完全中学: its junior pupils only; other schools: all compulsory-stage pupils.
   const pupils = f.type === 'complete_secondary' ? f.students.junior : f.students.primary + f.students.junior;
-  if (pupils <= 0) return [];
+  if (pupils <= 0) return;
   const combined = COMBINED.has(f.type);
   const r = rules.schoolSizeRelaxed;
   const relaxed =
     relaxations &&
     ((f.builtYear !== undefined && f.builtYear <= r.builtBy) || (f.migrantStudents !== undefined && f.migrantStudents / pupils > r.migrantShareAbove));
   const limit = relaxed ? (combined ? r.combined : r.single) : combined ? rules.schoolSize.combined : rules.schoolSize.single;
-  return [item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, f.cells.students_primary ?? f.cells.students_junior)];
+  out.push(item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, f.cells.students_primary ?? f.cells.students_junior));
 }
 
 /** The largest class from the columns, else the top filled band's upper edge (bands prove no more); 0 when unknown. */
@@ -166,8 +165,8 @@ function largestClassOf(f: SchoolGovernmentFacts): number {
   return filled.reduce((top, b) => Math.max(top, b.hi ?? Number.POSITIVE_INFINITY), 0);
 }
 
-function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean): PartItem[] {
-  if (f.classes === undefined) return [];
+function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, relaxations: boolean, out: PartItem[]): void {
+  if (f.classes === undefined) return;
   const needed = Math.ceil(f.classes / rules.specialRooms.classesPerRoom);
   const stage: Stage = f.students.primary > 0 ? 'primary' : 'junior';
   const r = rules.specialRoomsRelaxed;
@@ -176,7 +175,6 @@ function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, re
   const old = relaxations && f.builtYear !== undefined && f.builtYear <= r.builtBy;
   const areaFor = (room: 'music' | 'art') =>
     smallRural ? r.smallRuralArea[stage] : old ? (room === 'music' ? r.musicArea : r.artArea) : room === 'music' ? rules.specialRooms.musicArea : rules.specialRooms.artArea;
-  const out: PartItem[] = [];
   for (const room of ['music', 'art'] as const) {
     const label = room === 'music' ? '音乐' : '美术';
     const count = room === 'music' ? f.musicRooms : f.artRooms;
@@ -189,13 +187,12 @@ function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, re
       out.push(item(f, `${room}_room_area`, `${label}专用教室面积（每间 ≥ ${min} ㎡）`, area, ['≥', min, '㎡'], area >= min, f.cells[`${room}_room_area`]));
     }
   }
-  return out;
 }
 
-function publicFunding(f: SchoolGovernmentFacts, pack: RulePack): PartItem[] {
+function publicFunding(f: SchoolGovernmentFacts, pack: RulePack, out: PartItem[]): void {
   const funding = pack.publicFunding;
   const pupils = f.students.primary + f.students.junior;
-  if (!funding?.perStudent || f.publicFunding === undefined || pupils <= 0) return [];
+  if (!funding?.perStudent || f.publicFunding === undefined || pupils <= 0) return;
   const stage: Stage = f.students.primary >= f.students.junior ? 'primary' : 'junior';
   const standard = funding.perStudent[stage];
   // Schools under minFundedStudents pupils are funded as if they had that many: per actual pupil the floor is higher.
@@ -203,7 +200,7 @@ function publicFunding(f: SchoolGovernmentFacts, pack: RulePack): PartItem[] {
   const note = funded > pupils ? `，不足 ${funding.minFundedStudents} 人按 ${funding.minFundedStudents} 人核定` : '';
   const perPupil = f.publicFunding / pupils;
   const floor = (standard * funded) / pupils;
-  return [item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, ['≥', floor, '元'], f.publicFunding >= standard * funded, f.cells.public_funding)];
+  out.push(item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, ['≥', floor, '元'], f.publicFunding >= standard * funded, f.cells.public_funding));
 }
 
 export interface GovernmentWarning {
@@ -218,8 +215,23 @@ export function judgeSchoolGovernment(
   pack: RulePack,
   relaxations: boolean,
 ): { items: PartItem[]; warnings: GovernmentWarning[] } {
+  const items: PartItem[] = [];
   const warnings: GovernmentWarning[] = [];
-  const items = classSize(facts, rules, warnings);
-  for (const list of [schoolSize(facts, rules, relaxations), specialRooms(facts, rules, relaxations), publicFunding(facts, pack)]) for (const i of list) items.push(i);
+  judgeSchoolGovernmentInto(facts, rules, pack, relaxations, items, warnings);
   return { items, warnings };
+}
+
+/** judgeSchoolGovernment appending to the caller's lists (one pair for a whole county, not one per school). */
+export function judgeSchoolGovernmentInto(
+  facts: SchoolGovernmentFacts,
+  rules: SchoolGovernmentRules,
+  pack: RulePack,
+  relaxations: boolean,
+  items: PartItem[],
+  warnings: GovernmentWarning[],
+): void {
+  classSize(facts, rules, warnings, items);
+  schoolSize(facts, rules, relaxations, items);
+  specialRooms(facts, rules, relaxations, items);
+  publicFunding(facts, pack, items);
 }

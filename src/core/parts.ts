@@ -5,7 +5,7 @@ import type { RulePack } from '../standards/types.ts';
 import { judgeCountyItems, partVerdict, retentionRate, scoreGovernmentWork, withComputedValues } from './county-items.ts';
 import type { CountyItemRule } from '../standards/government.ts';
 import type { CountyEntry } from './types.ts';
-import { judgeSchoolGovernment, type SchoolGovernmentFacts } from './government.ts';
+import { judgeSchoolGovernmentInto, type GovernmentWarning, type SchoolGovernmentFacts } from './government.ts';
 import type { PartId, PartItem, PartResult, SchoolDetail, SchoolResult, StageResult } from './report.ts';
 import { STAGE_NAMES, STAGES, type County, type DataGap, type Problem, type Stage } from './types.ts';
 import { gapReason } from './completeness.ts';
@@ -75,13 +75,20 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
     case 'government': {
       if (!pack.government) return [];
       const perSchool: PartItem[] = [];
+      const warnings: GovernmentWarning[] = [];
       for (const f of inputs.governmentFacts) {
-        const judged = judgeSchoolGovernment(f, pack.government.school, pack, inputs.relaxations);
-        for (const w of judged.warnings) problems.push({ severity: 'warning', sheet: f.sheet ?? inputs.county.sheet, cell: w.cell, message: w.message });
-        for (const i of judged.items) perSchool.push(i);
+        judgeSchoolGovernmentInto(f, pack.government.school, pack, inputs.relaxations, perSchool, warnings);
+        for (const w of warnings) problems.push({ severity: 'warning', sheet: f.sheet ?? inputs.county.sheet, cell: w.cell, message: w.message });
+        warnings.length = 0;
       }
       const rules = pack.government.countyItems.filter((r) => r.part === 'government');
-      const county = onSheet(judgeCountyItems(rules, entries)).map((item, k) => fromLedger(item, rules[k], entries, perSchool));
+      const byCheck = new Map<string, PartItem[]>();
+      for (const i of perSchool) {
+        const list = byCheck.get(i.id);
+        if (list) list.push(i);
+        else byCheck.set(i.id, [i]);
+      }
+      const county = onSheet(judgeCountyItems(rules, entries)).map((item, k) => fromLedger(item, rules[k], entries, byCheck));
       return [...perSchool, ...county];
     }
     case 'quality':
@@ -112,9 +119,10 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
  * A national row the ledger checks school by school (表Ⅳ-3 … 6): with no entry on the county sheet, its verdict is
  * the per-school checks', its value the number of schools that fail them.
  */
-function fromLedger(item: PartItem, rule: CountyItemRule, entries: Partial<Record<string, CountyEntry>>, perSchool: PartItem[]): PartItem {
+function fromLedger(item: PartItem, rule: CountyItemRule, entries: Partial<Record<string, CountyEntry>>, byCheck: Map<string, PartItem[]>): PartItem {
   if (!rule.ledgerChecks || entries[rule.id]) return item;
-  const checked = perSchool.filter((i) => rule.ledgerChecks!.includes(i.id));
+  // Only counted below (how many, how many unknown, how many schools fail): the order does not matter.
+  const checked = rule.ledgerChecks.flatMap((id) => byCheck.get(id) ?? []);
   if (checked.length === 0 || checked.some((i) => i.pass === null)) return item;
   const failing = new Set(checked.filter((i) => i.pass === false).map((i) => i.school)).size;
   return { ...item, value: failing, threshold: 0, op: '≤', unit: '所', pass: failing === 0 };

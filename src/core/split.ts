@@ -64,6 +64,8 @@ export class Part {
   readonly flags: SchoolPart['flags'];
   readonly given?: Partial<Record<string, number>>;
   readonly givenCells?: Partial<Record<string, string>>;
+  /** Each teacher field's column for this part's stage. */
+  private readonly staged: Partial<Record<PartField, NumericField>>;
 
   constructor(
     /** The ledger row (a main school with its merged units already added in). */
@@ -77,6 +79,7 @@ export class Part {
     private readonly splitFields: ReadonlySet<NumericField>,
   ) {
     if (school.sheet) this.sheet = school.sheet;
+    this.staged = STAGED_TEACHER[stage];
     this.nameCell = school.cells?.school;
     this.flags = {
       smallRuralSchool: school.flags?.small_rural_school === true,
@@ -98,7 +101,7 @@ export class Part {
 
   /** The part's amount of a field: a per-stage teacher column as it is, a school total split by the stage's share. */
   value(f: PartField): number | undefined {
-    const staged = STAGED_TEACHER[this.stage][f];
+    const staged = this.staged[f];
     const values = this.school.values;
     if (staged !== undefined) {
       const own = values[staged];
@@ -115,7 +118,7 @@ export class Part {
   cell(f: PartField): string | undefined {
     const cells = this.school.cells;
     if (!cells) return undefined;
-    const staged = STAGED_TEACHER[this.stage][f];
+    const staged = this.staged[f];
     if (staged === undefined) return this.splits && !this.splitFields.has(f) && f !== 'pe_art_itinerant_teachers' ? undefined : cells[f] || undefined;
     const stagedCell = cells[staged] ?? cells[f];
     if (this.school.values[staged] === undefined && this.school.values[f] !== undefined && cells[f]) return cells[f];

@@ -124,6 +124,16 @@ export function compositeCV(cvs: ArrayLike<number>): Result<number> {
  * O(n) from centred sums, so it stays cheap on 100,000-row ranges.
  */
 export function leaveOneOutImpact(values: ArrayLike<number>, weights: ArrayLike<number>): Result<(number | null)[]> {
+  const impacts = new Float64Array(values.length);
+  const all = leaveOneOutInto(values, weights, impacts);
+  if (!all.ok) return all;
+  const out: (number | null)[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = impacts[i] === impacts[i] ? impacts[i] : null;
+  return ok(out);
+}
+
+/** leaveOneOutImpact into a column: NaN where leaving the school out leaves no CV (no boxed number per school). */
+export function leaveOneOutInto(values: ArrayLike<number>, weights: ArrayLike<number>, out: Float64Array): Result<WeightedStats> {
   const all = weightedStats(values, weights);
   if (!all.ok) return all;
   const { mean, sumWeights, cv } = all.value;
@@ -136,7 +146,6 @@ export function leaveOneOutImpact(values: ArrayLike<number>, weights: ArrayLike<
     s1 += w * d;
     s2 += w * d * d;
   }
-  const out: (number | null)[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const w = weights[i];
     if (w === 0) {
@@ -146,15 +155,15 @@ export function leaveOneOutImpact(values: ArrayLike<number>, weights: ArrayLike<
     const d = values[i] - mean;
     const rest = sumWeights - w;
     if (rest <= 0) {
-      out[i] = null;
+      out[i] = Number.NaN;
       continue;
     }
     const shift = (s1 - w * d) / rest;
     const meanWithout = mean + shift;
     const variance = Math.max(0, (s2 - w * d * d) / rest - shift * shift);
-    out[i] = meanWithout === 0 ? null : cv - Math.sqrt(variance) / Math.abs(meanWithout);
+    out[i] = meanWithout === 0 ? Number.NaN : cv - Math.sqrt(variance) / Math.abs(meanWithout);
   }
-  return ok(out);
+  return all;
 }
 
 /** Round half away from zero to `decimals`, as the filing templates print. */

@@ -15,15 +15,16 @@ export function cvOf(values: ArrayLike<number>, weights: ArrayLike<number>): num
   return m.n > 0 && m.mean > 0 ? Math.sqrt(m.variance) / m.mean : Infinity;
 }
 
+/** Whether the CV of `values` is within `limit` with the planner's margin: levelUp then adds nothing. */
+export const withinLimit = (values: ArrayLike<number>, weights: ArrayLike<number>, limit: number): boolean => cvOf(values, weights) <= limit * (1 - CV_MARGIN);
+
 /**
  * Least additions (numerator units) to each school so the weighted CV of `values` is ≤ limit, adding only;
  * null when no add-only plan reaches it.
  */
 export function levelUp(values: Float64Array, weights: Float64Array, ind: PlanIndicator, limit: number): Float64Array | null {
-  const n = values.length;
   const target = limit * (1 - CV_MARGIN);
-  const zero = new Float64Array(n);
-  if (cvOf(values, weights) <= target) return zero;
+  if (withinLimit(values, weights, limit)) return new Float64Array(values.length);
   const curve = new WaterCurve(values, weights);
   const level = curve.levelFor(target);
   if (level === null) return null;

@@ -22,7 +22,8 @@ export function raiseTo(amount: number, pupils: number, target: number, ind: Pla
 export function schoolRaises(input: StageInput): Float64Array[] {
   const { weights, amounts, indicators, schoolRule } = input;
   const n = weights.length;
-  const out = indicators.map(() => new Float64Array(n));
+  const all = new Float64Array(indicators.length * n);
+  const out = indicators.map((_, j) => all.subarray(j * n, (j + 1) * n));
   const judged = indicators.flatMap((ind, j) => (ind.threshold === null ? [] : [j]));
   if (judged.length === 0) return out;
   const minMet = schoolRule?.minMet ?? judged.length;

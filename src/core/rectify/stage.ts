@@ -3,7 +3,7 @@
 // presented: the stage keeps no additions and says why.
 import { CV_OK, judgeStageTable, type IndicatorSpec } from '../kernel.ts';
 import { STAGE_NAMES } from '../types.ts';
-import { levelUp } from './allocate.ts';
+import { levelUp, withinLimit } from './allocate.ts';
 import { compositeTargets } from './composite.ts';
 import { schoolRaises } from './school.ts';
 import type { StageInput, StagePlan } from './types.ts';
@@ -13,7 +13,8 @@ export function planStage(input: StageInput): StagePlan {
   const n = weights.length;
   const k = indicators.length;
   const label = STAGE_NAMES[stage];
-  const plan: StagePlan = { school: zeros(k, n), cv: zeros(k, n), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
+  const none = zeros(2 * k, n);
+  const plan: StagePlan = { school: none.slice(0, k), cv: none.slice(k), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
   if (n === 0) return plan;
 
   let incomplete = 0;
@@ -54,7 +55,8 @@ export function planStage(input: StageInput): StagePlan {
   } else {
     for (let j = 0; j < k; j++) {
       const limit = indicators[j].cvLimit;
-      if (limit === null) continue;
+      // Within its limit already: nothing to add (plan.cv[j] stays 0), and no column allocated to say so.
+      if (limit === null || withinLimit(values[j], weights, limit)) continue;
       const add = levelUp(values[j], weights, indicators[j], limit);
       if (add) plan.cv[j] = add;
       else plan.notes.push(`${label}“${indicators[j].name}”差异系数：找不到只增不减就能达标的方案`);
