@@ -62,20 +62,15 @@ export function judgeCountyItems(rules: CountyItemRule[], entries: Partial<Recor
   return rules.map((rule) => {
     const entry = entries[rule.id];
     const value = entry?.value ?? null;
-    const declared = typeof value === 'boolean';
     const threshold = rule.kind === 'yes' ? '是' : rule.threshold;
-    return {
-      id: rule.id,
-      name: rule.name,
-      value,
-      threshold,
-      op: OPS[rule.kind],
-      ...(rule.unit ? { unit: rule.unit } : {}),
-      pass: judge(rule, value),
-      ...(entry?.cell ? { cell: entry.cell } : {}),
-      ...(entry?.sheet ? { sheet: entry.sheet } : {}),
-      ...(declared ? { declared: true } : {}),
-    };
+    const op = OPS[rule.kind];
+    const pass = judge(rule, value);
+    // No spreads (the slow path for a literal): the optional keys appended in the item's order.
+    const out: PartItem = rule.unit ? { id: rule.id, name: rule.name, value, threshold, op, unit: rule.unit, pass } : { id: rule.id, name: rule.name, value, threshold, op, pass };
+    if (entry?.cell) out.cell = entry.cell;
+    if (entry?.sheet) out.sheet = entry.sheet;
+    if (typeof value === 'boolean') out.declared = true;
+    return out;
   });
 }
 

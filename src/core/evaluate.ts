@@ -238,6 +238,8 @@ function stageResult(
   unmapped: Set<string>,
 ): StageResult {
   const students = weights.reduce((a, b) => a + b, 0);
+  // One column of leave-one-out impacts for every indicator: each is read into its drivers before the next.
+  const impacts = new Float64Array(parts.length);
   const indicators: IndicatorResult[] = pack.indicators.map((rule, j) => {
     const { threshold, cvLimit } = specs[j];
     const xs = values[j];
@@ -256,7 +258,7 @@ function stageResult(
       return { id: rule.id, name: rule.name, threshold, cvLimit, schoolsBelow, mean: zero ? 0 : null, cv: null, cvPass: cvLimit === null || !zero ? null : false };
     }
     const cv = verdicts.cv[j][0];
-    drivers[rule.id] = topDrivers(parts, xs, weights);
+    drivers[rule.id] = topDrivers(parts, xs, weights, impacts);
     return { id: rule.id, name: rule.name, threshold, cvLimit, schoolsBelow, mean: verdicts.mean[j][0], cv, cvPass: cvLimit === null ? null : compareCV(cv) <= cvLimit };
   });
 
@@ -273,13 +275,16 @@ function stageResult(
 }
 
 /** The schools whose leave-one-out effect raises the CV most (ties in ledger order). */
-function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array): Driver[] {
-  const rows: number[] = [];
-  for (let i = 0; i < parts.length; i++) if (xs[i] === xs[i]) rows.push(i);
+function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array, impacts: Float64Array): Driver[] {
+  let complete = 0;
+  for (let i = 0; i < xs.length; i++) if (xs[i] === xs[i]) complete++;
+  // The columns as they are when every school has the value (row k is school k); else the schools that have it.
+  let rows: number[] | null = null;
   let x = xs;
   let w = weights;
-  // The columns as they are when every school has the value; else the schools that have it.
-  if (rows.length < xs.length) {
+  if (complete < xs.length) {
+    rows = [];
+    for (let i = 0; i < xs.length; i++) if (xs[i] === xs[i]) rows.push(i);
     x = new Float64Array(rows.length);
     w = new Float64Array(rows.length);
     for (let k = 0; k < rows.length; k++) {
@@ -287,12 +292,12 @@ function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array): Dri
       w[k] = weights[rows[k]];
     }
   }
-  const impacts = new Float64Array(x.length);
-  if (!leaveOneOutInto(x, w, impacts).ok) return [];
+  const impact = impacts.subarray(0, x.length);
+  if (!leaveOneOutInto(x, w, impact).ok) return [];
   // A running top three instead of an object per school and a sort: this runs per indicator per stage per county.
   const top: { k: number; impact: number }[] = [];
-  for (let k = 0; k < impacts.length; k++) {
-    const v = impacts[k];
+  for (let k = 0; k < impact.length; k++) {
+    const v = impact[k];
     if (!(v > 0)) continue;
     let at = top.length;
     while (at > 0 && top[at - 1].impact < v) at--;
@@ -300,12 +305,15 @@ function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array): Dri
     if (top.length > DRIVERS_PER_INDICATOR) top.pop();
   }
   return top.map(({ k, impact: v }) => {
-    const i = rows[k];
+    const i = rows ? rows[k] : k;
     return { name: parts[i].name, row: parts[i].row, ...(parts[i].sheet ? { sheet: parts[i].sheet } : {}), value: xs[i], impact: v };
   });
 }
 
 /** The ledger's facts for the per-school government checks (rules §4.2); absent columns stay undefined. */
+/** The cells of a row the ledger gave none for (read only). */
+const NO_CELLS: SchoolGovernmentFacts['cells'] = Object.freeze({});
+
 function governmentFacts(county: County): SchoolGovernmentFacts[] {
   const out: SchoolGovernmentFacts[] = [];
   for (const s of county.schools) {
@@ -328,15 +336,17 @@ function governmentFacts(county: County): SchoolGovernmentFacts[] {
       migrantStudents: v.migrant_students,
       publicFunding: v.public_funding,
       smallRuralSchool: s.flags?.small_rural_school,
-      cells: s.cells ?? {},
+      cells: s.cells ?? NO_CELLS,
     });
   }
   return out;
 }
 
 function basicStandard(county: County): { school: string; met: boolean; cell?: string }[] {
-  return county.schools.flatMap((s) => {
+  const out: { school: string; met: boolean; cell?: string }[] = [];
+  for (const s of county.schools) {
     const met = s.flags?.basic_standard_met;
-    return met === undefined ? [] : [{ school: s.name, met, cell: s.cells?.basic_standard_met }];
-  });
+    if (met !== undefined) out.push({ school: s.name, met, cell: s.cells?.basic_standard_met });
+  }
+  return out;
 }

@@ -52,9 +52,12 @@ export function parts(
   problems: Problem[],
   gaps: DataGap[] = [],
 ): PartResult[] {
+  // The county sheet's entries with the computed checks, once for every part (not once per part).
+  const sheet = inputs.county.countySheet;
+  const entries = withComputedValues(pack.government?.countyItems ?? [], sheet?.entries ?? {}, sheet?.inputs ?? {});
   return PART_ORDER[pack.method].map((id) => {
     if (id === 'resources') return resourcesPart(pack, stages, schools, details, gaps);
-    const items = partItems(id, pack, inputs, problems);
+    const items = partItems(id, pack, inputs, entries, problems);
     if (items.length === 0 || items.every((i) => i.pass === null && i.value === null)) {
       return { id, name: PART_NAMES[id], pass: null, reason: NOT_EVALUATED[id], items };
     }
@@ -67,9 +70,9 @@ export function parts(
   });
 }
 
-function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Problem[]): PartItem[] {
+function partItems(id: PartId, pack: RulePack, inputs: PartInputs, countyEntries: Partial<Record<string, CountyEntry>>, problems: Problem[]): PartItem[] {
   const sheet = inputs.county.countySheet;
-  const entries = withComputedValues(pack.government?.countyItems ?? [], sheet?.entries ?? {}, sheet?.inputs ?? {});
+  let entries = countyEntries;
   const onSheet = (items: PartItem[]) => (sheet ? items.map((i) => (i.cell ? { ...i, sheet: i.sheet ?? sheet.sheet } : i)) : items);
   switch (id) {
     case 'government': {
@@ -99,6 +102,8 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
       if (id === 'quality' && (entries.retention_rate?.value ?? null) === null && sheet?.retention && filled) {
         const inputsOf = Object.fromEntries(Object.entries(sheet.retention).map(([k, e]) => [k, typeof e?.value === 'number' ? e.value : undefined]));
         const rate = retentionRate(inputsOf);
+        // This part's own copy: the computed rate is the quality part's, as the sheet left it blank.
+        entries = { ...entries };
         if (rate.ok) entries.retention_rate = { value: rate.value, cell: entries.retention_rate?.cell ?? sheet.retention.graduates?.cell };
         else problems.push({ severity: 'error', sheet: sheet.sheet, cell: sheet.retention.graduates?.cell, message: rate.message });
       }
@@ -121,10 +126,18 @@ function partItems(id: PartId, pack: RulePack, inputs: PartInputs, problems: Pro
  */
 function fromLedger(item: PartItem, rule: CountyItemRule, entries: Partial<Record<string, CountyEntry>>, byCheck: Map<string, PartItem[]>): PartItem {
   if (!rule.ledgerChecks || entries[rule.id]) return item;
-  // Only counted below (how many, how many unknown, how many schools fail): the order does not matter.
-  const checked = rule.ledgerChecks.flatMap((id) => byCheck.get(id) ?? []);
-  if (checked.length === 0 || checked.some((i) => i.pass === null)) return item;
-  const failing = new Set(checked.filter((i) => i.pass === false).map((i) => i.school)).size;
+  let checked = 0;
+  let unknown = false;
+  const failingSchools = new Set<string | undefined>();
+  for (const id of new Set(rule.ledgerChecks)) {
+    for (const i of byCheck.get(id) ?? []) {
+      checked++;
+      if (i.pass === null) unknown = true;
+      else if (i.pass === false) failingSchools.add(i.school);
+    }
+  }
+  if (checked === 0 || unknown) return item;
+  const failing = failingSchools.size;
   return { ...item, value: failing, threshold: 0, op: '≤', unit: '所', pass: failing === 0 };
 }
 

@@ -81,11 +81,7 @@ export class Part {
     if (school.sheet) this.sheet = school.sheet;
     this.staged = STAGED_TEACHER[stage];
     this.nameCell = school.cells?.school;
-    this.flags = {
-      smallRuralSchool: school.flags?.small_rural_school === true,
-      denseCityCentre: school.flags?.dense_city_centre === true,
-      teachingPoint: type === 'teaching_point',
-    };
+    this.flags = FLAGS[(school.flags?.small_rural_school === true ? 1 : 0) + (school.flags?.dense_city_centre === true ? 2 : 0) + (type === 'teaching_point' ? 4 : 0)];
     // Stated values belong to a row that is one school part; a combined row's would need splitting, which a value cannot.
     if (!splits && school.given) this.given = school.given;
     if (!splits && school.givenCells) this.givenCells = school.givenCells;
@@ -195,12 +191,13 @@ export function resolveType(s: LedgerSchool): SchoolType | undefined {
   return undefined;
 }
 
-const stagesOf = (t: SchoolType): Stage[] =>
-  t === 'nine_year' || t === 'twelve_year'
-    ? ['primary', 'junior']
-    : t === 'junior' || t === 'junior_part' || t === 'complete_secondary'
-      ? ['junior']
-      : ['primary'];
+const BOTH: readonly Stage[] = ['primary', 'junior'];
+const JUNIOR: readonly Stage[] = ['junior'];
+const PRIMARY: readonly Stage[] = ['primary'];
+const stagesOf = (t: SchoolType): readonly Stage[] =>
+  t === 'nine_year' || t === 'twelve_year' ? BOTH : t === 'junior' || t === 'junior_part' || t === 'complete_secondary' ? JUNIOR : PRIMARY;
+
+const isNegative = (x: number | undefined): boolean => x !== undefined && x < 0;
 
 /** A unit the statistics do not count as a school of its own (是否计校数 = 0): a campus or a teaching point. */
 const notCounted = (s: LedgerSchool): boolean => s.flags?.counted_as_school === false;
@@ -303,13 +300,15 @@ export function splitParts(
     const a = s.values.students_primary;
     const b = s.values.students_junior;
     const c = s.values.students_senior;
-    for (const [field, v] of [['students_primary', a], ['students_junior', b], ['students_senior', c]] as const) {
-      if (v !== undefined && v < 0) {
-        problems.push({ severity: 'error', sheet, cell: s.cells?.[field], message: `“${s.name}”在校生数为负数（${v}），未计入` });
-        gap(field === 'students_junior' ? 'junior' : field === 'students_primary' ? 'primary' : null, s.cells?.[field], '在校生数为负数');
+    if (isNegative(a) || isNegative(b) || isNegative(c)) {
+      for (const [field, v] of [['students_primary', a], ['students_junior', b], ['students_senior', c]] as const) {
+        if (v !== undefined && v < 0) {
+          problems.push({ severity: 'error', sheet, cell: s.cells?.[field], message: `“${s.name}”在校生数为负数（${v}），未计入` });
+          gap(field === 'students_junior' ? 'junior' : field === 'students_primary' ? 'primary' : null, s.cells?.[field], '在校生数为负数');
+        }
       }
+      continue;
     }
-    if ([a, b, c].some((v) => v !== undefined && v < 0)) continue;
 
     // Teaching points and the other units the statistics do not count as schools (rules §2, §5.1 item 3).
     if (type === 'teaching_point' || notCounted(s)) {
@@ -403,6 +402,11 @@ const STAGED_TEACHER: Record<Stage, Partial<Record<PartField, NumericField>>> = 
   primary: Object.fromEntries(STAGED_TEACHER_FIELDS.primary),
   junior: Object.fromEntries(STAGED_TEACHER_FIELDS.junior),
 };
+
+/** The eight combinations of a part's flags, shared (read only) rather than one object per part. */
+const FLAGS: readonly SchoolPart['flags'][] = Array.from({ length: 8 }, (_, bits) =>
+  Object.freeze({ smallRuralSchool: (bits & 1) !== 0, denseCityCentre: (bits & 2) !== 0, teachingPoint: (bits & 4) !== 0 }),
+);
 
 /** The order a part's fields are copied in: shared resources, then teachers. */
 const PART_FIELDS: PartField[] = [...RESOURCE_FIELDS, ...TEACHER_FIELDS];
