@@ -13,9 +13,12 @@ export function planStage(input: StageInput): StagePlan {
   const n = weights.length;
   const k = indicators.length;
   const label = STAGE_NAMES[stage];
-  const none = zeros(2 * k, n);
-  const plan: StagePlan = { school: none.slice(0, k), cv: none.slice(k), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
-  if (n === 0) return plan;
+  // The school raises get their own columns below (or zeros where they cannot be planned).
+  const plan: StagePlan = { school: [], cv: zeros(k, n), passAfter: false, cvAfter: indicators.map(() => null), compositeAfter: null, notes: [] };
+  if (n === 0) {
+    plan.school = zeros(k, n);
+    return plan;
+  }
 
   let incomplete = 0;
   for (let i = 0; i < n; i++) {
@@ -28,6 +31,7 @@ export function planStage(input: StageInput): StagePlan {
   }
   if (incomplete > 0) {
     plan.notes.push(`${label}有 ${incomplete} 所学校缺少数据，补齐后才能测算整改`);
+    plan.school = zeros(k, n);
     return judge(input, plan);
   }
 
