@@ -123,6 +123,8 @@ function lastBelow(rows: number[], row: number): number {
   return lo > 0 ? rows[lo - 1] : 0;
 }
 
+const pupilsOf = (s: LedgerSchool): number => (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
+
 function allSame(a: number[], b: number[]): boolean {
   for (let k = 0; k < a.length; k++) if (!sameNumber(a[k], b[k])) return false;
   return true;
@@ -144,19 +146,25 @@ export function subtotalRows(schools: LedgerSchool[], sheet: string, bounds: num
   const own: number[] = [];
   const sums: number[] = [];
   for (const s of schools) {
-    fields.length = 0;
-    own.length = 0;
-    for (const key in s.values) {
-      const v = s.values[key as NumericField]!;
-      if (v === 0) continue;
-      fields.push(key as NumericField);
-      own.push(v);
-    }
-    const pupils = (s.values.students_primary ?? 0) + (s.values.students_junior ?? 0) + (s.values.students_senior ?? 0);
+    const pupils = pupilsOf(s);
     const stop = lastBelow(stops, s.row);
     while (groupStart < kept.length && kept[groupStart].row < stop) groupStart++;
     let summed = 0;
-    if (fields.length >= SUBTOTAL_MIN_FIELDS && pupils > 0) {
+    // Most rows are no subtotal: fewer pupils than the two rows above together ends the search below before any
+    // comparison (the same sums in the same order), so the row's fields are not even listed.
+    const n = kept.length;
+    const possible = pupils > 0 && n - groupStart >= SUBTOTAL_MIN_ROWS && pupilsOf(kept[n - 1]) + pupilsOf(kept[n - 2]) <= pupils * (1 + 1e-9);
+    fields.length = 0;
+    own.length = 0;
+    if (possible) {
+      for (const key in s.values) {
+        const v = s.values[key as NumericField]!;
+        if (v === 0) continue;
+        fields.push(key as NumericField);
+        own.push(v);
+      }
+    }
+    if (possible && fields.length >= SUBTOTAL_MIN_FIELDS) {
       sums.length = 0;
       for (let k = 0; k < fields.length; k++) sums.push(0);
       let below = 0;

@@ -3,7 +3,7 @@
 import { FLAG_FIELDS, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
 import { columnLetter } from '../model/a1.ts';
 import { cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
-import { isErrorText } from '../model/cell-value.ts';
+import { isErrorText, trimmed } from '../model/cell-value.ts';
 import { asciiNumber, digitCount } from '../model/cell-number.ts';
 import { ID_DIGITS, implausibleValue } from './quality.ts';
 import type { ReadColumn } from './columns.ts';
@@ -201,7 +201,7 @@ function leadsWithTotal(row: unknown[], filled: number[]): boolean {
 function errorOf(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
-    const t = v.trim();
+    const t = trimmed(v);
     return isErrorText(t) ? t : null;
   }
   if (typeof v === 'number' && v - v === 0) return null;
@@ -213,13 +213,14 @@ function errorOf(v: unknown): string | null {
 const SENTENCE = /[：:。，,；;！!？?]|^(以下|以上|其中|注)/;
 function isFreeText(row: unknown[], filled: number[], name: string, lone: boolean): boolean {
   if (lone) return SENTENCE.test(name) || name.length > 30;
-  const first = cellText(row[filled[0]]).trim();
-  return filled.every((c) => cellText(row[c]).trim() === first);
+  const first = trimmed(cellText(row[filled[0]]));
+  for (let k = 1; k < filled.length; k++) if (trimmed(cellText(row[filled[k]])) !== first) return false;
+  return true;
 }
 
 /** plain(v).kind === 'blank', without building the reading for the common cells (numbers, blanks, text). */
 const isBlank = (v: unknown): boolean =>
-  v === null || v === undefined ? true : typeof v === 'number' ? false : typeof v === 'string' ? v.trim() === '' : plain(v).kind === 'blank';
+  v === null || v === undefined ? true : typeof v === 'number' ? false : typeof v === 'string' ? trimmed(v) === '' : plain(v).kind === 'blank';
 
 /** A cell's bare address from the sheet's column letters, made once per column. */
 const cellAt = (ctx: RowContext, r: number, index: number): string => ctx.letters[index] + String(ctx.origin.row + r);

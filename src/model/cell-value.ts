@@ -34,10 +34,18 @@ export function plain(v: unknown): Plain {
   return { kind: 'error', value: '无法识别的单元格内容' };
 }
 
+/** A code unit String.prototype.trim may remove: every one is a space, a control, U+00A0 or at least U+1680. */
+const mayTrim = (c: number): boolean => c <= 32 || c === 0xa0 || c >= 0x1680;
+
+/** s.trim(), without the copy trim() makes of a text that has nothing to trim (most cells). */
+export function trimmed(s: string): string {
+  return s.length > 0 && !mayTrim(s.charCodeAt(0)) && !mayTrim(s.charCodeAt(s.length - 1)) ? s : s.trim();
+}
+
 /** What a cell shows as text ('' when blank), for headers and names; numbers and text without building plain(). */
 export function cellText(v: unknown): string {
   if (typeof v === 'string') {
-    const t = v.trim();
+    const t = trimmed(v);
     return t === '' ? '' : isErrorText(t) ? t : v;
   }
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_ARGUMENT, LEDGER_CELL, readCellNumber } from '../../src/model/cell-number.ts';
 import { readNumber } from '../../src/ledger/cells.ts';
+import { cellText, trimmed } from '../../src/model/cell-value.ts';
 import { cellNumber } from '../../src/functions/args.ts';
 
 const ledger = (v: unknown) => readCellNumber(v, LEDGER_CELL);
@@ -160,5 +161,26 @@ describe('the two callers', () => {
     expect(cellNumber(true)).toBe(undefined);
     expect(cellNumber('#N/A')).toBe(undefined);
     expect(cellNumber(Infinity)).toBe(undefined);
+  });
+});
+
+describe('what a cell shows as text', () => {
+  it('trims spaces of any width as String.prototype.trim does', () => {
+    expect(trimmed('城关小学')).toBe('城关小学');
+    expect(trimmed(' 城关小学 ')).toBe('城关小学');
+    expect(trimmed('\u3000城关小学\u00a0')).toBe('城关小学');
+    expect(trimmed('\ufeff1')).toBe('1');
+    expect(trimmed('\t')).toBe('');
+    expect(trimmed('')).toBe('');
+    expect(trimmed('a b')).toBe('a b');
+  });
+  it('numbers as typed, blanks empty, error values trimmed', () => {
+    expect(cellText(12.5)).toBe('12.5');
+    expect(cellText(null)).toBe('');
+    expect(cellText('   ')).toBe('');
+    expect(cellText(' #N/A ')).toBe('#N/A');
+    expect(cellText(' 城关 ')).toBe(' 城关 ');
+    expect(cellText({ richText: [{ text: '城关' }, { text: '小学' }] })).toBe('城关小学');
+    expect(cellText(true)).toBe('true');
   });
 });
