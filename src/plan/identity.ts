@@ -3,7 +3,7 @@
 // identity, every host records it in the shared state and places the recorded marks through placeMarks before
 // restoring. Certain or nothing: a cell that cannot be placed without doubt is left, with the reason, for the
 // clerk to look at.
-import type { CellIdentity, LedgerAnchor, PlanGrid } from '../core/plan.ts';
+import { FAIL_FILL, WARN_FILL, type CellIdentity, type LedgerAnchor, type PlanGrid } from '../core/plan.ts';
 import { cellText } from '../ledger/cells.ts';
 import { cellAddress, parseCell } from '../model/a1.ts';
 
@@ -235,6 +235,14 @@ export function noteAfterClear(written: string | undefined, now: string | null, 
   if (now === null) return null;
   return noteIsOurs(written, now) ? original : now;
 }
+
+const OUR_FILLS = new Set([FAIL_FILL, WARN_FILL].map((h) => h.toUpperCase()));
+
+/**
+ * Whether the fill now on a placed cell ('#RRGGBB', null for none) is still ours, so taking the mark off puts the
+ * clerk's original back. A fill the clerk gave the cell since validation is theirs and stays.
+ */
+export const fillIsOurs = (now: string | null): boolean => now !== null && OUR_FILLS.has(now.toUpperCase());
 
 /** The lines the pane and the CLI show for marks left in place (empty when none). */
 export function leftLines(left: readonly LeftMark[]): string[] {

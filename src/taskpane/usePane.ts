@@ -180,7 +180,7 @@ export function usePane({ host, pipeline, onWorkbookChanged, bridge }: PaneOptio
       const cleared = await pipeline.clear(host);
       setLeft(cleared.left);
       setOutcome(null);
-      setStatus(t.cleared);
+      setStatus(cleared.left.length > 0 ? t.clearedExceptLeft : t.cleared);
       onWorkbookChanged?.();
     } catch (e) {
       setError(messageOf(e));

@@ -330,6 +330,16 @@ describe('host conformance: rows moved between validate and clear', () => {
     expect(look).toEqual(expected);
   });
 
+  it('a fill the clerk gave a marked cell after validation is the clerk’s: clear keeps it and gives the note back', async () => {
+    const YELLOW = '#FFFF00';
+    const { look, cleared } = await validateEditClear({ fills: { [first.cell]: YELLOW } });
+    expect(cleared).toEqual({ restored: 2, left: [] });
+    const expected = await untouched(setup());
+    expected.bySheet['台账'].fills[first.cell] = YELLOW;
+    expect(look).toEqual(expected);
+    expect(ledgerOf(look).notes[first.cell]).toBe(CLERK_NOTE);
+  });
+
   it('a school renamed and its row changed and moved cannot be found with certainty: its cell is left as it is and listed', async () => {
     const renamed = { A3: '第七小学（新）', B3: 999 };
     const { look, cleared } = await validateEditClear({ move: reversed, values: renamed });

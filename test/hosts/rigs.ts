@@ -60,6 +60,8 @@ export interface Edit {
   move?: (row: number) => number | null;
   values?: Record<string, unknown>;
   notes?: Record<string, string>;
+  /** Solid fills ('#RRGGBB') the clerk gives cells. */
+  fills?: Record<string, string>;
 }
 
 const rowOf = (ref: string) => Number(/\d+$/.exec(ref)![0]);
@@ -158,6 +160,11 @@ async function fileRig(setup: SheetSetup[]): Promise<Rig> {
       }
       for (const [ref, v] of Object.entries(change.values ?? {})) ws.getCell(ref).value = v as ExcelJS.CellValue;
       for (const [ref, note] of Object.entries(change.notes ?? {})) ws.getCell(ref).note = note;
+      // A new style object: ExcelJS shares one between cells of the same format, so setting .fill would paint them all.
+      for (const [ref, fill] of Object.entries(change.fills ?? {})) {
+        const cell = ws.getCell(ref);
+        cell.style = { ...JSON.parse(JSON.stringify(cell.style ?? {})), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill.slice(1)}` } } };
+      }
       bytes = new Uint8Array(await book.xlsx.writeBuffer());
     },
     async rewriteState(change) {
@@ -208,6 +215,7 @@ function excelRig(setup: SheetSetup[]): Rig {
       }
       for (const [ref, v] of Object.entries(change.values ?? {})) sheet.cells.set(ref, { ...(sheet.cells.get(ref) ?? {}), v });
       for (const [ref, note] of Object.entries(change.notes ?? {})) sheet.notes.set(ref, note);
+      for (const [ref, fill] of Object.entries(change.fills ?? {})) sheet.cells.set(ref, { ...(sheet.cells.get(ref) ?? {}), fill });
     },
     async rewriteState(change) {
       const sheet = xl.sheet(STATE_SHEET);
@@ -262,6 +270,7 @@ function wpsRig(setup: SheetSetup[]): Rig {
         ws.Range(ref).ClearComments();
         ws.Range(ref).AddComment(note);
       }
+      for (const [ref, fill] of Object.entries(change.fills ?? {})) ws.Range(ref).Interior.Color = hexToBgr(fill);
     },
     async rewriteState(change) {
       const ws = app.sheet(STATE_SHEET);

@@ -11,6 +11,7 @@ import { evaluate } from '../../src/core/evaluate.ts';
 import { FAIL_FILL, REPORT_SHEET } from '../../src/core/plan.ts';
 import type { Evaluation } from '../../src/core/report.ts';
 import { STAGES } from '../../src/core/types.ts';
+import { validateWorkbook } from '../../src/app/validate.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { readLedger } from '../../src/ledger/index.ts';
 import type { LedgerReadOk } from '../../src/ledger/types.ts';
@@ -517,6 +518,36 @@ describe('task pane start-up outside Office', () => {
     await other.getByTestId('file-input').waitFor({ timeout: 15_000 });
     expect(await other.locator('h1').textContent()).toBe('Balance Inspector');
     expect(await other.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    await other.close();
+  });
+});
+
+describe('清除标注 after the clerk changed the table', () => {
+  it('lists, in Chinese, the marks of a school renamed since validation, which clear leaves, and does not say it cleared them all', async () => {
+    // Validated in Node, then the clerk renamed a failing school in another program, then opened it in the pane.
+    const SCHOOL = '石门镇岩口小学';
+    const host = await FileHost.fromBuffer(sampleBytes, '云岭县台账.xlsx');
+    await validateWorkbook(host);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await host.toBuffer()).slice().buffer as ArrayBuffer);
+    const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+    let row = 0;
+    ws.eachRow((r, n) => r.getCell(1).value === SCHOOL && (row = n));
+    expect(row).toBeGreaterThan(0);
+    ws.getCell(row, 1).value = '石门镇岩口新校';
+    const file = path.join(scratchDir('pane-renamed-'), '云岭县台账（已标注）.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const other = await context.newPage();
+    await other.goto(`${server.url}/taskpane.html`);
+    await other.getByTestId('file-input').setInputFiles(file);
+    await expect.poll(() => other.getByTestId('ledger-summary').textContent(), { timeout: 15_000 }).toContain(SAMPLE_SHEET);
+    await other.getByTestId('clear').click();
+    await expect.poll(() => other.getByTestId('status').textContent(), { timeout: 15_000 }).toContain('已清除');
+    expect(await other.getByTestId('status').textContent()).not.toContain('全部');
+    const left = await other.getByTestId('left-marks').textContent();
+    expect(left).toContain('处标注无法确定对应的单元格');
+    expect(left).toContain(`${SAMPLE_SHEET}!S${row}：找不到学校“${SCHOOL}”所在的行（可能已删除或改名）`);
     await other.close();
   });
 });

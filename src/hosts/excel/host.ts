@@ -1,7 +1,7 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
 import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
-import { noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
@@ -232,7 +232,7 @@ export class ExcelHost implements Host {
       // Phase 3: undo what is not marked any more, drop the old report, write the new marks, report and state.
       const keep = new Set(marks.map((m) => markKey(m.sheet, m.cell)));
       const stale = recorded.filter((m) => !keep.has(markKey(m.sheet, m.cell)));
-      const untouched = await this.restore(context, batch, stale, seen.notes, comments, useNotes);
+      const untouched = await this.restore(context, batch, stale, seen, comments, useNotes);
       await this.dropReports(context, batch, replaced);
       await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
       const states: MarkRecord[] = [];
@@ -241,6 +241,14 @@ export class ExcelHost implements Host {
         const before = previous.get(key);
         // A cell marked again keeps its recorded original, except a note the clerk edited since: that is theirs now.
         let state = before ? { ...before, note: viaOf(before) === 'note' ? noteAfterClear(writtenNoteHash(before), seen.notes.get(key) ?? null, before.note) : before.note } : (seen.looks.get(key) as MarkRecord);
+        // …and a fill the clerk gave it since, which is theirs now (the exact forms described the older fill).
+        const fillNow = seen.fills.get(key) ?? null;
+        if (before && !fillIsOurs(fillNow)) {
+          state = { ...state, fill: fillNow };
+          delete state.ooxml;
+          delete state.et;
+          delete state.xlsx;
+        }
         // Older Excel: a cell with the clerk's own comment thread gets our fill only; their thread stays untouched.
         if (!before && state.via === 'comment' && comments.has(key)) state = { ...state, via: 'none' };
         state = { ...state, sheet: m.sheet, cell: m.cell };
@@ -305,7 +313,7 @@ export class ExcelHost implements Host {
       const recorded = placed.marks;
       const seen = await this.look(context, batch, [], recorded, useNotes);
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
-      const untouched = await this.restore(context, batch, recorded, seen.notes, comments, useNotes);
+      const untouched = await this.restore(context, batch, recorded, seen, comments, useNotes);
       await this.dropReports(context, batch, replacedReports(facts(), read.state.annotations?.reportSheet));
       restored = recorded.length - untouched.length;
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
@@ -373,7 +381,7 @@ export class ExcelHost implements Host {
     fresh: CellMark[],
     previous: MarkRecord[],
     useNotes: boolean,
-  ): Promise<{ looks: Map<string, MarkRecord>; notes: Map<string, string> }> {
+  ): Promise<{ looks: Map<string, MarkRecord>; notes: Map<string, string>; fills: Map<string, string | null> }> {
     const notesOf = (sheet: string, cell: string) => {
       const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
       note.load('content');
@@ -389,9 +397,11 @@ export class ExcelHost implements Host {
     }
     const pendingPrevious = [];
     for (const m of previous) {
-      if (viaOf(m) !== 'note' || !useNotes) continue;
-      await batch.add(loadBytes(m));
-      pendingPrevious.push({ m, note: notesOf(m.sheet, m.cell) });
+      const withNote = viaOf(m) === 'note' && useNotes;
+      await batch.add((withNote ? 2 : 1) * loadBytes(m));
+      const fill = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).format.fill;
+      fill.load('color');
+      pendingPrevious.push({ m, fill, note: withNote ? notesOf(m.sheet, m.cell) : null });
     }
     await batch.flush();
     const looks = new Map<string, MarkRecord>();
@@ -403,8 +413,14 @@ export class ExcelHost implements Host {
       if (text !== null) notes.set(key, text);
       looks.set(key, { sheet: m.sheet, cell: m.cell, fill: normalizeFill(fill.color), note: text || null, via: useNotes ? 'note' : 'comment' });
     }
-    for (const { m, note } of pendingPrevious) if (!note.isNullObject) notes.set(markKey(m.sheet, m.cell), note.content);
-    return { looks, notes };
+    // The fill now on each cell marked last time: ours, or one the clerk gave it since.
+    const fills = new Map<string, string | null>();
+    for (const { m, fill, note } of pendingPrevious) {
+      const key = markKey(m.sheet, m.cell);
+      fills.set(key, normalizeFill(fill.color));
+      if (note && !note.isNullObject) notes.set(key, note.content);
+    }
+    return { looks, notes, fills };
   }
 
   /** Cells that carry a comment thread (older Excel path only: two syncs for the comments and their cells). */
@@ -425,11 +441,14 @@ export class ExcelHost implements Host {
     context: Excel.RequestContext,
     batch: ChunkedBatch,
     marks: MarkRecord[],
-    notes: Map<string, string>,
+    seen: { notes: Map<string, string>; fills: Map<string, string | null> },
     comments: Set<string>,
     useNotes: boolean,
   ): Promise<MarkRecord[]> {
-    await this.fill(context, batch, marks.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
+    const { notes, fills } = seen;
+    // A fill the clerk gave a cell since validation is theirs (fillIsOurs): only ours is taken off.
+    const ours = marks.filter((m) => fillIsOurs(fills.get(markKey(m.sheet, m.cell)) ?? null));
+    await this.fill(context, batch, ours.map((m) => ({ sheet: m.sheet, cell: m.cell, color: m.fill })));
     // A note written by a newer Excel cannot be touched where notes are unsupported: it stays listed for later.
     const untouched = useNotes ? [] : marks.filter((m) => viaOf(m) === 'note');
     for (const m of marks) {

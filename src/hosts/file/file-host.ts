@@ -2,7 +2,7 @@
 // and realistic tests. It edits the package the way Excel would: only the parts it owns change (the marked
 // cells' style references, that sheet's notes, the styles part, our report and state sheets and the entries
 // they need); every other part is copied byte for byte. No node:fs here (the browser bundle uses it).
-import { FAIL_FILL, WARN_FILL, type AnnotationPlan } from '../../core/plan.ts';
+import type { AnnotationPlan } from '../../core/plan.ts';
 import { cellAddress, columnNumber, parseCell } from '../../model/a1.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
@@ -10,7 +10,7 @@ import { ownSheets, replacedReports, reportSheetName, type SheetFacts } from '..
 import { REPORT_MARKER_CELL } from '../../model/sheets.ts';
 import { markKey, NO_STATE, solidColour, writtenNoteHash, type MarkRecord, type StateSlots } from '../state.ts';
 import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
-import { noteHash, noteIsOurs, placeMarks, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteHash, noteIsOurs, placeMarks, type LeftMark } from '../../plan/identity.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
 import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
 import { NS, relativeTarget, type SheetEntry } from './package.ts';
@@ -26,7 +26,6 @@ import { addReportChart } from './chart.ts';
 import { streamedEntry } from './zip.ts';
 
 const STYLES_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-const OUR_FILLS = new Set([FAIL_FILL, WARN_FILL].map((h) => h.toUpperCase()));
 
 const toBytes = (buf: ArrayBuffer | Uint8Array): Uint8Array => (buf instanceof Uint8Array ? buf : new Uint8Array(buf));
 
@@ -280,12 +279,15 @@ export class FileHost implements Host {
     for (const { mark: m, row, col, cell: ref } of placed) {
       const edit: StyleEdit = (current, _existed, fallback) => {
         const o = m.ooxml;
-        if (o && current === o.ours && book.item('cellXfs', o.ours) !== undefined) return o.s ?? fallback;
+        // The formats as we left them: only while the cell's format still shows our fill and its own format still
+        // has its own fill. Another program saving the file renumbers the formats, and then index o.s may be any
+        // other cell's format (a clerk's new fill on another marked cell spread to this one).
+        if (o && current === o.ours && intact(book, o)) return o.s ?? fallback;
         // Renumbered by another program (or recorded by another host): our fill goes, the clerk's comes back.
         const xf = book.item('cellXfs', current);
         if (!xf) return null;
         const now = solidColour(fillObject(book.item('fills', Number(attr(xf, 'fillId') ?? 0)) ?? null));
-        if (!now || !OUR_FILLS.has(now)) return null;
+        if (!fillIsOurs(now)) return null;
         const original = o?.fill ?? (m.fill ? solidFillXml(m.fill) : null);
         return book.add('cellXfs', withFill(xf, original ? book.add('fills', original) : 0));
       };
@@ -352,6 +354,18 @@ export class FileHost implements Host {
     this.saveStyles(book);
     return true;
   }
+}
+
+/** The fill element of a cell format in the styles part (null when it names none). */
+function fillOf(book: StyleBook, xf: string | undefined): string | null {
+  return xf === undefined ? null : (book.item('fills', Number(attr(xf, 'fillId') ?? 0)) ?? null);
+}
+
+/** Whether the cell formats a mark recorded are still where it recorded them (no other program renumbered them). */
+function intact(book: StyleBook, o: NonNullable<MarkRecord['ooxml']>): boolean {
+  const ours = book.item('cellXfs', o.ours);
+  if (ours === undefined || !fillIsOurs(solidColour(fillObject(fillOf(book, ours))))) return false;
+  return o.s === null || (book.item('cellXfs', o.s) !== undefined && fillOf(book, book.item('cellXfs', o.s)) === o.fill);
 }
 
 /** A <fill> element as the object solidColour() reads (solid pattern, an rgb foreground). */

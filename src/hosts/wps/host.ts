@@ -11,7 +11,7 @@ import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { writeReportSheet } from './report.ts';
 import { decodeSlots, encodeSlots, markKey, NO_STATE, ownsNote, STATE_SHEET, writtenNoteHash, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
-import { noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
 import { fillToRestore, recordFill } from './state.ts';
 
 const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
@@ -157,9 +157,12 @@ export class WpsHost implements Host {
     const { placed, left } = placeMarks(record.marks, gridOf);
     for (const { mark: m, cell } of placed) {
       const rng = sheets.get(m.sheet)!.Range(cell);
-      const fill = fillToRestore(m);
-      if (fill.color !== undefined) rng.Interior.Color = fill.color;
-      rng.Interior.Pattern = fill.pattern;
+      // A fill the clerk gave the cell since validation is theirs (fillIsOurs): only ours is taken off.
+      if (fillIsOurs(recordFill(rng.Interior.Pattern, rng.Interior.Color).fill)) {
+        const fill = fillToRestore(m);
+        if (fill.color !== undefined) rng.Interior.Color = fill.color;
+        rng.Interior.Pattern = fill.pattern;
+      }
       if (!ownsNote(m)) continue;
       const comment = rng.Comment;
       const now = comment ? comment.Text() : null;
