@@ -18,7 +18,7 @@ import { Package } from './package.ts';
 import { reportSheetXml, solidFillXml, writeReportSheet } from './report-xml.ts';
 import { patchSheet, type StyleEdit } from './sheet-patch.ts';
 import { readSharedStrings, readSheet, type SheetContent } from './sheet-read.ts';
-import { decodeState, findStateSheet, stateSheetXml, STATE_SHEET } from './state.ts';
+import { decodeState, findStateSheet, STATE_SHEET, writeStateSheet } from './state.ts';
 import { dateStyles, StyleBook, STYLES_EMPTY } from './styles.ts';
 import { activeTab, addWorksheet, date1904, removeWorksheet } from './workbook.ts';
 import { attr, xstr } from './xml.ts';
@@ -76,6 +76,8 @@ export class FileHost implements Host {
   private readonly contents = new Map<string, SheetContent>();
   /** Each sheet part's value in REPORT_MARKER_CELL (sheetFacts). */
   private readonly markers = new Map<string, unknown>();
+  /** The state as read once, then as last written (writeState): never read back from the part we wrote. */
+  private stateCache: { slots: StateSlots; sheet: SheetEntry | null } | null = null;
 
   constructor(
     readonly pkg: Package,
@@ -130,8 +132,11 @@ export class FileHost implements Host {
   }
 
   private state(): { slots: StateSlots; sheet: SheetEntry | null } {
-    const found = findStateSheet(this.pkg, this.pkg.sheets(), () => this.sharedStrings());
-    return { slots: decodeState(found), sheet: found?.sheet ?? null };
+    if (!this.stateCache) {
+      const found = findStateSheet(this.pkg, this.pkg.sheets(), () => this.sharedStrings());
+      this.stateCache = { slots: decodeState(found), sheet: found?.sheet ?? null };
+    }
+    return this.stateCache;
   }
 
   /** Our sheets (plan/host-rules.ts): the state sheet (also when found by its own marker) and our reports. */
@@ -147,7 +152,10 @@ export class FileHost implements Host {
    * our edits to a clerk's sheet (fills, notes) never change a value, and a part we add or remove is dropped here.
    */
   private sheetFacts(): SheetFacts[] {
+    const state = this.state().sheet?.path;
     return this.pkg.sheets().map((s) => {
+      // The state sheet is ours by what it holds (findStateSheet), never a report: not parsed again for a marker.
+      if (s.path === state) return { name: s.name, marker: null };
       if (!this.markers.has(s.path)) this.markers.set(s.path, this.content(s).values[MARKER.row - 1]?.[MARKER.col - 1] ?? null);
       return { name: s.name, marker: this.markers.get(s.path) };
     });
@@ -244,6 +252,8 @@ export class FileHost implements Host {
     const report = addWorksheet(this.pkg, reportName, '');
     const drawingRelId = addReportChart(this.pkg, report, plan.reportSheet);
     this.pkg.setEntry(report.path, streamedEntry(report.path, (push) => writeReportSheet(plan.reportSheet, book, { drawingRelId }, push)));
+    // Known without parsing the sheet just written back.
+    this.markers.set(report.path, plan.reportSheet.rows[MARKER.row - 1]?.[MARKER.col - 1]?.v ?? null);
     this.saveStyles(book);
     this.writeState({ annotations: { version: 2, reportSheet: reportName, marks: records }, settings: this.state().slots.settings });
     return { reportSheet: reportName, left };
@@ -321,12 +331,21 @@ export class FileHost implements Host {
     }
   }
 
-  /** Rewrites the state sheet (at the end of the sheet list), or drops it once nothing is left to keep. */
+  /**
+   * Rewrites the state sheet (at the end of the sheet list), or drops it once nothing is left to keep. Its XML
+   * is made once, when the package is written or the part read: a validation replaces the state twice (marks,
+   * then settings), some 23 MB each for 40,000 marks.
+   */
   private writeState(slots: StateSlots): void {
     const old = this.state().sheet;
     if (old) this.removeSheet(old);
-    if (!slots.annotations && !slots.settings) return;
-    addWorksheet(this.pkg, STATE_SHEET, stateSheetXml(slots), 'veryHidden');
+    let sheet: SheetEntry | null = null;
+    if (slots.annotations || slots.settings) {
+      const added = addWorksheet(this.pkg, STATE_SHEET, '', 'veryHidden');
+      this.pkg.setDeferred(added.path, () => streamedEntry(added.path, (push) => writeStateSheet(slots, push)));
+      sheet = added;
+    }
+    this.stateCache = { slots, sheet };
   }
 
   /** Whether the workbook carries annotations of ours (any host's) to clear. */

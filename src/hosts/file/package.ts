@@ -61,7 +61,11 @@ export function relativeTarget(fromPart: string, part: string): string {
   return [...from.slice(k).map(() => '..'), ...to.slice(k)].join('/');
 }
 
-type Part = { entry: ZipEntry; data?: undefined } | { entry?: ZipEntry; data: Uint8Array };
+type Part =
+  | { entry: ZipEntry; data?: undefined; produce?: undefined }
+  | { entry?: ZipEntry; data: Uint8Array; produce?: undefined }
+  /** Written when first read or when the package is written: a part replaced several times is made once. */
+  | { entry?: ZipEntry; data?: undefined; produce: () => ZipEntry };
 
 export class Package {
   private readonly parts = new Map<string, Part>();
@@ -91,18 +95,24 @@ export class Package {
     return this.key(name) !== undefined;
   }
 
+  /** The part, a deferred one made now. */
+  private part(k: string | undefined): Part | undefined {
+    const p = k === undefined ? undefined : this.parts.get(k);
+    if (!p?.produce) return p;
+    this.setEntry(k!, p.produce());
+    return this.parts.get(k!);
+  }
+
   /** The stored entry (for streaming a large part), or undefined once the part was replaced. */
   entry(name: string): ZipEntry | undefined {
-    const k = this.key(name);
-    const p = k === undefined ? undefined : this.parts.get(k);
+    const p = this.part(this.key(name));
     return p && p.data === undefined ? p.entry : undefined;
   }
 
   bytes(name: string): Uint8Array | null {
-    const k = this.key(name);
-    const p = k === undefined ? undefined : this.parts.get(k);
+    const p = this.part(this.key(name));
     if (!p) return null;
-    return p.data ?? inflateEntry(p.entry, this.label);
+    return p.data ?? inflateEntry(p.entry!, this.label);
   }
 
   text(name: string): string | null {
@@ -127,6 +137,13 @@ export class Package {
     this.names.set(k.toLowerCase(), k);
   }
 
+  /** A part made only when read or written (our state, replaced by every step of a validation). */
+  setDeferred(name: string, produce: () => ZipEntry): void {
+    const k = this.key(name) ?? name;
+    this.parts.set(k, { entry: this.parts.get(k)?.entry, produce });
+    this.names.set(k.toLowerCase(), k);
+  }
+
   remove(name: string): void {
     const k = this.key(name);
     if (k === undefined) return;
@@ -141,8 +158,9 @@ export class Package {
   /** The package as zip bytes: unchanged parts copied as stored, in their original order, new parts after. */
   toBytes(): Uint8Array {
     const entries: ZipEntry[] = [];
-    for (const [name, p] of this.parts) {
-      if (p.data === undefined) entries.push(p.entry);
+    for (const name of [...this.parts.keys()]) {
+      const p = this.part(name)!;
+      if (p.data === undefined) entries.push(p.entry!);
       else {
         const e = newEntry(name, p.data);
         if (p.entry) Object.assign(e, { time: p.entry.time, date: p.entry.date });

@@ -30,15 +30,21 @@ export function decodeState(found: { rows: unknown[][] } | null): StateSlots {
 
 /** The state sheet part: the grid as inline strings, so the chunks stay text whatever reads them. */
 export function stateSheetXml(slots: StateSlots): string {
-  const rows = encodeSlots(slots)
-    .map((row, r) => {
-      const cells = row
-        .map((v, c) => (typeof v === 'string' ? `<c r="${'AB'[c]}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${xstr(v)}</t></is></c>` : ''))
-        .join('');
-      return `<row r="${r + 1}">${cells}</row>`;
-    })
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`;
+  const pieces: string[] = [];
+  writeStateSheet(slots, (text) => pieces.push(text));
+  return pieces.join('');
+}
+
+/** stateSheetXml row by row (40,000 marks are some 23 MB of it). */
+export function writeStateSheet(slots: StateSlots, push: (text: string) => void): void {
+  push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+  encodeSlots(slots).forEach((row, r) => {
+    const cells = row
+      .map((v, c) => (typeof v === 'string' ? `<c r="${'AB'[c]}${r + 1}" t="inlineStr"><is><t xml:space="preserve">${xstr(v)}</t></is></c>` : ''))
+      .join('');
+    push(`<row r="${r + 1}">${cells}</row>`);
+  });
+  push(`</sheetData></worksheet>`);
 }
 
 export { readSharedStrings };

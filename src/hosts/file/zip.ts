@@ -173,8 +173,12 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 of data, continuing from `prev` (the CRC of what came before). */
+/** CRC-32 of data, continuing from `prev` (the CRC of what came before): Node's native one once installed. */
 export function crc32(data: Uint8Array, prev = 0): number {
+  return crc(data, prev);
+}
+
+function jsCrc32(data: Uint8Array, prev: number): number {
   let c = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -253,13 +257,19 @@ export function streamedEntry(name: string, write: (push: (text: string) => void
 }
 
 type DeflateRaw = (data: Uint8Array) => Uint8Array;
+type Crc32 = (data: Uint8Array, prev: number) => number;
 let deflateRaw: DeflateRaw = (data) => deflateSync(data, { level: 6 });
 let deflateStream: () => DeflateStream = fflateStream;
+let crc: Crc32 = jsCrc32;
 
-/** Node installs its native zlib here (several times faster than any JS deflate); the browser keeps fflate's. */
-export function useDeflate(fn: DeflateRaw, stream?: () => DeflateStream): void {
+/**
+ * Node installs its native zlib here (several times faster than any JS deflate, and its CRC-32 some 50× faster
+ * than the table loop: 150 MB in 40 ms); the browser keeps fflate's and the loop.
+ */
+export function useDeflate(fn: DeflateRaw, stream?: () => DeflateStream, crc32Native?: Crc32): void {
   deflateRaw = fn;
   if (stream) deflateStream = stream;
+  if (crc32Native) crc = crc32Native;
 }
 
 /** A new or changed part, deflated. Time 00:00 of 1980-01-01 so the same input gives the same bytes. */
