@@ -61,6 +61,8 @@ export function hyperlinkFormula(target: string, text: string): { formula: strin
   const head = `HYPERLINK("#${q(target)}","`;
   const room = Math.min(MAX_LITERAL, MAX_FORMULA - head.length - 2);
   if (room <= 0) return null;
+  // The usual case, a short name without quotes, without splitting it into characters (250,000 links a big county).
+  if (text.length <= room && !text.includes('"')) return { formula: `${head}${text}")`, shown: text };
   const chars = Array.from(text).slice(0, room);
   while (q(chars.join('')).length > room) chars.pop();
   const shown = chars.join('');

@@ -24,7 +24,7 @@ import {
 } from './format.ts';
 import { columnLetter } from '../model/a1.ts';
 import { verdictText } from '../model/messages.ts';
-import { Grid, cell, type Cell } from './grid.ts';
+import { Grid, cell, numberCell, sharedCell, type Cell } from './grid.ts';
 import { severityName } from './marks.ts';
 import { rectificationSection } from './rectify-sheet.ts';
 
@@ -41,10 +41,12 @@ interface Ctx {
 }
 
 const verdictCell = (pass: boolean | null | undefined): Cell =>
-  cell(verdictText(pass), { bold: true, ...(pass === false ? { fill: FAIL_FILL } : pass === true ? { fill: PASS_FILL } : {}) });
+  sharedCell(verdictText(pass), { bold: true, ...(pass === false ? { fill: FAIL_FILL } : pass === true ? { fill: PASS_FILL } : {}) });
 /** A verdict the county only declared (是/否): said so, distinct from a computed one. */
 const declaredCell = (pass: boolean | null): Cell => ({ ...verdictCell(pass), v: `${verdictText(pass)}（自报）` });
-const num = (v: number | null | undefined, numFmt: string): Cell => (v === null || v === undefined ? cell('—') : cell(v, { numFmt }));
+const num = (v: number | null | undefined, numFmt: string): Cell => (v === null || v === undefined ? sharedCell('—') : numberCell(v, numFmt));
+/** Sorts school names as the report always has (Chinese collation), with one collator rather than one per comparison. */
+const byName = new Intl.Collator('zh').compare;
 const link = (text: string, sheet: string, target: string | undefined): Cell =>
   cell(text, target ? { link: sheetRef(sheet, target) } : {});
 
@@ -251,15 +253,16 @@ function complianceMatrix(ctx: Ctx, stage: Stage): void {
     if (s.stage !== stage) return;
     const values = rules.map((r) => {
       const v = s.values[r.id];
-      if (v === null || v === undefined) return cell('缺数据', { fill: WARN_FILL });
-      return cell(v, { numFmt: FMT_VALUE, ...(s.met?.[r.id] === false ? { fill: FAIL_FILL } : {}) });
+      if (v === null || v === undefined) return sharedCell('缺数据', { fill: WARN_FILL });
+      return numberCell(v, FMT_VALUE, s.met?.[r.id] === false ? FAIL_FILL : undefined);
     });
     ctx.grid.add([
       link(s.name, sheetOf(ctx, s), nameCells.get(`${s.sheet ?? ''}!${s.row}`)),
       ...values,
       num(s.metCount, FMT_COUNT),
-      s.pass === null ? cell('—') : verdictCell(s.pass),
-      cell(schoolRemark(ctx, s, i)),
+      s.pass === null ? sharedCell('—') : verdictCell(s.pass),
+      // Remarks repeat (“7 项全部达标”, the same few indicators short): shared like the verdicts.
+      sharedCell(schoolRemark(ctx, s, i)),
     ]);
   });
 }
@@ -283,20 +286,20 @@ function rectification(ctx: Ctx): void {
       gaps.push({ school, rule, index, ruleOrder, amount: school.shortfall?.[rule.id] ?? 0 });
     }),
   );
-  gaps.sort((a, b) => a.ruleOrder - b.ruleOrder || b.amount - a.amount || a.school.name.localeCompare(b.school.name, 'zh'));
+  gaps.sort((a, b) => a.ruleOrder - b.ruleOrder || b.amount - a.amount || byName(a.school.name, b.school.name));
   for (const g of gaps) {
     const unit = baseUnit(g.rule.id);
     const target = ctx.evaluation.schoolDetails[g.index].cells[g.rule.id];
     ctx.grid.add([
       cell(g.school.name),
-      cell(STAGE_NAMES[g.school.stage]),
-      cell(shortName(g.rule.id)),
+      sharedCell(STAGE_NAMES[g.school.stage]),
+      sharedCell(shortName(g.rule.id)),
       num(g.school.values[g.rule.id], FMT_VALUE),
       num(g.rule.threshold?.[g.school.stage], FMT_VALUE),
-      cell(displayShortfall(g.amount, unit), { numFmt: shortfallFormat(unit), bold: true }),
-      cell(unit),
+      { v: displayShortfall(g.amount, unit), numFmt: shortfallFormat(unit), bold: true },
+      sharedCell(unit),
       num(ctx.evaluation.schoolDetails[g.index].ratio[g.rule.id], FMT_RATIO),
-      target ? link(target, sheetOf(ctx, g.school), target) : cell('—'),
+      target ? link(target, sheetOf(ctx, g.school), target) : sharedCell('—'),
     ]);
   }
   if (gaps.length === 0) remark(ctx, '无：所有学校各项指标均达到标准');
@@ -310,7 +313,7 @@ function dataProblems(ctx: Ctx): void {
     const sheet = p.sheet ?? ctx.ledger.sheet;
     const fill = p.severity === 'error' ? { fill: FAIL_FILL } : p.severity === 'warning' ? { fill: WARN_FILL } : {};
     ctx.grid.spanning(
-      [cell(severityName(p.severity), fill), cell(sheet), p.cell ? link(p.cell, sheet, p.cell) : cell('—')],
+      [sharedCell(severityName(p.severity), fill), sharedCell(sheet), p.cell ? link(p.cell, sheet, p.cell) : sharedCell('—')],
       cell(p.message),
       4,
     );
