@@ -21,6 +21,12 @@ export interface ValidateOptions {
   county?: string;
   /** false: evaluate only, no annotation plan (a roll-up writes nothing into the county workbooks). */
   plan?: boolean;
+  /**
+   * Called once the plan is built, before the host applies it: the outcome to keep from there on. The CLI lets
+   * what it no longer needs go here (a 200,000-school county's school records and per-school results are most
+   * of the heap while the workbook is written).
+   */
+  beforeApply?: (outcome: ValidateOutcome) => ValidateOutcome;
   /** 0..1 and a Chinese label, for the task pane's progress bar and the CLI's stderr. */
   onProgress?: (fraction: number, label: string) => void;
 }

@@ -60,7 +60,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   const sheets = opts.sheets ?? (await host.readWorkbook());
   const resolved = resolveSettings(saved, sheets, { standard: opts.standard, sheet: opts.sheet, mapping: opts.mapping, evaluation: opts.settings });
   const settings = resolved.evaluation;
-  const outcome = validateSheets(sheets, {
+  let outcome = validateSheets(sheets, {
     ...opts,
     standard: resolved.standard,
     sheet: resolved.sheet,
@@ -72,9 +72,6 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
     progress(1, '未能完成校验');
     return { ...outcome, sheets };
   }
-  progress(0.8, '写入标注与报告');
-  const { reportSheet, left } = await host.apply(outcome.plan);
-  progress(0.95, '保存设置');
   // A ledger found on several sheets (one stage each) is found so again: saving its first sheet would lose the others,
   // and one sheet's headers saved as the mapping would be forced onto the other's (its 在校生数 is the other stage's).
   const several = outcome.ledger.sheetParts !== undefined;
@@ -86,6 +83,11 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
     ...(mapping ? { mapping } : {}),
     ...(settings ? { evaluation: settings } : {}),
   };
+  progress(0.8, '写入标注与报告');
+  const plan = outcome.plan;
+  if (opts.beforeApply) outcome = opts.beforeApply(outcome);
+  const { reportSheet, left } = await host.apply(plan);
+  progress(0.95, '保存设置');
   await host.saveSettings(next);
   progress(1, '完成');
   return { ...outcome, sheets, reportSheet, left };

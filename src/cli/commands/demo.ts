@@ -42,7 +42,7 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     { path: files.report, content: () => reportJsonText(result.report) },
   ]);
 
-  io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
+  io.out(formatVerdict(result.report, result.pack, result.drivers));
   const listed = formatProblems(result.report.problems);
   if (listed) io.out(listed);
   io.out('');

@@ -36,11 +36,12 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
     county: args.value('county'),
     settings: settingsOption(args.flag('merge-campuses'), await costsOption(args.value('costs'))),
+    perSchool: args.value('json') !== undefined,
   });
   const outputs = validateOutputs(result, out, args.value('json'));
   await writeOutputsAtomically(outputs, [path]);
 
-  io.out(formatVerdict(result.report, result.pack, result.evaluation.drivers));
+  io.out(formatVerdict(result.report, result.pack, result.drivers));
   const missing = missingColumns(result);
   if (missing) io.out(missing);
   // 复核 of a 申报表: its own section, not repeated among the problems.
