@@ -5,7 +5,7 @@ import { FileHost } from './file-host.ts';
 import { WorkbookReadError } from './errors.ts';
 import * as zlib from 'node:zlib';
 import { constants, deflateRawSync } from 'node:zlib';
-import { useDeflate, type DeflateStream } from './zip.ts';
+import { useDeflate, useInflate, type DeflateStream } from './zip.ts';
 
 /**
  * A streamed part's first bytes deflate at level 6, the rest at level 1: on the 200,000-row ledger sheet (149 MB
@@ -34,6 +34,8 @@ function nativeStream(): DeflateStream {
 // zlib.crc32 is Node 20.15 and later (engines allows any 20): older ones keep the JavaScript loop.
 const nativeCrc = typeof zlib.crc32 === 'function' ? (data: Uint8Array, prev: number) => zlib.crc32(data, prev) : undefined;
 useDeflate((data) => deflateRawSync(data, { level: 6 }), nativeStream, nativeCrc);
+// maxOutputLength: a part that inflates past its declared size ends in a RangeError, never a larger buffer.
+useInflate((raw, limit) => zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) }));
 
 export * from './index.ts';
 

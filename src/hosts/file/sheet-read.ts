@@ -180,7 +180,7 @@ export function readSheet(pkg: Package, path: string, ctx: ReadContext): SheetCo
   };
   const unprefixed = mainPrefixStripper();
   const entry = pkg.entry(path);
-  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(unprefixed(decoder.decode(chunk, { stream: true }), false), false));
+  if (entry) inflateEntryChunks(entry, pkg.label, (chunk) => take(unprefixed(decoder.decode(chunk, { stream: true }), false), false), true);
   else take(unprefixed(decoder.decode(pkg.bytes(path) ?? new Uint8Array(0), { stream: true }), false), false);
   take(unprefixed(decoder.decode(), true), true);
   return { values: finish(rows, merges), merges, tail: after, relPrefix };
