@@ -6,12 +6,14 @@ import type { SheetValues } from '../ledger/types.ts';
 import { InputError } from './errors.ts';
 
 /**
- * Peak heap a validation with --out and --json takes per cell of the visible sheets (their dense rows ×
- * columns), measured on the bench's generated county: 50,000 rows × 40 columns (2 million cells) abort with
- * --max-old-space-size=500 and finish with 700, i.e. 250–350 bytes a cell; 200,000 rows abort in a 2 GB heap
- * and finish in 4.3 GB. Revisit when the read path's memory changes.
+ * Peak heap a validation with --out takes per cell of the visible sheets (their dense rows × columns), measured
+ * on the bench's generated county (2026-12-02, after the CLI let the school records and per-school results go
+ * before writing, and the report plan's cells were made compact): 50,000 rows × 40 columns (2 million cells)
+ * abort with --max-old-space-size=270 and finish with 310 (slowly, the GC working hard) and 350, i.e. 135–155
+ * bytes a cell (was 250–350). --json keeps the per-school results to the end and takes more. Revisit when the
+ * read path's, the ledger's or the evaluation's memory changes.
  */
-export const BYTES_PER_CELL = 300;
+export const BYTES_PER_CELL = 160;
 
 interface Heap {
   heap_size_limit: number;
