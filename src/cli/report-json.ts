@@ -62,7 +62,10 @@ const rectification = (r: Rectification) => ({
   notes: r.notes,
 });
 
-export function reportJsonObject(report: Report) {
+export const reportJsonObject = (report: Report) => jsonFields(report, report.schools.map(school));
+
+/** The report's fields in the page's order, with its schools as given (mapped, or still to be mapped one by one). */
+function jsonFields<S>(report: Report, schools: S) {
   const stages: Record<string, ReturnType<typeof stage>> = {};
   for (const id of STAGES) {
     const s = report.stages[id];
@@ -75,7 +78,7 @@ export function reportJsonObject(report: Report) {
     pass: report.pass,
     ...(report.reason ? { reason: report.reason } : {}),
     stages,
-    schools: report.schools.map(school),
+    schools,
     problems: report.problems,
     parts: report.parts,
     gaps: report.gaps,
@@ -97,14 +100,15 @@ export function* reportJsonChunks(report: Report): Generator<string> {
     buffer += text;
     return buffer.length >= CHUNK;
   };
-  const entries = Object.entries(reportJsonObject(report)).filter(([, v]) => v !== undefined);
+  // The schools are put in the page's key order one at a time, not copied all at once (200,000 of them).
+  const entries = Object.entries(jsonFields(report, report.schools)).filter(([, v]) => v !== undefined);
   if (put('{\n')) yield take();
   for (const [k, [key, value]] of entries.entries()) {
     if (put(`  ${JSON.stringify(key)}: `)) yield take();
     if (Array.isArray(value) && value.length > 0) {
       put('[\n');
       for (let i = 0; i < value.length; i++) {
-        const item = JSON.stringify(value[i], null, 2) ?? 'null';
+        const item = JSON.stringify(key === 'schools' ? school(value[i] as SchoolResult) : value[i], null, 2) ?? 'null';
         if (put(`    ${item.replace(/\n/g, '\n    ')}${i < value.length - 1 ? ',' : ''}\n`)) yield take();
       }
       put('  ]');

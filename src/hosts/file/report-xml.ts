@@ -28,15 +28,24 @@ interface Look {
   middle?: boolean;
 }
 
-const memo = new WeakMap<StyleBook, Map<string, number>>();
+/** Per book: number format → fill → the look's flags (lookFlags) → cell format. */
+const memo = new WeakMap<StyleBook, Map<string, Map<string, Map<number, number>>>>();
+
+/** The look's yes/no parts and size as one number: no key string built for each of millions of cells. */
+const lookFlags = (look: Look): number =>
+  (look.bold ? 1 : 0) | (look.link ? 2 : 0) | (look.box ? 4 : 0) | (look.wrap ? 8 : 0) | (look.middle ? 16 : 0) | ((look.size ?? 11) << 5);
 
 /** The cell format of a look, added to the book once (a report has a handful of looks over many cells). */
 function styleOf(book: StyleBook, look: Look): number {
-  let known = memo.get(book);
-  if (!known) memo.set(book, (known = new Map()));
-  const key = `${look.bold ? 1 : 0}${look.size ?? 11}${look.link ? 1 : 0}|${look.numFmt ?? ''}|${look.fill ?? ''}|${look.box ? 1 : 0}${look.wrap ? 1 : 0}${look.middle ? 1 : 0}`;
-  let id = known.get(key);
-  if (id === undefined) known.set(key, (id = newStyle(book, look)));
+  let byFormat = memo.get(book);
+  if (!byFormat) memo.set(book, (byFormat = new Map()));
+  let byFill = byFormat.get(look.numFmt ?? '');
+  if (!byFill) byFormat.set(look.numFmt ?? '', (byFill = new Map()));
+  let byFlags = byFill.get(look.fill ?? '');
+  if (!byFlags) byFill.set(look.fill ?? '', (byFlags = new Map()));
+  const flags = lookFlags(look);
+  let id = byFlags.get(flags);
+  if (id === undefined) byFlags.set(flags, (id = newStyle(book, look)));
   return id;
 }
 
@@ -115,6 +124,9 @@ export function writeReportSheet(plan: ReportSheetPlan, book: StyleBook, extras:
   const pane = plan.freezeRows
     ? `<pane ySplit="${plan.freezeRows}" topLeftCell="A${plan.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
     : '';
+  // Column letters worked out once, not for every cell of every row.
+  const letters: string[] = [];
+  const letter = (c: number): string => (letters[c] ??= columnLetter(c));
   const dim = `A1:${columnLetter(Math.max(maxCol, plan.columnWidths.length, 1))}${Math.max(plan.rows.length, 1)}`;
   push(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -149,7 +161,7 @@ export function writeReportSheet(plan: ReportSheetPlan, book: StyleBook, extras:
       const look: Look = rc
         ? { bold: rc.bold, size: r === 0 ? 14 : 11, link: Boolean(rc.link), numFmt: rc.numFmt, fill: rc.fill, box, wrap: wraps.has(c), middle }
         : { box, middle };
-      out.push(cellXml(`${columnLetter(c)}${rowNum}`, rc, styleOf(book, look)));
+      out.push(cellXml(`${letter(c)}${rowNum}`, rc, styleOf(book, look)));
     }
     if (out.length === 0) return;
     const height = r === 0 ? 24 : lines > 1 ? LINE_HEIGHT * lines + 3 : 0;
