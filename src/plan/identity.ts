@@ -96,33 +96,45 @@ const HEADER_SHIFT = 200;
 
 /** Places identities in the sheet as it is now; one instance per sheet so the row keys are computed once. */
 export class Locator {
-  private keys: string[] | null = null;
   private readonly cells: Cells;
 
   constructor(grid: Grid) {
     this.cells = new Cells(grid.values, grid.origin);
   }
 
-  private rowKeys(): string[] {
-    this.keys ??= this.cells.values.map(rowKey);
-    return this.keys;
+  private byKey: Map<string, number[]> | null = null;
+  private readonly byName = new Map<number, Map<string, number[]>>();
+
+  /** Sheet rows by their row hash, built once: a county's marks are each placed without a scan of every row. */
+  private rowsByKey(): Map<string, number[]> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      this.cells.values.forEach((row, i) => push(this.byKey!, rowKey(row), this.cells.r0 + i));
+    }
+    return this.byKey;
+  }
+
+  /** Sheet rows by the text in column `col`, built once per column. */
+  private rowsByName(col: number): Map<string, number[]> {
+    let map = this.byName.get(col);
+    if (!map) {
+      map = new Map();
+      for (let r = this.cells.r0; r < this.cells.end; r++) push(map, text(this.cells.at(r, col)), r);
+      this.byName.set(col, map);
+    }
+    return map;
   }
 
   locate(id: CellIdentity, recorded: { row: number; col: number }): Located {
     const header = this.header(id, recorded.col);
     if ('reason' in header) return header;
-    const { cells } = this;
     const below = Math.max(...id.headerRows) + header.offset;
-    const keys = this.rowKeys();
     const one = (rows: number[]) => (rows.length === 1 ? rows[0] : rows.includes(recorded.row) ? recorded.row : rows.length === 0 ? 0 : -1);
-    const byRow: number[] = [];
-    for (let r = Math.max(below + 1, cells.r0); r < cells.end; r++) if (keys[r - cells.r0] === id.row) byRow.push(r);
-    let row = one(byRow);
+    const under = (rows: number[] | undefined) => (rows ?? []).filter((r) => r > below);
+    let row = one(under(this.rowsByKey().get(id.row)));
     if (row === 0 && id.school && id.nameColumn) {
       const nameCol = id.nameColumn + (header.col - recorded.col);
-      const byName: number[] = [];
-      for (let r = Math.max(below + 1, cells.r0); r < cells.end; r++) if (text(cells.at(r, nameCol)) === id.school) byName.push(r);
-      row = one(byName);
+      row = one(under(this.rowsByName(nameCol).get(id.school)));
       if (row === -1) return { reason: `有多行学校名称为“${id.school}”，无法确定是哪一行` };
     }
     if (row === -1) return { reason: `有多行内容与标注时相同，无法确定是哪一行` };
@@ -147,6 +159,12 @@ export class Locator {
     }
     return { reason: `找不到表头为“${name}”的列` };
   }
+}
+
+function push(map: Map<string, number[]>, key: string, row: number): void {
+  const rows = map.get(key);
+  if (rows) rows.push(row);
+  else map.set(key, [row]);
 }
 
 /** A recorded mark clear (or a re-validation) could not put back with certainty, and why (Chinese, for the clerk). */
