@@ -192,7 +192,10 @@ function readPairsChecked(valuesArg: unknown, weightsArg: unknown): Paired | FnE
       if (w !== null && w < 0) return fnError('#VALUE!', `权重含负数（${positionName(wm, k)}：${w}）`);
       if (w === null || w === 0) continue;
       const x = cellNumber(vr[c]);
-      if (x === null) return fnError('#VALUE!', `数值${positionName(vm, k)}为空，但其权重（在校生数）为 ${w}：缺少数据`);
+      if (x === null) {
+        const said = isBlank(vr[c]) ? '为空' : `${show(vr[c])}表示数据缺失`;
+        return fnError('#VALUE!', `数值${positionName(vm, k)}${said}，但其权重（在校生数）为 ${w}：缺少数据`);
+      }
       if (x === undefined) return fnError('#VALUE!', `数值${positionName(vm, k)}${show(vr[c])}不是数字`);
       values[count] = x;
       weights[count] = w;

@@ -191,6 +191,12 @@ describe('blank handling', () => {
     expect(isFnError(got) && got.message).toMatch(/数值第 2 行为空，但其权重（在校生数）为 10/);
   });
 
+  it('a missing marker (—) with pupils is missing data, told as the marker it is, not as a blank', () => {
+    const s: Sheet = { A1: 1, A2: '—', A3: 3, B1: 10, B2: 10, B3: 10 };
+    const got = evaluate('=BALANCE.CV(A1:A3, B1:B3)', s, 'web');
+    expect(isFnError(got) && got.message).toMatch(/数值第 2 行“—”表示数据缺失，但其权重（在校生数）为 10/);
+  });
+
   it('a blank weight excludes the row whatever the value cell holds, in both conventions', () => {
     const s: Sheet = { A1: 1, A2: 500, A3: 3, B1: 10, B3: 10 };
     for (const mode of ['web', 'desktop'] as const) {
