@@ -48,6 +48,16 @@ const PAYLOAD_TOO_LARGE = 'RequestPayloadSizeLimitExceeded';
 /** Response bytes budgeted per cell when a used range is read in blocks (a number or short text as JSON). */
 const RESPONSE_BYTES_PER_CELL = 24;
 
+/** Runs `work` whole, and once more reading in row blocks when Excel on the web refuses a response as too large. */
+async function inBlocksIfTooLarge<T>(work: (inBlocks: boolean) => Promise<T>): Promise<T> {
+  try {
+    return await work(false);
+  } catch (e) {
+    if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
+    return work(true);
+  }
+}
+
 /** Thrown by Excel when an API in a merged undo group has no undo support (ExcelApi 1.20). */
 const UNDO_NOT_SUPPORTED = 'UndoNotSupported';
 
@@ -80,13 +90,8 @@ export class ExcelHost implements Host {
   }
 
   async readWorkbook(): Promise<SheetValues[]> {
-    try {
-      return await this.readSheets(false);
-    } catch (e) {
-      // Excel on the web answers at most 5 MB: a huge ledger is read again in row blocks.
-      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
-      return this.readSheets(true);
-    }
+    // Excel on the web answers at most 5 MB: a huge ledger is read again in row blocks.
+    return inBlocksIfTooLarge((inBlocks) => this.readSheets(inBlocks));
   }
 
   /**
@@ -197,13 +202,8 @@ export class ExcelHost implements Host {
   }
 
   async apply(plan: AnnotationPlan): Promise<Applied> {
-    try {
-      return await this.applyOnce(plan, false);
-    } catch (e) {
-      // Only a sheet of earlier marks outside the plan's ledger is read here; nothing has been written yet.
-      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
-      return this.applyOnce(plan, true);
-    }
+    // Only a sheet of earlier marks outside the plan's ledger is read here; nothing has been written when it fails.
+    return inBlocksIfTooLarge((inBlocks) => this.applyOnce(plan, inBlocks));
   }
 
   private async applyOnce(plan: AnnotationPlan, inBlocks: boolean): Promise<Applied> {
@@ -288,14 +288,8 @@ export class ExcelHost implements Host {
   }
 
   async clear(): Promise<Cleared> {
-    try {
-      return await this.clearOnce(false);
-    } catch (e) {
-      // The ledger's values did not fit one response (Excel on the web): read again in row blocks. Nothing has
-      // been written when that sync fails.
-      if ((e as { code?: string }).code !== PAYLOAD_TOO_LARGE) throw e;
-      return this.clearOnce(true);
-    }
+    // The ledger's values may not fit one response; nothing has been written when that sync fails.
+    return inBlocksIfTooLarge((inBlocks) => this.clearOnce(inBlocks));
   }
 
   private async clearOnce(inBlocks: boolean): Promise<Cleared> {
