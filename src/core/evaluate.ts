@@ -1,6 +1,7 @@
 // Evaluates a county against a rule pack: per-school values and verdicts, per-stage CVs, the method's verdict.
 // The arithmetic runs in the columnar kernel; this file turns a ledger into its columns and its results into the report.
 import { MESSAGES } from '../model/messages.ts';
+import { cellOf } from '../model/school.ts';
 import { getStandard } from '../standards/index.ts';
 import { DEFAULT_SETTINGS, type EvaluationSettings, type RulePack } from '../standards/types.ts';
 import { FORMULAS, deriveInto, derivePart, shortfall, type Derived } from './derive.ts';
@@ -311,8 +312,6 @@ function topDrivers(parts: Part[], xs: Float64Array, weights: Float64Array, impa
 }
 
 /** The ledger's facts for the per-school government checks (rules §4.2); absent columns stay undefined. */
-/** The cells of a row the ledger gave none for (read only). */
-const NO_CELLS: SchoolGovernmentFacts['cells'] = Object.freeze({});
 
 function governmentFacts(county: County): SchoolGovernmentFacts[] {
   const out: SchoolGovernmentFacts[] = [];
@@ -327,7 +326,7 @@ function governmentFacts(county: County): SchoolGovernmentFacts[] {
       students: { primary: Math.max(0, v.students_primary ?? 0), junior: Math.max(0, v.students_junior ?? 0) },
       classes: v.classes,
       maxClassSize: { primary: v.max_class_size_primary, junior: v.max_class_size_junior, any: v.max_class_size },
-      classBands: classBandsOf(v, s.cells),
+      classBands: classBandsOf(v, s),
       musicRooms: v.music_rooms,
       artRooms: v.art_rooms,
       musicRoomArea: v.music_room_area,
@@ -336,7 +335,9 @@ function governmentFacts(county: County): SchoolGovernmentFacts[] {
       migrantStudents: v.migrant_students,
       publicFunding: v.public_funding,
       smallRuralSchool: s.flags?.small_rural_school,
-      cells: s.cells ?? NO_CELLS,
+      row: s.row,
+      columns: s.columns,
+      cells: s.cells,
     });
   }
   return out;
@@ -346,7 +347,7 @@ function basicStandard(county: County): { school: string; met: boolean; cell?: s
   const out: { school: string; met: boolean; cell?: string }[] = [];
   for (const s of county.schools) {
     const met = s.flags?.basic_standard_met;
-    if (met !== undefined) out.push({ school: s.name, met, cell: s.cells?.basic_standard_met });
+    if (met !== undefined) out.push({ school: s.name, met, cell: cellOf(s, 'basic_standard_met') });
   }
   return out;
 }

@@ -3,7 +3,8 @@
 import type { RulePack } from '../standards/types.ts';
 import type { SchoolGovernmentRules } from '../standards/government.ts';
 import type { PartItem } from './report.ts';
-import { CLASS_BANDS, STAGE_NAMES, classBandField, type CanonicalField, type NumericField, type SchoolType, type Stage } from './types.ts';
+import { cellOf, type CellSource } from '../model/school.ts';
+import { CLASS_BANDS, STAGE_NAMES, classBandField, type NumericField, type SchoolType, type Stage } from './types.ts';
 
 /** Classes in one 班额 band of the ledger; `hi` null is open above (66人及以上). */
 export interface BandCount {
@@ -17,9 +18,9 @@ export interface BandCount {
 type BandsByStage = { primary?: BandCount[]; junior?: BandCount[]; any?: BandCount[] };
 
 /** What the ledger says about one school for these checks; every field optional (a missing column is 未评估). */
-export interface SchoolGovernmentFacts {
+export interface SchoolGovernmentFacts extends CellSource {
   name: string;
-  /** Sheet of `cells` when the ledger spans several sheets. */
+  /** Sheet of the cells when the ledger spans several sheets. */
   sheet?: string;
   type: SchoolType;
   students: { primary: number; junior: number };
@@ -38,8 +39,7 @@ export interface SchoolGovernmentFacts {
   /** 公用经费 actually allotted to the school in the year, 元. */
   publicFunding?: number;
   smallRuralSchool?: boolean;
-  /** Cells of the inputs, by canonical ledger field (music_rooms, max_class_size_primary, students_junior…). */
-  cells: Partial<Record<string, string>>;
+  // The inputs' cells (cellOf by canonical ledger field: music_rooms, max_class_size_primary…) are the ledger row's.
 }
 
 const COMBINED: ReadonlySet<SchoolType> = new Set(['nine_year', 'twelve_year']);
@@ -70,7 +70,7 @@ const BAND_FIELDS = (['primary', 'junior', undefined] as const).map((stage) => (
 }));
 
 /** The ledger's band counts per stage (blank bands left out), in band order. */
-export function classBandsOf(values: Partial<Record<NumericField, number>>, cells: Partial<Record<CanonicalField, string>> = {}): BandsByStage {
+export function classBandsOf(values: Partial<Record<NumericField, number>>, at: CellSource = {}): BandsByStage {
   const out: BandsByStage = {};
   // Most ledgers give the largest class instead: one look at the row's own fields, not thirty misses.
   if (!hasBandField(values)) return out;
@@ -79,7 +79,8 @@ export function classBandsOf(values: Partial<Record<NumericField, number>>, cell
     for (const { band: b, field } of bands) {
       const count = values[field];
       if (count === undefined) continue;
-      (list ??= []).push({ lo: b.lo, hi: b.hi, label: b.label, count, ...(cells[field] ? { cell: cells[field] } : {}) });
+      const cell = cellOf(at, field);
+      (list ??= []).push({ lo: b.lo, hi: b.hi, label: b.label, count, ...(cell ? { cell } : {}) });
     }
     if (list) out[key] = list;
   }
@@ -105,11 +106,11 @@ function classSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, warni
       const limit = own === undefined && combined ? rules.maxClassSize.junior : rules.maxClassSize[stage];
       if (own === undefined && combined && stage === 'primary') {
         warnings.push({
-          cell: f.cells.max_class_size,
+          cell: cellOf(f, 'max_class_size'),
           message: `“${f.name}”只有一列最大班额，已按初中 ${limit} 人核对；小学班额需单列（≤ ${rules.maxClassSize.primary} 人）`,
         });
       }
-      const cell = f.cells[own === undefined ? 'max_class_size' : `max_class_size_${stage}`];
+      const cell = cellOf(f, own === undefined ? 'max_class_size' : `max_class_size_${stage}`);
       out.push(item(f, `class_size_${stage}`, `${STAGE_NAMES[stage]}最大班额（≤ ${limit} 人）`, value, ['≤', limit, '人'], value <= limit, cell));
     }
     classBands(f, stage, combined, rules, warnings, out);
@@ -154,7 +155,7 @@ function schoolSize(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, rela
     relaxations &&
     ((f.builtYear !== undefined && f.builtYear <= r.builtBy) || (f.migrantStudents !== undefined && f.migrantStudents / pupils > r.migrantShareAbove));
   const limit = relaxed ? (combined ? r.combined : r.single) : combined ? rules.schoolSize.combined : rules.schoolSize.single;
-  out.push(item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, f.cells.students_primary ?? f.cells.students_junior));
+  out.push(item(f, 'school_size', `学校规模（义务教育阶段 ≤ ${limit} 人${relaxed ? '，规程放宽' : ''}）`, pupils, ['≤', limit, '人'], pupils <= limit, cellOf(f, 'students_primary') ?? cellOf(f, 'students_junior')));
 }
 
 /** The largest class from the columns, else the top filled band's upper edge (bands prove no more); 0 when unknown. */
@@ -180,11 +181,11 @@ function specialRooms(f: SchoolGovernmentFacts, rules: SchoolGovernmentRules, re
     const count = room === 'music' ? f.musicRooms : f.artRooms;
     const area = room === 'music' ? f.musicRoomArea : f.artRoomArea;
     if (count !== undefined) {
-      out.push(item(f, `${room}_rooms`, `${label}专用教室间数（${f.classes} 个班需 ≥ ${needed} 间）`, count, ['≥', needed, '间'], count >= needed, f.cells[`${room}_rooms`]));
+      out.push(item(f, `${room}_rooms`, `${label}专用教室间数（${f.classes} 个班需 ≥ ${needed} 间）`, count, ['≥', needed, '间'], count >= needed, cellOf(f, `${room}_rooms`)));
     }
     if (area !== undefined && (count ?? 1) > 0) {
       const min = areaFor(room);
-      out.push(item(f, `${room}_room_area`, `${label}专用教室面积（每间 ≥ ${min} ㎡）`, area, ['≥', min, '㎡'], area >= min, f.cells[`${room}_room_area`]));
+      out.push(item(f, `${room}_room_area`, `${label}专用教室面积（每间 ≥ ${min} ㎡）`, area, ['≥', min, '㎡'], area >= min, cellOf(f, `${room}_room_area`)));
     }
   }
 }
@@ -200,7 +201,7 @@ function publicFunding(f: SchoolGovernmentFacts, pack: RulePack, out: PartItem[]
   const note = funded > pupils ? `，不足 ${funding.minFundedStudents} 人按 ${funding.minFundedStudents} 人核定` : '';
   const perPupil = f.publicFunding / pupils;
   const floor = (standard * funded) / pupils;
-  out.push(item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, ['≥', floor, '元'], f.publicFunding >= standard * funded, f.cells.public_funding));
+  out.push(item(f, 'public_funding', `生均公用经费（≥ ${standard} 元${note}）`, perPupil, ['≥', floor, '元'], f.publicFunding >= standard * funded, cellOf(f, 'public_funding')));
 }
 
 export interface GovernmentWarning {

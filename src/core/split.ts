@@ -1,5 +1,6 @@
 // Which schools count, and how combined schools become one school part per stage (rules §2).
 import { MESSAGES } from '../model/messages.ts';
+import { cellOf } from '../model/school.ts';
 import type { RulePack, TeachingPointMode } from '../standards/types.ts';
 import { STAGES, type County, type DataGap, type LedgerSchool, type NumericField, type Problem, type SchoolType, type Stage } from './types.ts';
 import { absentColumnProblem, absentHeader } from './completeness.ts';
@@ -80,7 +81,7 @@ export class Part {
   ) {
     if (school.sheet) this.sheet = school.sheet;
     this.staged = STAGED_TEACHER[stage];
-    this.nameCell = school.cells?.school;
+    this.nameCell = cellOf(school, 'school');
     this.flags = FLAGS[(school.flags?.small_rural_school === true ? 1 : 0) + (school.flags?.dense_city_centre === true ? 2 : 0) + (type === 'teaching_point' ? 4 : 0)];
     // Stated values belong to a row that is one school part; a combined row's would need splitting, which a value cannot.
     if (!splits && school.given) this.given = school.given;
@@ -112,12 +113,11 @@ export class Part {
 
   /** The cell a field of the part comes from (blank ones too): the per-stage column's, else the total's. */
   cell(f: PartField): string | undefined {
-    const cells = this.school.cells;
-    if (!cells) return undefined;
+    const s = this.school;
     const staged = this.staged[f];
-    if (staged === undefined) return this.splits && !this.splitFields.has(f) && f !== 'pe_art_itinerant_teachers' ? undefined : cells[f] || undefined;
-    const stagedCell = cells[staged] ?? cells[f];
-    if (this.school.values[staged] === undefined && this.school.values[f] !== undefined && cells[f]) return cells[f];
+    if (staged === undefined) return this.splits && !this.splitFields.has(f) && f !== 'pe_art_itinerant_teachers' ? undefined : cellOf(s, f) || undefined;
+    const stagedCell = cellOf(s, staged) ?? cellOf(s, f);
+    if (s.values[staged] === undefined && s.values[f] !== undefined) return cellOf(s, f) || stagedCell || undefined;
     return stagedCell || undefined;
   }
 
@@ -227,10 +227,10 @@ function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolea
       problems.push({
         severity: 'warning',
         sheet,
-        cell: s.cells?.central_school ?? s.cells?.school,
+        cell: cellOf(s, 'central_school') ?? cellOf(s, 'school'),
         message: `${label}“${s.name}”未找到所属${label === '教学点' ? '中心校' : '主校'}${s.centralSchool ? `“${s.centralSchool}”` : ''}，未计入`,
       });
-      const cell = s.cells?.central_school ?? s.cells?.school;
+      const cell = cellOf(s, 'central_school') ?? cellOf(s, 'school');
       gaps.push({ stage: unitStage(s), sheet, cells: cell ? [cell] : [], reason: label === '教学点' ? '教学点未找到所属中心校' : '不计校数的单位未找到所属主校' });
       continue;
     }
@@ -242,7 +242,7 @@ function mergeUnits(schools: LedgerSchool[], isUnit: (s: LedgerSchool) => boolea
       const key = (TEACHER_FIELDS as readonly string[]).includes(k) ? (`${k}_${stage}` as NumericField) : k;
       target.values[key] = (target.values[key] ?? 0) + v;
     }
-    problems.push({ severity: 'info', sheet, cell: s.cells?.school, message: `${label}“${s.name}”已并入“${central.name}”计算` });
+    problems.push({ severity: 'info', sheet, cell: cellOf(s, 'school'), message: `${label}“${s.name}”已并入“${central.name}”计算` });
   }
   for (const s of schools) {
     if (isUnit(s)) continue;
@@ -289,12 +289,12 @@ export function splitParts(
     // A county read from several sheets: what is said about this school names its own sheet.
     sheet = s.sheet ?? county.sheet;
     const type = resolveType(s);
-    const nameCell = s.cells?.school;
+    const nameCell = cellOf(s, 'school');
     if (!type) {
       if (noEnrolment.length > 0) leave('');
       else problems.push({ severity: 'error', sheet, cell: nameCell, message: `“${s.name}”没有任何学段的在校生数，无法判断学校类型，未计入` });
       const read = [s.values.students_primary, s.values.students_junior].some((v) => v === 0);
-      if (!read) gap(null, s.cells?.students_primary ?? s.cells?.students_junior ?? nameCell, MESSAGES.enrolmentUnreadable);
+      if (!read) gap(null, cellOf(s, 'students_primary') ?? cellOf(s, 'students_junior') ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     const a = s.values.students_primary;
@@ -303,8 +303,8 @@ export function splitParts(
     if (isNegative(a) || isNegative(b) || isNegative(c)) {
       for (const [field, v] of [['students_primary', a], ['students_junior', b], ['students_senior', c]] as const) {
         if (v !== undefined && v < 0) {
-          problems.push({ severity: 'error', sheet, cell: s.cells?.[field], message: `“${s.name}”在校生数为负数（${v}），未计入` });
-          gap(field === 'students_junior' ? 'junior' : field === 'students_primary' ? 'primary' : null, s.cells?.[field], '在校生数为负数');
+          problems.push({ severity: 'error', sheet, cell: cellOf(s, field), message: `“${s.name}”在校生数为负数（${v}），未计入` });
+          gap(field === 'students_junior' ? 'junior' : field === 'students_primary' ? 'primary' : null, cellOf(s, field), '在校生数为负数');
         }
       }
       continue;
@@ -335,7 +335,7 @@ export function splitParts(
       for (const st of stagesOf(type)) {
         if ((st === 'primary' ? a : b) !== undefined || absent('students', st)) continue;
         const field = st === 'primary' ? 'students_primary' : 'students_junior';
-        gap(st, s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
+        gap(st, cellOf(s, field) ?? nameCell, MESSAGES.enrolmentUnreadable);
       }
     }
     if (stages.length === 0) {
@@ -346,8 +346,8 @@ export function splitParts(
         leave(header);
         continue;
       }
-      problems.push({ severity: 'error', sheet, cell: s.cells?.[field] ?? nameCell, message: `“${s.name}”${v === undefined ? '没有可用的在校生数' : '在校生数为 0'}，未计入` });
-      if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', s.cells?.[field] ?? nameCell, MESSAGES.enrolmentUnreadable);
+      problems.push({ severity: 'error', sheet, cell: cellOf(s, field) ?? nameCell, message: `“${s.name}”${v === undefined ? '没有可用的在校生数' : '在校生数为 0'}，未计入` });
+      if (v === undefined) gap(field === 'students_primary' ? 'primary' : 'junior', cellOf(s, field) ?? nameCell, MESSAGES.enrolmentUnreadable);
       continue;
     }
     const combined = isCombined(type);
@@ -356,7 +356,7 @@ export function splitParts(
       problems.push({
         severity: 'warning',
         sheet,
-        cell: s.cells?.students_senior ?? s.cells?.students_junior ?? nameCell,
+        cell: cellOf(s, 'students_senior') ?? cellOf(s, 'students_junior') ?? nameCell,
         message: `“${s.name}”是${type === 'complete_secondary' ? '完全中学' : '十二年一贯制学校'}，但没有高中在校生数，共用的校舍、场馆、设备等全部计入义务教育学段（初中）；如有高中学生请填写高中在校生数`,
       });
     }
@@ -374,7 +374,7 @@ export function splitParts(
           problems.push({
             severity: 'warning',
             sheet,
-            cell: s.cells?.[f],
+            cell: cellOf(s, f),
             message: `“${s.name}”只有全校合计的教师数，已按 1:1.1:1.32 折算到${stage === 'primary' ? '小学' : '初中'}（${roundForMessage(total * share)} 人）；请按学段填报`,
           });
         }

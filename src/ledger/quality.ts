@@ -1,6 +1,7 @@
 // Data-quality checks on rows that read fine: duplicate names, missing enrolment, sub-counts above their
 // total, values off by a unit factor, negative numbers. Each problem names the cell.
 import { MESSAGES } from '../model/messages.ts';
+import { cellOf } from '../model/school.ts';
 import { cellText } from '../model/cell-value.ts';
 import { resolveType } from '../core/split.ts';
 import type { DataGap, LedgerSchool, NumericField, Problem, SchoolType } from '../core/types.ts';
@@ -68,14 +69,14 @@ export function checkValues(schools: LedgerSchool[], sheet: string, headerOf: He
       const f = key as NumericField;
       const v = s.values[f]!;
       if (v < 0) {
-        const cell = s.cells?.[f];
+        const cell = cellOf(s, f);
         if (cell) bad?.add(cell);
         out.negatives.push({ severity: 'error', sheet, cell, message: `“${s.name}”的${headerOf(f)}为负数（${fmt(v)}），按缺失处理` });
         delete s.values[f];
         continue;
       }
       if (f.startsWith('class_band_') && !Number.isInteger(v)) {
-        out.fractionalBands.push({ severity: 'error', sheet, cell: s.cells?.[f], message: `“${s.name}”的${headerOf(f)}应为整数个班（填了 ${fmt(v)}），按缺失处理` });
+        out.fractionalBands.push({ severity: 'error', sheet, cell: cellOf(s, f), message: `“${s.name}”的${headerOf(f)}应为整数个班（填了 ${fmt(v)}），按缺失处理` });
         delete s.values[f];
         continue;
       }
@@ -101,8 +102,8 @@ export function duplicateNames(schools: LedgerSchool[], sheet: string): Problem[
       seen.set(key, s);
       continue;
     }
-    problems.push({ severity: 'warning', sheet, cell: s.cells?.school,
-      message: `学校名称“${s.name}”与第 ${first.row} 行（${first.cells?.school ?? ''}）重复，请核对是否重复填报` });
+    problems.push({ severity: 'warning', sheet, cell: cellOf(s, 'school'),
+      message: `学校名称“${s.name}”与第 ${first.row} 行（${cellOf(first, 'school') ?? ''}）重复，请核对是否重复填报` });
   }
   return problems;
 }
@@ -188,7 +189,7 @@ export function subtotalRows(schools: LedgerSchool[], sheet: string, bounds: num
     const to = kept[kept.length - 1].row;
     subtotals.push(s);
     groupStart = kept.length;
-    problems.push({ severity: 'warning', sheet, cell: s.cells?.school,
+    problems.push({ severity: 'warning', sheet, cell: cellOf(s, 'school'),
       message: `“${s.name}”（第 ${s.row} 行）的各项数字等于其上第 ${from}–${to} 行共 ${summed} 所学校之和，按小计行处理，未计入；如确为一所学校，请核对数据` });
   }
   return { kept, subtotals, problems };
@@ -221,12 +222,12 @@ export function enrolment(
   for (const s of schools) {
     const type = resolveType(s);
     if (reported.has(s)) {
-      gap(null, s.cells?.students_primary ?? s.cells?.school, '在校生数无法分学段');
+      gap(null, cellOf(s, 'students_primary') ?? cellOf(s, 'school'), '在校生数无法分学段');
       continue;
     }
     if (!type) {
-      const cell = s.cells?.students_primary ?? s.cells?.students_junior ?? s.cells?.school;
-      const unreadable = [s.cells?.students_primary, s.cells?.students_junior].some((c) => c !== undefined && bad.has(c));
+      const cell = cellOf(s, 'students_primary') ?? cellOf(s, 'students_junior') ?? cellOf(s, 'school');
+      const unreadable = [cellOf(s, 'students_primary'), cellOf(s, 'students_junior')].some((c) => c !== undefined && bad.has(c));
       const zero = s.values.students_primary === 0 || s.values.students_junior === 0;
       const noColumn = unmapped.has('students_primary') || unmapped.has('students_junior');
       if (!unreadable && !noColumn) problems.push({ severity: 'warning', sheet, cell, message: `“${s.name}”没有填写在校生数（或为 0）` });
@@ -237,7 +238,7 @@ export function enrolment(
       const v = s.values[f];
       // No column at all: the stage's gap (and the one message) say so for the column, not for each school.
       if ((v !== undefined && v > 0) || unmapped.has(f)) continue;
-      const cell = s.cells?.[f] ?? s.cells?.school;
+      const cell = cellOf(s, f) ?? cellOf(s, 'school');
       if (v === undefined) gap(STAGE_OF_FIELD[f], cell, MESSAGES.enrolmentUnreadable);
       if (cell !== undefined && bad.has(cell)) continue;
       problems.push({ severity: 'warning', sheet, cell,
@@ -255,13 +256,13 @@ function countsAboveTotal(s: LedgerSchool, sheet: string, headerOf: HeaderOf, pr
     for (const f of subFields) {
       const v = s.values[f];
       if (v === undefined || v <= total) continue;
-      problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
+      problems.push({ severity: 'warning', sheet, cell: cellOf(s, f),
         message: `“${s.name}”的${headerOf(f)}（${fmt(v)}）大于${headerOf(totalField)}（${fmt(total)}）` });
     }
   }
   const { teachers_primary: p, teachers_junior: j, teachers: t } = s.values;
   if (t !== undefined && (p ?? 0) + (j ?? 0) > t) {
-    problems.push({ severity: 'warning', sheet, cell: s.cells?.teachers,
+    problems.push({ severity: 'warning', sheet, cell: cellOf(s, 'teachers'),
       message: `“${s.name}”各学段专任教师数之和（${fmt((p ?? 0) + (j ?? 0))}）大于${headerOf('teachers')}（${fmt(t)}）` });
   }
 }
@@ -282,7 +283,7 @@ function otherStageValues(s: LedgerSchool, staged: NumericField[], sheet: string
   const other = stage === 'primary' ? '_junior' : '_primary';
   for (const f of staged) {
     if (!f.endsWith(other)) continue;
-    problems.push({ severity: 'warning', sheet, cell: s.cells?.[f],
+    problems.push({ severity: 'warning', sheet, cell: cellOf(s, f),
       message: `“${s.name}”没有${stage === 'primary' ? '初中' : '小学'}学段，${headerOf(f)}（${fmt(s.values[f]!)}）不计入` });
   }
 }
@@ -338,7 +339,7 @@ export function unitMismatch(schools: LedgerSchool[], sheet: string, columns: Un
       const v = s.values[col.field];
       const n = pupils(s);
       if (v === undefined || n <= 0 || v === 0 || !off(v / n)) continue;
-      problems.push({ severity: 'warning', sheet, cell: s.cells?.[col.field],
+      problems.push({ severity: 'warning', sheet, cell: cellOf(s, col.field),
         message: `“${s.name}”的${col.header}折合每生 ${fmt(v / n)} ${unit}${hint(v / n)}` });
     }
   }

@@ -1,6 +1,6 @@
 // Data rows below the header → LedgerSchool records: totals, blank, section and note rows skipped,
 // numbers read in base units, every unusable cell a problem naming its bare address.
-import { FLAG_FIELDS, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
+import { FLAG_FIELDS, type CanonicalField, type DataGap, type LedgerSchool, type NumericField, type Problem, type RowAccounting, type SchoolType, type SkipReason } from '../core/types.ts';
 import { columnLetter } from '../model/a1.ts';
 import { cellText, plain, readFlag, readNumber, trimAll } from './cells.ts';
 import { isErrorText, trimmed } from '../model/cell-value.ts';
@@ -53,8 +53,8 @@ interface RowContext extends Context {
   letters: string[];
   /** The 是/否 columns among the numeric ones. */
   flagColumns: Set<ReadColumn>;
-  /** Every school's `cells` keys, in order, when they are the same for every row (see cellsTemplate). */
-  cellsTemplate: Partial<Record<string, string>> | null;
+  /** Every school's LedgerSchool.columns: one object for the sheet (see fieldColumns). */
+  fieldColumns: Readonly<Partial<Record<CanonicalField, string>>>;
   rawEquipment: Map<LedgerSchool, number>;
   enrolmentReported: Set<LedgerSchool>;
   badCells: Set<string>;
@@ -81,7 +81,7 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
   for (const c of columns) if (c.field && !byField.has(c.field)) byField.set(c.field, c);
   const letters: string[] = [];
   for (const c of columns) letters[c.index] = columnLetter(context.origin.col + c.index);
-  const ctx: RowContext = { ...context, byField, letters, cellsTemplate: cellsTemplate(columns, byField), flagColumns: new Set(), rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
+  const ctx: RowContext = { ...context, byField, letters, fieldColumns: fieldColumns(columns, byField, letters), flagColumns: new Set(), rawEquipment: new Map(), enrolmentReported: new Set(), badCells: new Set() };
   const accounting: RowAccounting = { sheet: ctx.sheet, first: ctx.origin.row + start, last: ctx.origin.row + values.length - 1, schools: [], skipped: {}, errors: [] };
   const gaps: DataGap[] = [];
   const skip = (reason: SkipReason, r: number) => (accounting.skipped[reason] ??= []).push(ctx.origin.row + r);
@@ -166,17 +166,25 @@ export function readRows(values: unknown[][], start: number, columns: ReadColumn
 }
 
 /**
- * The keys every school's `cells` gets, in the order readSchool gives them, as an object to copy: copies of one
- * object share its compact layout, where an object given 20-odd keys one by one is left in V8's slow dictionary
- * form (some 1.5 kB a row). Null when a stage-less enrolment column makes the keys differ from row to row.
+ * The column letters of every field a school of the sheet has an address for, read or blank: the text fields'
+ * first column, a number's first column (summed ones give the first's address), a 是/否 field's last. The same for
+ * every row, so the sheet's schools share this one object instead of holding some 20 address strings each (most
+ * of what a 200,000-row read kept). A stage-less enrolment column is not in it: its field depends on the row's
+ * type (readSchool names it in the school's own `cells`).
  */
-function cellsTemplate(columns: ReadColumn[], byField: Map<string, ReadColumn>): Partial<Record<string, string>> | null {
-  if (columns.some((c) => c.field === 'students')) return null;
-  const keys = [...(byField.has('type') ? ['type'] : []), 'school', ...(byField.has('central_school') ? ['central_school'] : []),
-    ...(byField.has('ownership') ? ['ownership'] : []), ...columns.flatMap((c) => (c.field && !TEXT_SET.has(c.field) ? [c.field] : []))];
-  const template: Partial<Record<string, string>> = {};
-  for (const k of keys) template[k] = undefined;
-  return { ...template };
+function fieldColumns(columns: ReadColumn[], byField: Map<string, ReadColumn>, letters: string[]): Readonly<Partial<Record<CanonicalField, string>>> {
+  const out: Partial<Record<CanonicalField, string>> = {};
+  for (const f of ['type', 'school', 'central_school', 'ownership'] as const) {
+    const c = byField.get(f);
+    if (c) out[f] = letters[c.index];
+  }
+  for (const c of columns) {
+    const f = c.field;
+    if (!f || f === 'students' || TEXT_SET.has(f)) continue;
+    if (FLAG_SET.has(f)) out[f] = letters[c.index];
+    else out[f] ??= letters[c.index];
+  }
+  return Object.freeze(out);
 }
 
 /** Some numeric column of the row holds a number. */
@@ -234,18 +242,17 @@ function readSchool(
   ctx: RowContext,
 ): { school: LedgerSchool; skipped?: undefined } | { school: null; skipped: SkipReason } {
   const { sheet, problems, byField, letters } = ctx;
-  // The row's number once: every address of the row is its column's letters and this.
-  const rowText = String(ctx.origin.row + r);
+  // Addresses are made only for what is said about a cell; the school's are its row and the sheet's columns.
+  const sheetRow = ctx.origin.row + r;
+  const at = (c: ReadColumn): string => letters[c.index] + String(sheetRow);
   const ownershipCol = byField.get('ownership');
   const ownership = ownershipCol && trimAll(cellText(row[ownershipCol.index]));
   if (ownershipCol && isPrivateOwner(ownership!)) {
-    problems.push({ severity: 'info', sheet, cell: letters[ownershipCol.index] + rowText, message: `“${name}”为民办学校，不参与均衡评估，未计入` });
+    problems.push({ severity: 'info', sheet, cell: at(ownershipCol), message: `“${name}”为民办学校，不参与均衡评估，未计入` });
     return { school: null, skipped: 'private' };
   }
 
-  const school: LedgerSchool = { name, row: ctx.origin.row + r, values: {}, cells: {} };
-  // Every key of the template is set below (each column's address, read or not).
-  const cells: Partial<Record<string, string>> = ctx.cellsTemplate ? { ...ctx.cellsTemplate } : {};
+  const school: LedgerSchool = { name, row: sheetRow, values: {}, columns: ctx.fieldColumns };
   let type: SchoolType | undefined;
   const typeCol = byField.get('type');
   if (typeCol) {
@@ -253,11 +260,11 @@ function readSchool(
     if (typeText) {
       const read = readSchoolType(typeText);
       if (read.kind === 'excluded') {
-        problems.push({ severity: 'info', sheet, cell: letters[typeCol.index] + rowText, message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
+        problems.push({ severity: 'info', sheet, cell: at(typeCol), message: `“${name}”为${read.label}，不参与义务教育均衡评估，未计入` });
         return { school: null, skipped: read.label.includes('民办') ? 'private' : 'not_compulsory' };
       }
       if (read.kind === 'type') type = read.type;
-      else problems.push({ severity: 'warning', sheet, cell: letters[typeCol.index] + rowText,
+      else problems.push({ severity: 'warning', sheet, cell: at(typeCol),
         message: `学校类型“${typeText}”无法识别，将按各学段在校生数推断` });
     }
   }
@@ -269,27 +276,21 @@ function readSchool(
   // On a sheet about one stage, a combined school's row holds that part's figures only.
   else if (ctx.stage && type && combined) type = ctx.stage === 'primary' ? 'primary_part' : 'junior_part';
   if (type) school.type = type;
-  if (typeCol) cells.type = letters[typeCol.index] + rowText;
-  cells.school = letters[byField.get('school')!.index] + rowText;
 
   const centralCol = byField.get('central_school');
   if (centralCol) {
-    cells.central_school = letters[centralCol.index] + rowText;
     const central = trimAll(cellText(row[centralCol.index]));
     if (central) school.centralSchool = central;
   }
-  if (ownershipCol) cells.ownership = letters[ownershipCol.index] + rowText;
 
   const values: Partial<Record<NumericField, number>> = {};
   for (const c of numeric) {
     const field = c.field!;
     const v = row[c.index];
-    const cell = letters[c.index] + rowText;
     if (ctx.flagColumns.size > 0 && ctx.flagColumns.has(c)) {
-      cells[field] = cell;
       const flag = readFlag(v);
       if (flag === 'bad') {
-        problems.push({ severity: 'warning', sheet, cell,
+        problems.push({ severity: 'warning', sheet, cell: at(c),
           message: `“${name}”的${c.header}填了“${cellText(v).trim()}”，应填“是”或“否”，按未填处理` });
       } else if (flag !== undefined) {
         school.flags = { ...school.flags, [field]: flag };
@@ -300,9 +301,9 @@ function readSchool(
     const typed = typeof v === 'number' ? v : typeof v === 'string' ? asciiNumber(v) : NaN;
     const read = typed - typed === 0 ? null : readNumber(v);
     const present = read === null || read.kind !== 'missing';
-    const target = field === 'students' ? bareStudentsField(school, cells, ctx, cell, present) : (field as NumericField);
+    const target = field === 'students' ? bareStudentsField(school, ctx, at(c), present) : (field as NumericField);
     if (!target) continue;
-    cells[target] ??= cell;
+    if (field === 'students') (school.cells ??= {})[target] ??= at(c);
     if (!present) continue;
     let value: number;
     let absolute = false;
@@ -312,13 +313,13 @@ function readSchool(
       const digits = typeof v === 'string' && v.length >= ID_DIGITS ? digitCount(v) : undefined;
       const implausible = implausibleValue(target, value, undefined, digits, v);
       if (implausible) {
-        reportImplausible(ctx, name, c, cell, implausible);
+        reportImplausible(ctx, name, c, at(c), implausible);
         continue;
       }
     } else {
       const implausible = read.kind === 'bad' ? read.reason : read.kind === 'number' ? implausibleValue(target, read.value, read.unit, read.digits, v) : null;
       if (implausible) {
-        reportImplausible(ctx, name, c, cell, implausible);
+        reportImplausible(ctx, name, c, at(c), implausible);
         continue;
       }
       if (read.kind !== 'number') continue;
@@ -334,7 +335,6 @@ function readSchool(
   // Copied once complete: an object given 20-odd properties by computed keys is left in V8's slow dictionary
   // form, some 1.5 kB a row; the copies are compact (a 200,000-row ledger is held in a fraction of the memory).
   school.values = { ...values };
-  school.cells = ctx.cellsTemplate ? cells : { ...cells };
   return { school };
 }
 
@@ -344,12 +344,13 @@ function reportImplausible(ctx: RowContext, name: string, c: ReadColumn, cell: s
 }
 
 /** A stage-less enrolment column: the stage of a single-stage school; for a combined school it cannot be split. */
-function bareStudentsField(school: LedgerSchool, cells: Partial<Record<string, string>>, ctx: RowContext, cell: string, filled: boolean): NumericField | null {
+function bareStudentsField(school: LedgerSchool, ctx: RowContext, cell: string, filled: boolean): NumericField | null {
   if (ctx.bareStudentsIsTotal) return null;
   const stage = singleStageOf(school.type, school.name);
   if (stage === 'primary') return 'students_primary';
   if (stage === 'junior') return 'students_junior';
   // The only enrolment cell of the row: where problems about either stage's enrolment point.
+  const cells = (school.cells ??= {});
   cells.students_primary ??= cell;
   cells.students_junior ??= cell;
   // A blank count is left to the enrolment check; only a count that cannot be placed is reported here.

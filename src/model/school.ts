@@ -16,7 +16,9 @@ export type SchoolType =
 
 /**
  * One ledger row after reading: numbers already in base units (元, ㎡, 人, 间, 台, 册).
- * `cells` maps a field to the bare A1 address it came from, so findings can point at the cell.
+ * Every field's bare A1 address, so findings can point at the cell, is cellOf(school, field): most are on the
+ * school's own row under the sheet's column for the field (`columns`, one object shared by the sheet's schools,
+ * so a row holds no address strings); `cells` names the ones that are not (and every one, in records built by hand).
  */
 export interface LedgerSchool {
   name: string;
@@ -28,6 +30,9 @@ export interface LedgerSchool {
   centralSchool?: string;
   values: Partial<Record<NumericField, number>>;
   flags?: Partial<Record<FlagField, boolean>>;
+  /** Column letters of each field on this school's `row`, shared by every school of the sheet: never changed. */
+  columns?: Readonly<Partial<Record<CanonicalField, string>>>;
+  /** Bare A1 addresses that `columns` does not give (a stage-less enrolment cell placed by the row's type); these win. */
   cells?: Partial<Record<CanonicalField, string>>;
   /**
    * Per-school indicator values stated by the ledger itself (the 申报表's 表Ⅱ-2), by indicator id: used as given,
@@ -36,6 +41,35 @@ export interface LedgerSchool {
   given?: Partial<Record<string, number>>;
   /** Bare A1 address of each given value. */
   givenCells?: Partial<Record<string, string>>;
+}
+
+/** Where a record's field addresses are: LedgerSchool's `row`, `columns` and `cells`. */
+export interface CellSource {
+  row?: number;
+  columns?: Readonly<Partial<Record<CanonicalField, string>>>;
+  cells?: Partial<Record<CanonicalField, string>>;
+}
+
+/** The bare A1 address a field of a school came from (blank cells too), or undefined when no column gives it. */
+export function cellOf(s: CellSource, f: CanonicalField): string | undefined {
+  const own = s.cells?.[f];
+  if (own !== undefined) return own;
+  const letters = s.columns?.[f];
+  return letters === undefined || s.row === undefined ? undefined : letters + s.row;
+}
+
+/** Every field's address, as one object (for a whole record's view: tests, dumps); engines ask cellOf per field. */
+export function cellMap(s: CellSource): Partial<Record<CanonicalField, string>> {
+  const out: Partial<Record<CanonicalField, string>> = {};
+  for (const f in s.columns) {
+    const a = cellOf(s, f as CanonicalField);
+    if (a !== undefined) out[f as CanonicalField] = a;
+  }
+  for (const f in s.cells) {
+    const a = s.cells[f as CanonicalField];
+    if (a !== undefined) out[f as CanonicalField] = a;
+  }
+  return out;
 }
 
 export interface County {

@@ -24,6 +24,7 @@ import {
 } from './format.ts';
 import { columnLetter } from '../model/a1.ts';
 import { verdictText } from '../model/messages.ts';
+import { cellOf } from '../model/school.ts';
 import { Grid, cell, numberCell, sharedCell, type Cell } from './grid.ts';
 import { severityName } from './marks.ts';
 import { rectificationSection } from './rectify-sheet.ts';
@@ -248,7 +249,7 @@ function complianceMatrix(ctx: Ctx, stage: Stage): void {
   heading(ctx, `${STAGE_NAMES[stage]}学校达标情况（按学校）`);
   const rules = ctx.pack.indicators;
   header(ctx, ['学校', ...rules.map((r) => `${shortName(r.id)}（${r.unit}）`), '达标指标数', '综合评估是否达标', '备注']);
-  const nameCells = new Map(ctx.ledger.county.schools.map((s) => [`${s.sheet ?? ''}!${s.row}`, s.cells?.school]));
+  const nameCells = new Map(ctx.ledger.county.schools.map((s) => [`${s.sheet ?? ''}!${s.row}`, cellOf(s, 'school')]));
   ctx.evaluation.report.schools.forEach((s, i) => {
     if (s.stage !== stage) return;
     const values = rules.map((r) => {

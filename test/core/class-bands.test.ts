@@ -83,7 +83,7 @@ describe('class size from 班额 bands', () => {
   it('judges nothing from bands the ledger left blank', () => {
     expect(classBandsOf({ students_primary: 900 })).toEqual({});
     expect(classItems(primary({ classBands: classBandsOf({}) })).items).toEqual([]);
-    expect(classBandsOf({ class_band_46_50_primary: 2, class_band_25_below_junior: 0 }, { class_band_46_50_primary: 'R3' })).toEqual({
+    expect(classBandsOf({ class_band_46_50_primary: 2, class_band_25_below_junior: 0 }, { cells: { class_band_46_50_primary: 'R3' } })).toEqual({
       primary: [{ lo: 46, hi: 50, label: '46-50人', count: 2, cell: 'R3' }],
       junior: [{ lo: 0, hi: 25, label: '25人及以下', count: 0 }],
     });

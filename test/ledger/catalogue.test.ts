@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlagField, NumericField, RowAccounting, SchoolType, Severity } from '../../src/core/types.ts';
 import { readLedger } from '../../src/ledger/index.ts';
+import { cellOf } from '../../src/model/school.ts';
 import { REPORT_MARKER } from '../../src/model/sheets.ts';
 import type { LedgerOptions, SheetValues } from '../../src/ledger/types.ts';
 
@@ -750,7 +751,7 @@ describe('readLedger catalogue', () => {
         if (want.row !== undefined) expect(got.row).toBe(want.row);
         if (want.type !== undefined) expect(got.type ?? null).toBe(want.type);
         for (const [f, v] of Object.entries(want.values ?? {})) expect(got.values[f as NumericField], `${want.name} ${f}`).toBe(v);
-        for (const [f, cell] of Object.entries(want.cells ?? {})) expect(got.cells?.[f as NumericField], `${want.name} cell ${f}`).toBe(cell);
+        for (const [f, cell] of Object.entries(want.cells ?? {})) expect(cellOf(got, f as NumericField), `${want.name} cell ${f}`).toBe(cell);
         if (want.flags) expect(got.flags).toEqual(want.flags);
         if (want.central) expect(got.centralSchool).toBe(want.central);
       });

@@ -5,6 +5,7 @@ import type { NumericField } from '../../src/core/types.ts';
 import { evaluate } from '../../src/core/evaluate.ts';
 import { analyseHeader, fieldOf } from '../../src/ledger/headers.ts';
 import { readLedger } from '../../src/ledger/index.ts';
+import { cellMap } from '../../src/model/school.ts';
 import type { LedgerReadOk, SheetValues } from '../../src/ledger/types.ts';
 import { national2017Quality } from '../../src/standards/national-2017-quality.ts';
 
@@ -54,7 +55,7 @@ describe('班额 band headers', () => {
       class_band_41_45_primary: 10, class_band_46_50_primary: 2, class_band_66_above_primary: 0,
       class_band_46_50_junior: 5, class_band_51_55_junior: 1, class_band_66_above_junior: 0,
     });
-    expect(bandCells(s.cells)).toMatchObject({ class_band_46_50_primary: 'F3', class_band_51_55_junior: 'I3' });
+    expect(bandCells(cellMap(s))).toMatchObject({ class_band_46_50_primary: 'F3', class_band_51_55_junior: 'I3' });
     expect(r.mapping).toMatchObject({ class_band_46_50_primary: '小学/46～50人', class_band_51_55_junior: '初中/51—55人' });
   });
 

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FileHost } from '../../src/hosts/file/index.ts';
 import { readLedger } from '../../src/ledger/index.ts';
+import { cellMap } from '../../src/model/school.ts';
 
 async function workbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +39,8 @@ describe('readLedger on an .xlsx through the file host', () => {
       expect(read.dataRows).toEqual([4, 5]);
       expect(read.problems).toEqual([]);
       expect(read.columns.map((c) => c.field)).toEqual(['school', 'type', 'students_primary', 'students_junior', 'teaching_area', 'indoor_sports_area', 'equipment_value']);
-      expect(read.county.schools).toEqual([
+      // Each school's every address, wherever the record keeps it.
+      expect(read.county.schools.map((s) => ({ ...s, columns: undefined, cells: cellMap(s) }))).toEqual([
         { name: '城关一小', row: 4, type: 'primary',
           values: { students_primary: 1200, teaching_area: 6000, indoor_sports_area: 400, equipment_value: 3_000_000 },
           cells: { school: 'A4', type: 'B4', students_primary: 'C4', students_junior: 'D4', teaching_area: 'E4', indoor_sports_area: 'F4', equipment_value: 'G4' } },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { NUMERIC_FIELDS, type NumericField } from '../../src/core/types.ts';
 import { columnLetter } from '../../src/model/a1.ts';
 import { readLedger } from '../../src/ledger/index.ts';
+import { cellOf } from '../../src/model/school.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 
 const NUMERIC = TEMPLATE_COLUMNS.filter((c) => (NUMERIC_FIELDS as readonly string[]).includes(c.field));
@@ -53,7 +54,7 @@ describe('readLedger properties', () => {
             const want = cells[j] === 'missing' ? undefined : inRange(c.field, (cells[j] as { n: number }).n) * (c.field === 'equipment_value' ? 10000 : 1);
             expect(school.values[c.field as NumericField], `${school.name} ${c.field}`).toBe(want);
             const col = columnLetter(TEMPLATE_COLUMNS.findIndex((t) => t.field === c.field) + 1);
-            expect(school.cells?.[c.field], c.field).toBe(`${col}${i + 2}`);
+            expect(cellOf(school, c.field), c.field).toBe(`${col}${i + 2}`);
           });
         });
         // Nothing unreadable was typed, so no cell is reported as unreadable.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../src/ledger/index.ts';
+import { cellOf } from '../../src/model/school.ts';
 import { TEMPLATE_COLUMNS } from '../../src/ledger/template.ts';
 
 const header = TEMPLATE_COLUMNS.map((c) => c.header);
@@ -15,6 +16,7 @@ describe('a field the clerk leaves 未对应 (an empty mapping)', () => {
     expect(read.columns.some((c) => c.field === 'multimedia_rooms')).toBe(false);
     expect(read.missingRequired).toContain('multimedia_rooms');
     expect(read.mapping.multimedia_rooms).toBe('');
-    expect(read.county.schools[0].cells?.multimedia_rooms).toBeUndefined();
+    expect(cellOf(read.county.schools[0], 'multimedia_rooms')).toBeUndefined();
+    expect(cellOf(auto.ok ? auto.county.schools[0] : { row: 0 }, 'multimedia_rooms')).toBeDefined();
   });
 });
