@@ -86,7 +86,8 @@ export function weightedStatsFromSums(values: ArrayLike<number>, weights: ArrayL
   return statsOfMoments({ n, sumWeights: sumW, mean, variance });
 }
 
-function statsOfMoments(m: Moments): Result<WeightedStats> {
+/** Mean, SD and CV from moments, with the no-weight and zero-mean failures. */
+export function statsOfMoments(m: Moments): Result<WeightedStats> {
   if (m.n === 0) return fail('no_weight', MESSAGES.noWeight);
   if (m.mean === 0) return fail('zero_mean', MESSAGES.zeroMean);
   const sd = Math.sqrt(m.variance);

@@ -3,7 +3,7 @@
 import { MESSAGES, VERDICT_TEXT } from '../model/messages.ts';
 import { FORMULAS, shortfall } from '../core/derive.ts';
 import { schoolPasses } from '../core/kernel.ts';
-import { compositeCV, leaveOneOutImpact, weightedStatsFromSums } from '../core/stats.ts';
+import { compositeCV, leaveOneOutImpact } from '../core/stats.ts';
 import { STAGE_NAMES } from '../core/types.ts';
 import type { IndicatorRule, RulePack } from '../standards/index.ts';
 import {
@@ -15,10 +15,11 @@ import {
   parseStage,
   parseStandard,
   positionName,
-  readPairs,
   scalarNumber,
 } from './args.ts';
+import { readPairs } from './pairs.ts';
 import { planOne } from './plan.ts';
+import { rangeStats } from './range-stats.ts';
 import { fnError, isFnError, type FnError, type FnMatrix, type FnResult, type FunctionDef, type FunctionParam } from './types.ts';
 
 const PASS_TEXT = VERDICT_TEXT.pass;
@@ -39,16 +40,14 @@ const number = { type: 'number', dimensionality: 'scalar' } as const;
 const text = { type: 'string', dimensionality: 'scalar' } as const;
 
 function cv(v: unknown, w: unknown): FnResult {
-  const pairs = readPairs(v, w);
-  if (isFnError(pairs)) return pairs;
-  const s = weightedStatsFromSums(pairs.values, pairs.weights, pairs.sumWeights, pairs.sumWeighted);
+  const s = rangeStats(v, w);
+  if (isFnError(s)) return s;
   return s.ok ? s.value.cv : fromCalcError(s);
 }
 
 function mean(v: unknown, w: unknown): FnResult {
-  const pairs = readPairs(v, w);
-  if (isFnError(pairs)) return pairs;
-  const s = weightedStatsFromSums(pairs.values, pairs.weights, pairs.sumWeights, pairs.sumWeighted);
+  const s = rangeStats(v, w);
+  if (isFnError(s)) return s;
   if (s.ok) return s.value.mean;
   return s.code === 'zero_mean' ? 0 : fromCalcError(s);
 }

@@ -5,7 +5,8 @@ import { FORMULAS } from '../core/derive.ts';
 import { levelUp, RESOURCE_UNITS, type PlanIndicator } from '../core/rectify/index.ts';
 import { raiseTo } from '../core/rectify/school.ts';
 import { STAGE_NAMES } from '../core/types.ts';
-import { asMatrix, parseIndicator, parseStage, parseStandard, readPairs } from './args.ts';
+import { asMatrix, parseIndicator, parseStage, parseStandard } from './args.ts';
+import { readPairs } from './pairs.ts';
 import { fnError, isFnError, type FnMatrix, type FnResult } from './types.ts';
 import { MESSAGES } from '../model/messages.ts';
 
