@@ -233,6 +233,16 @@ export function placeMarks<M extends Recorded>(marks: readonly M[], gridOf: (she
   return { placed, left };
 }
 
+/**
+ * Cleared.restored, decided here for every host: the cells placeMarks placed, each once however many records
+ * named it, less those the host keeps recorded for a later clear (`kept`, by sheet and placed cell). Marks left,
+ * on a sheet deleted since or with a damaged address were given nothing back and do not count.
+ */
+export function restoredCount(placed: readonly Placed<Recorded>[], kept: readonly Recorded[] = []): number {
+  const keep = new Set(kept.map((m) => `${m.sheet}\u0000${m.cell}`));
+  return placed.filter((p) => !keep.has(`${p.mark.sheet}\u0000${p.cell}`)).length;
+}
+
 /** Hash of a note as a host reads it back (line ends and trailing space as any host may rewrite them). */
 export const noteHash = (note: string): string => hashText(note.replace(/\r\n?/g, '\n').trimEnd());
 

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_SHEET } from '../../src/core/plan.ts';
-import { writeSampleWorkbook } from '../../src/sample/index.ts';
+import { SAMPLE_SHEET, writeSampleWorkbook } from '../../src/sample/index.ts';
 import { load, sheetNames, snapshot } from '../file-host/snapshot.ts';
 import { runCli, tempDir } from './helpers.ts';
 
@@ -44,6 +44,22 @@ describe('balance clear', () => {
     const done = await runCli(['clear', copy, '--in-place', '--yes']);
     expect(done.code).toBe(0);
     expect(sheetNames(await load(readFileSync(copy)))).not.toContain(REPORT_SHEET);
+  });
+
+  it('lists the marks it cannot place, one line each as the pane shows them, and counts only the cells restored', async () => {
+    // The clerk renamed the sample's first school (row 3, two marked cells) after validation.
+    const wb = await load(readFileSync(annotated));
+    const ws = wb.getWorksheet(SAMPLE_SHEET)!;
+    expect(ws.getCell('A3').value).toBe('云岭县实验小学');
+    ws.getCell('A3').value = '云岭县第一实验小学';
+    const edited = tmp.path('改过.xlsx');
+    writeFileSync(edited, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const run = await runCli(['clear', edited, '--out', tmp.path('改过-清除后.xlsx')]);
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    expect(lines).toContain('已清除 6 处单元格标注及“均衡校验报告”。');
+    expect(lines).toContain('以下 2 处标注无法确定对应的单元格，保留原样，请手工检查：');
+    for (const cell of ['D3', 'Y3']) expect(lines).toContain(`台账!${cell}：找不到学校“云岭县实验小学”所在的行（可能已删除或改名）`);
   });
 
   it('says so when the workbook carries no annotations of ours', async () => {

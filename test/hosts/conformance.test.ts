@@ -368,3 +368,25 @@ describe('host conformance: rows moved between validate and clear', () => {
     expect(got.look).toEqual(before);
   });
 });
+
+describe('host conformance: how many cells clear gave back', () => {
+  it('counts each cell once on every host: a record repeated, a second record of the same school’s cell under an older address, a record on a sheet deleted since', async () => {
+    const rs = await rigs(setup());
+    const before = agree(rs, await each(rs, (r) => r.look()));
+    const results = await each(rs, async (r) => {
+      await r.with((h) => h.apply(plan));
+      await r.rewriteState((slots) => {
+        const marks = slots.annotations?.marks ?? [];
+        const [one] = marks;
+        const extra = [one, { ...one, cell: 'A20' }, { ...one, sheet: '已删除的表' }];
+        return { ...slots, annotations: slots.annotations && { ...slots.annotations, marks: [...marks, ...extra] } };
+      });
+      const cleared = await r.with((h) => h.clear());
+      return { cleared, look: await r.look() };
+    });
+    const got = agree(rs, results);
+    // Two marked cells, each given back its own look once; nothing else was there to give back.
+    expect(got.cleared).toEqual({ restored: 2, left: [] });
+    expect(got.look).toEqual(before);
+  });
+});

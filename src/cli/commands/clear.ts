@@ -9,6 +9,7 @@ import type { CliIO } from '../io.ts';
 import { openWorkbook } from '../load.ts';
 import { USAGE } from '../usage.ts';
 import { MESSAGES } from '../../model/messages.ts';
+import { leftLines } from '../../plan/identity.ts';
 
 export async function clearCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseCommandArgs(argv, { values: ['out'], flags: ['in-place', 'yes'] });
@@ -28,14 +29,11 @@ export async function clearCommand(argv: string[], io: CliIO): Promise<number> {
 
   const host = await openWorkbook(path);
   const had = (await host.loadSettings()) !== null || host.hasAnnotations();
-  await host.clear();
+  const { restored, left } = await host.clear();
   const target = out ?? path;
   await writeOutputsAtomically([{ path: target, content: () => host.toBuffer() }]);
-  io.out(host.lastCleared > 0 || had ? `已清除 ${host.lastCleared} 处单元格标注及“均衡校验报告”。` : '工作簿中没有本工具的标注，内容未改动。');
-  if (host.lastLeft.length > 0) {
-    io.out(`以下 ${host.lastLeft.length} 处标注无法确定对应的单元格，保留原样，请手工检查：`);
-    for (const m of host.lastLeft) io.out(`  ${m.sheet}!${m.cell}：${m.reason}`);
-  }
+  io.out(restored > 0 || had ? `已清除 ${restored} 处单元格标注及“均衡校验报告”。` : '工作簿中没有本工具的标注，内容未改动。');
+  for (const line of leftLines(left)) io.out(line);
   io.out(`已写出：${target}`);
   return 0;
 }

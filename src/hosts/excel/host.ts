@@ -1,7 +1,7 @@
 // The Excel host: every Excel.run of the add-in lives here. Reads and writes are queued and sent in a small
 // constant number of context.sync calls (plus one per 4 MB chunk), whatever the number of schools.
 import { REPORT_MARKER_CELL, type AnnotationPlan, type CellMark, type ReportSheetPlan } from '../../core/plan.ts';
-import { fillIsOurs, noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteAfterClear, noteHash, placeMarks, restoredCount, type Grid, type LeftMark, type Placed } from '../../plan/identity.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import type { SheetValues } from '../../ledger/types.ts';
 import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
@@ -309,7 +309,7 @@ export class ExcelHost implements Host {
       const comments = recorded.some((m) => m.via === 'comment') ? await this.commentCells(context) : new Set<string>();
       const untouched = await this.restore(context, batch, recorded, seen, comments, useNotes);
       await this.dropReports(context, batch, replacedReports(facts(), read.state.annotations?.reportSheet));
-      restored = recorded.length - untouched.length;
+      restored = restoredCount(placed.placed, untouched);
       const annotations = untouched.length > 0 ? { version: 2 as const, reportSheet: null, marks: untouched } : null;
       await this.writeState(context, batch, read, { settings: read.state.settings, annotations });
       await batch.flush();
@@ -328,14 +328,14 @@ export class ExcelHost implements Host {
     read: SheetRead,
     known: (sheet: string) => Grid | undefined,
     inBlocks: boolean,
-  ): Promise<{ marks: MarkRecord[]; left: LeftMark[] }> {
+  ): Promise<{ marks: MarkRecord[]; placed: Placed<MarkRecord>[]; left: LeftMark[] }> {
     const recorded = read.state.annotations?.marks ?? [];
     const exists = new Set(read.sheets.items.map((s) => s.name));
     const needed = [...new Set(recorded.filter((m) => m.id && exists.has(m.sheet) && !known(m.sheet)).map((m) => m.sheet))];
     const grids = needed.length > 0 ? await this.readGrids(context, batch, needed, inBlocks) : new Map<string, Grid>();
     // A record without identity (an older version's) keeps its address; a sheet deleted since has nothing to restore.
     const { placed, left } = placeMarks(recorded, (sheet) => (exists.has(sheet) ? (known(sheet) ?? grids.get(sheet) ?? { values: [] }) : null));
-    return { marks: placed.map((p) => ({ ...p.mark, cell: p.cell })), left };
+    return { marks: placed.map((p) => ({ ...p.mark, cell: p.cell })), placed, left };
   }
 
   /** The used ranges of `names` (values only), queued with what the batch holds and sent in one sync. */

@@ -8,9 +8,9 @@ import type { SheetValues } from '../../ledger/types.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { ownSheets, replacedReports, reportSheetName, type SheetFacts } from '../../plan/host-rules.ts';
 import { REPORT_MARKER_CELL } from '../../model/sheets.ts';
-import { markKey, NO_STATE, solidColour, writtenNoteHash, type MarkRecord, type StateSlots } from '../state.ts';
+import { NO_STATE, solidColour, writtenNoteHash, type MarkRecord, type StateSlots } from '../state.ts';
 import type { Applied, Cleared, Host, WorkbookSettings } from '../types.ts';
-import { fillIsOurs, noteHash, noteIsOurs, placeMarks, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteHash, noteIsOurs, placeMarks, restoredCount, type LeftMark, type Placed } from '../../plan/identity.ts';
 import { WorkbookReadError, checkXlsxSignature } from './errors.ts';
 import { editLegacyDrawing, legacyDrawingId, SheetNotes } from './notes.ts';
 import { NS, relativeTarget, type SheetEntry } from './package.ts';
@@ -268,19 +268,21 @@ export class FileHost implements Host {
       const book = this.styleBook();
       const bySheet = groupBy(record.marks, (m) => m.sheet);
       const sheets = this.pkg.sheets();
+      const placed: Placed<MarkRecord>[] = [];
       for (const [name, marks] of bySheet) {
         const sheet = sheets.find((s) => s.name === name);
-        if (sheet) this.restoreSheet(sheet, marks, book);
+        if (sheet) placed.push(...this.restoreSheet(sheet, marks, book));
       }
       this.saveStyles(book);
-      this.lastCleared = new Set(record.marks.map((m) => markKey(m.sheet, m.cell))).size - this.lastLeft.length;
+      this.lastCleared = restoredCount(placed);
     }
     this.removeReports(record?.reportSheet);
     this.writeState({ annotations: null, settings: slots.settings });
     return { restored: this.lastCleared, left: this.lastLeft };
   }
 
-  private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook): void {
+  /** Gives the placed marks of one sheet back their cells' own look; returns those placed. */
+  private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook): Placed<MarkRecord>[] {
     const content = this.content(sheet);
     const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
     const cells = new Map<number, Map<number, StyleEdit>>();
@@ -315,6 +317,7 @@ export class FileHost implements Host {
     const legacy = notes.save();
     patchSheet(this.pkg, sheet.path, { cells, tail: (t) => editLegacyDrawing(t, legacy, content.relPrefix) });
     this.contents.delete(sheet.path);
+    return placed;
   }
 
   private removeSheet(sheet: SheetEntry): void {

@@ -11,7 +11,7 @@ import { headerMerges, valueRows, verticalRuns, writeBlock } from './ranges.ts';
 import { dataSheetPlan } from '../../plan/data-sheet.ts';
 import { writeReportSheet } from './report.ts';
 import { decodeSlots, encodeSlots, markKey, NO_STATE, ownsNote, STATE_SHEET, writtenNoteHash, type AnnotationRecord, type MarkRecord, type StateSlots } from '../state.ts';
-import { fillIsOurs, noteAfterClear, noteHash, placeMarks, type Grid, type LeftMark } from '../../plan/identity.ts';
+import { fillIsOurs, noteAfterClear, noteHash, placeMarks, restoredCount, type Grid, type LeftMark, type Placed } from '../../plan/identity.ts';
 import { fillToRestore, recordFill } from './state.ts';
 
 const isVisible = (ws: EtWorksheet) => ws.Visible === XL_SHEET_VISIBLE || ws.Visible === true;
@@ -50,7 +50,7 @@ export class WpsHost implements Host {
       // The earlier marks come off first, each found where the clerk's row moves put it: in the values the plan
       // was made from, or (another sheet) in the sheet's values now. What is left then is the cells' own look.
       const planned = new Map((plan.grids ?? []).map((g) => [g.sheet, g]));
-      if (slots.annotations) left = this.restore(slots.annotations, (name) => planned.get(name));
+      if (slots.annotations) left = this.restore(slots.annotations, (name) => planned.get(name)).left;
       const groups = [...groupBy(plan.marks, (m) => m.sheet)].map(([name, marks]) => ({ ws: this.sheet(name), marks }));
       const originals = groups.flatMap(({ ws, marks }) => marks.map((m) => original(ws, m)));
       // Saved before anything is written, so a run that fails half-way can still be cleared.
@@ -83,8 +83,8 @@ export class WpsHost implements Host {
     let placed = { restored: 0, left: [] as LeftMark[] };
     this.withScreenOff(() => {
       if (annotations) {
-        const left = this.restore(annotations, () => undefined);
-        placed = { restored: new Set(annotations.marks.map((m) => markKey(m.sheet, m.cell))).size - left.length, left };
+        const restored = this.restore(annotations, () => undefined);
+        placed = { restored: restoredCount(restored.placed), left: restored.left };
       }
       for (const name of replaced) this.deleteSheet(name);
       if (annotations) this.writeSlots({ annotations: null, settings: slots.settings });
@@ -137,9 +137,9 @@ export class WpsHost implements Host {
 
   /**
    * Puts back every fill and comment an apply covered (by any host), on each cell found again by its school and
-   * column (plan/identity.ts); returns the marks left because their cell could not be found with certainty.
+   * column (plan/identity.ts); returns those placed, and the marks left because their cell could not be found with certainty.
    */
-  private restore(record: AnnotationRecord, known: (sheet: string) => Grid | undefined): LeftMark[] {
+  private restore(record: AnnotationRecord, known: (sheet: string) => Grid | undefined): { placed: Placed<MarkRecord>[]; left: LeftMark[] } {
     const sheets = new Map(this.allSheets().map((ws) => [ws.Name, ws]));
     const read = new Map<string, Grid>();
     const gridOf = (name: string): Grid | null => {
@@ -172,7 +172,7 @@ export class WpsHost implements Host {
       rng.ClearComments();
       if (target !== null) rng.AddComment(target);
     }
-    return left;
+    return { placed, left };
   }
 
   /** What plan/host-rules.ts decides by: each sheet's name and what it holds in the marker cell. */
