@@ -7,7 +7,8 @@ import type { Evaluation } from '../core/report.ts';
 import type { Cleared, Host, WorkbookSettings } from '../hosts/types.ts';
 import { readCountySheet } from '../ledger/county-sheet.ts';
 import { readLedger } from '../ledger/index.ts';
-import type { SheetValues } from '../ledger/types.ts';
+import type { HeaderMapping, SheetValues } from '../ledger/types.ts';
+import type { EvaluationSettings } from '../standards/types.ts';
 import { allProblems, buildPlan } from '../plan/index.ts';
 import { getStandard } from '../standards/index.ts';
 import { resolveSettings } from './settings.ts';
@@ -72,17 +73,7 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
     progress(1, '未能完成校验');
     return { ...outcome, sheets };
   }
-  // A ledger found on several sheets (one stage each) is found so again: saving its first sheet would lose the others,
-  // and one sheet's headers saved as the mapping would be forced onto the other's (its 在校生数 is the other stage's).
-  const several = outcome.ledger.sheetParts !== undefined;
-  const mapping = several ? resolved.mapping : outcome.ledger.mapping;
-  const next: WorkbookSettings = {
-    version: 1,
-    standard: outcome.evaluation.report.standard,
-    ...(several ? {} : { sheet: outcome.ledger.sheet }),
-    ...(mapping ? { mapping } : {}),
-    ...(settings ? { evaluation: settings } : {}),
-  };
+  const next = nextSettings(outcome, resolved.mapping, settings);
   progress(0.8, '写入标注与报告');
   const plan = outcome.plan;
   if (opts.beforeApply) outcome = opts.beforeApply(outcome);
@@ -91,6 +82,26 @@ export async function validateWorkbook(host: Host, opts: ValidateOptions = {}): 
   await host.saveSettings(next);
   progress(1, '完成');
   return { ...outcome, sheets, reportSheet, left };
+}
+
+/**
+ * The settings to save back. A function of its own: the outcome's ledger is read only in this frame, so no
+ * temporary of validateWorkbook's frame keeps the school records alive (a 200,000-school county's are ~300 MB)
+ * after beforeApply let them go.
+ */
+function nextSettings(outcome: ValidateOutcome, resolvedMapping: HeaderMapping | undefined, settings: Partial<EvaluationSettings> | undefined): WorkbookSettings {
+  const { ledger, evaluation } = outcome;
+  // A ledger found on several sheets (one stage each) is found so again: saving its first sheet would lose the others,
+  // and one sheet's headers saved as the mapping would be forced onto the other's (its 在校生数 is the other stage's).
+  const several = ledger.ok && ledger.sheetParts !== undefined;
+  const mapping = several || !ledger.ok ? resolvedMapping : ledger.mapping;
+  return {
+    version: 1,
+    standard: evaluation!.report.standard,
+    ...(several || !ledger.ok ? {} : { sheet: ledger.sheet }),
+    ...(mapping ? { mapping } : {}),
+    ...(settings ? { evaluation: settings } : {}),
+  };
 }
 
 /** 清除标注: removes what the last validation added; the saved settings stay. */
