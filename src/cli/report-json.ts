@@ -3,6 +3,7 @@
 import type { IndicatorResult, Report, SchoolResult, StageResult } from '../core/report.ts';
 import type { Rectification } from '../core/rectify/types.ts';
 import { STAGES } from '../core/types.ts';
+import { jsonChunks } from './json-stream.ts';
 
 export const indicatorJson = (r: IndicatorResult): IndicatorResult => ({
   id: r.id,
@@ -91,41 +92,20 @@ function jsonFields<S>(report: Report, schools: S) {
 }
 
 /**
- * The report JSON as JSON.stringify(…, null, 2) prints it, in pieces of about a megabyte: a county of 200,000
- * schools makes more text than one JavaScript string can hold, so the long lists are written element by element.
+ * The report JSON as JSON.stringify(…, null, 2) prints it, with a newline at the end, in pieces of about a
+ * megabyte (cli/json-stream.ts): the schools are put in the page's key order one at a time as they are printed,
+ * not copied all at once (200,000 of them).
  */
 export function* reportJsonChunks(report: Report): Generator<string> {
-  let buffer = '';
-  const put = (text: string) => {
-    buffer += text;
-    return buffer.length >= CHUNK;
-  };
-  // The schools are put in the page's key order one at a time, not copied all at once (200,000 of them).
-  const entries = Object.entries(jsonFields(report, report.schools)).filter(([, v]) => v !== undefined);
-  if (put('{\n')) yield take();
-  for (const [k, [key, value]] of entries.entries()) {
-    if (put(`  ${JSON.stringify(key)}: `)) yield take();
-    if (Array.isArray(value) && value.length > 0) {
-      put('[\n');
-      for (let i = 0; i < value.length; i++) {
-        const item = JSON.stringify(key === 'schools' ? school(value[i] as SchoolResult) : value[i], null, 2) ?? 'null';
-        if (put(`    ${item.replace(/\n/g, '\n    ')}${i < value.length - 1 ? ',' : ''}\n`)) yield take();
-      }
-      put('  ]');
-    } else put(JSON.stringify(value, null, 2).replace(/\n/g, '\n  '));
-    if (put(k < entries.length - 1 ? ',\n' : '\n')) yield take();
-  }
-  put('}\n');
-  yield take();
-
-  function take(): string {
-    const out = buffer;
-    buffer = '';
-    return out;
-  }
+  const schools = report.schools;
+  yield* jsonChunks(jsonFields(report, schools), {
+    indent: 2,
+    replacer(key, value) {
+      return this === schools ? school(value as SchoolResult) : value;
+    },
+  });
+  yield '\n';
 }
-
-const CHUNK = 1 << 20;
 
 /** The whole report JSON as one string (a county small enough for one; the CLI writes reportJsonChunks). */
 export const reportJsonText = (report: Report): string => [...reportJsonChunks(report)].join('');
