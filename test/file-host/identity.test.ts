@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { clearWorkbook, validateWorkbook } from '../../src/app/validate.ts';
 import { FAIL_FILL } from '../../src/core/plan.ts';
 import { FileHost } from '../../src/hosts/file/index.ts';
+import type { LeftMark } from '../../src/plan/identity.ts';
 import { writeSampleWorkbook } from '../../src/sample/index.ts';
 import { excelOf, load, noteText } from './snapshot.ts';
 
@@ -78,16 +79,16 @@ async function originalWorkbook(): Promise<ExcelJS.Workbook> {
   return load(await wb.xlsx.writeBuffer());
 }
 
-/** Validated, then changed by `edit` in another program, then cleared: the cleared ledger and the host. */
-async function validateEditClear(edit: (ws: ExcelJS.Worksheet) => void): Promise<{ ws: ExcelJS.Worksheet; host: FileHost }> {
+/** Validated, then changed by `edit` in another program, then cleared: the cleared ledger and the marks clear left. */
+async function validateEditClear(edit: (ws: ExcelJS.Worksheet) => void): Promise<{ ws: ExcelJS.Worksheet; left: LeftMark[] }> {
   const original = await originalWorkbook();
   const host = await FileHost.fromBuffer(new Uint8Array(await original.xlsx.writeBuffer()), 'sample.xlsx');
   await validateWorkbook(host);
   const annotated = await excelOf(host);
   edit(annotated.getWorksheet(LEDGER)!);
   const saved = await FileHost.fromBuffer(new Uint8Array(await annotated.xlsx.writeBuffer()), 'sample.xlsx');
-  await clearWorkbook(saved);
-  return { ws: (await excelOf(saved)).getWorksheet(LEDGER)!, host: saved };
+  const cleared = await clearWorkbook(saved);
+  return { ws: (await excelOf(saved)).getWorksheet(LEDGER)!, left: cleared.left };
 }
 
 let original: ExcelJS.Worksheet;
@@ -107,8 +108,8 @@ function rowLook(ws: ExcelJS.Worksheet, row: number): unknown[] {
 
 describe('clear after the clerk moved rows', () => {
   it('after reversing the schools, every school gets its own fill and note back', async () => {
-    const { ws, host } = await validateEditClear((w) => moveRows(w, (r) => FIRST_DATA + LAST_DATA - r));
-    expect(host.lastLeft).toEqual([]);
+    const { ws, left } = await validateEditClear((w) => moveRows(w, (r) => FIRST_DATA + LAST_DATA - r));
+    expect(left).toEqual([]);
     expect(ourLeftovers(ws)).toEqual([]);
     const at = rowOf(ws, YANKOU);
     expect(at).toBe(FIRST_DATA + LAST_DATA - 16);
@@ -121,8 +122,8 @@ describe('clear after the clerk moved rows', () => {
   });
 
   it('after inserting rows above the schools, the marks are found below them', async () => {
-    const { ws, host } = await validateEditClear((w) => moveRows(w, (r) => r + 3));
-    expect(host.lastLeft).toEqual([]);
+    const { ws, left } = await validateEditClear((w) => moveRows(w, (r) => r + 3));
+    expect(left).toEqual([]);
     expect(ourLeftovers(ws)).toEqual([]);
     expect(ws.getCell('S19').fill).toEqual(YELLOW);
     expect(noteText(ws.getCell('S19').note)).toBe(CLERK_NOTE);
@@ -131,10 +132,10 @@ describe('clear after the clerk moved rows', () => {
 
   it('a deleted school’s marks are gone with it; the rows below are restored, not shifted onto', async () => {
     // 桃源镇杨柳小学 (row 17: I17, K17, M17) is deleted; everything below moves up one.
-    const { ws, host } = await validateEditClear((w) => moveRows(w, (r) => (r === 17 ? null : r > 17 ? r - 1 : r)));
+    const { ws, left } = await validateEditClear((w) => moveRows(w, (r) => (r === 17 ? null : r > 17 ? r - 1 : r)));
     expect(ourLeftovers(ws)).toEqual([]);
-    expect(host.lastLeft.map((m) => m.cell).sort()).toEqual(['I17', 'K17', 'M17']);
-    expect(host.lastLeft[0].reason).toMatch(/找不到学校“桃源镇杨柳小学”所在的行/);
+    expect(left.map((m) => m.cell).sort()).toEqual(['I17', 'K17', 'M17']);
+    expect(left[0].reason).toMatch(/找不到学校“桃源镇杨柳小学”所在的行/);
     for (let r = 18; r <= LAST_DATA; r++) expect(rowLook(ws, r - 1)).toEqual(rowLook(original, r));
   });
 
@@ -148,7 +149,7 @@ describe('clear after the clerk moved rows', () => {
 
   it('leaves and lists a cell when two rows elsewhere now hold the same school', async () => {
     const moved = FIRST_DATA + LAST_DATA - 16;
-    const { ws, host } = await validateEditClear((w) => {
+    const { ws, left } = await validateEditClear((w) => {
       moveRows(w, (r) => FIRST_DATA + LAST_DATA - r);
       // …and pasted 岩口小学's row again at the end: neither copy is where the mark was.
       for (let c = 1; c <= w.columnCount; c++) {
@@ -158,8 +159,8 @@ describe('clear after the clerk moved rows', () => {
         to.style = JSON.parse(JSON.stringify(from.style ?? {}));
       }
     });
-    expect(host.lastLeft.map((m) => m.cell)).toEqual(['S16']);
-    expect(host.lastLeft[0].reason).toMatch(/多行/);
+    expect(left.map((m) => m.cell)).toEqual(['S16']);
+    expect(left[0].reason).toMatch(/多行/);
     expect(ws.getCell(`S${moved}`).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: OUR_ARGB } });
     expect(ws.getCell(`S${LAST_DATA + 2}`).fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: OUR_ARGB } });
   });

@@ -61,8 +61,8 @@ describe.skipIf(!soffice)('an annotated copy saved by LibreOffice', () => {
 
   it('clears to the clerk’s own fill and note', async () => {
     const host = await FileHost.fromBuffer(saved, '标注副本.xlsx');
-    await clearWorkbook(host);
-    expect(host.lastLeft).toEqual([]);
+    const cleared = await clearWorkbook(host);
+    expect(cleared.left).toEqual([]);
     const wb = await excelOf(host);
     const ws = wb.getWorksheet('台账')!;
     expect(fillOf(ws, 'S16')).toBe('FFFFFF00');

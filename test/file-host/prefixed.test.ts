@@ -42,9 +42,9 @@ describe('a package written with the x: prefix', () => {
     expect(sheetXml).toMatch(new RegExp(`<c r="${first}" s="\\d+"`));
     expect(sheetXml).not.toContain('<x:');
     expect((await annotated.readWorkbook())[0].values).toEqual((await plainHost.readWorkbook())[0].values);
-    await clearWorkbook(annotated);
-    expect(annotated.lastLeft).toEqual([]);
-    expect(annotated.lastCleared).toBe(new Set(outcome.plan!.marks.map((m) => m.cell)).size);
+    const cleared = await clearWorkbook(annotated);
+    expect(cleared.left).toEqual([]);
+    expect(cleared.restored).toBe(new Set(outcome.plan!.marks.map((m) => m.cell)).size);
   });
 });
 

@@ -68,10 +68,6 @@ export class FileHost implements Host {
   readonly kind = 'file' as const;
   /** The last cell select() was asked for: the file host has no window to scroll. */
   lastSelection: { sheet: string; cell: string } | null = null;
-  /** Marks the last clear (or the clear a validation starts with) left in place, with the reason. */
-  lastLeft: LeftMark[] = [];
-  /** How many marks the last clear put back (0 when there were none of ours). */
-  lastCleared = 0;
   private strings: string[] | null = null;
   private readonly contents = new Map<string, SheetContent>();
   /** Each sheet part's value in REPORT_MARKER_CELL (sheetFacts). */
@@ -261,8 +257,8 @@ export class FileHost implements Host {
 
   async clear(): Promise<Cleared> {
     const { slots } = this.state();
-    this.lastLeft = [];
-    this.lastCleared = 0;
+    const left: LeftMark[] = [];
+    let restored = 0;
     const record = slots.annotations;
     if (record) {
       const book = this.styleBook();
@@ -271,23 +267,23 @@ export class FileHost implements Host {
       const placed: Placed<MarkRecord>[] = [];
       for (const [name, marks] of bySheet) {
         const sheet = sheets.find((s) => s.name === name);
-        if (sheet) placed.push(...this.restoreSheet(sheet, marks, book));
+        if (sheet) placed.push(...this.restoreSheet(sheet, marks, book, left));
       }
       this.saveStyles(book);
-      this.lastCleared = restoredCount(placed);
+      restored = restoredCount(placed);
     }
     this.removeReports(record?.reportSheet);
     this.writeState({ annotations: null, settings: slots.settings });
-    return { restored: this.lastCleared, left: this.lastLeft };
+    return { restored, left };
   }
 
-  /** Gives the placed marks of one sheet back their cells' own look; returns those placed. */
-  private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook): Placed<MarkRecord>[] {
+  /** Gives the placed marks of one sheet back their cells' own look; returns those placed, adds the others to `left`. */
+  private restoreSheet(sheet: SheetEntry, marks: MarkRecord[], book: StyleBook, left: LeftMark[]): Placed<MarkRecord>[] {
     const content = this.content(sheet);
     const notes = SheetNotes.load(this.pkg, sheet.path, legacyDrawingId(content.tail));
     const cells = new Map<number, Map<number, StyleEdit>>();
-    const { placed, left } = placeMarks(marks, () => content);
-    this.lastLeft.push(...left);
+    const { placed, left: unplaced } = placeMarks(marks, () => content);
+    for (const m of unplaced) left.push(m);
     for (const { mark: m, row, col, cell: ref } of placed) {
       const edit: StyleEdit = (current, _existed, fallback) => {
         const o = m.ooxml;
